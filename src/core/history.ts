@@ -1,0 +1,45 @@
+/**
+ * The stored history: the records the background keeps in the extension's IndexedDB, and from which the JSON
+ * export (format "redline-history", version 1) is made. Times are epoch milliseconds here; the export writes
+ * them as ISO 8601 strings.
+ */
+import type { Paragraph } from './model';
+
+/** One article, keyed by its canonical URL. */
+export interface StoredArticle {
+  url: string;
+  /** Host name without a leading "www.", for search and per-site settings. */
+  site: string;
+  /** Headline of the newest version. */
+  title: string;
+  lang: string | null;
+  firstSeen: number;
+  lastSeen: number;
+  /** When a version with different words than the one before was first seen (== firstSeen until then). */
+  lastChanged: number;
+  versionCount: number;
+}
+
+/** One distinct version of an article's text. A revisit of unchanged text stores no new version. */
+export interface StoredVersion {
+  /** Auto-incremented key; absent before the record is written. */
+  id?: number;
+  url: string;
+  /** Content hash of the comparison form of headline and paragraphs (see `versionHash`). */
+  hash: string;
+  title: string;
+  paragraphs: Paragraph[];
+  byline: string | null;
+  publishedTime: string | null;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One time the reader opened the article. */
+export interface StoredVisit {
+  id?: number;
+  url: string;
+  at: number;
+  /** Hash of the version that was on the page. */
+  hash: string;
+}
