@@ -18,6 +18,8 @@ export interface StoredArticle {
   /** When a version with different words than the one before was first seen (== firstSeen until then). */
   lastChanged: number;
   versionCount: number;
+  /** Hash of the newest version whose marks the reader dismissed; the overlay stays hidden for it. */
+  dismissedHash?: string | null;
 }
 
 /** One distinct version of an article's text. A revisit of unchanged text stores no new version. */
