@@ -1,0 +1,125 @@
+/**
+ * The JSON history file, format "redline-history" version 1 (documented in docs/export-format.md, described by
+ * schema/redline-history.schema.json). Times are ISO 8601 strings in UTC with millisecond precision, exactly as
+ * `Date.prototype.toISOString` writes them.
+ */
+import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
+import type { BlockKind } from '../model';
+
+export const FORMAT_NAME = 'redline-history';
+export const FORMAT_VERSION = 1;
+
+/** Every paragraph kind a file may carry; the same list as `BlockKind`, checked against it at compile time. */
+export const BLOCK_KINDS = [
+  'p',
+  'heading',
+  'li',
+  'quote',
+  'pre',
+  'other',
+] as const satisfies readonly BlockKind[];
+type AllKindsListed = Exclude<BlockKind, (typeof BLOCK_KINDS)[number]> extends never ? true : never;
+const allKindsListed: AllKindsListed = true;
+void allKindsListed;
+
+export interface ExportParagraph {
+  text: string;
+  kind: BlockKind;
+}
+
+export interface ExportVersion {
+  /** SHA-256 hex of the comparison form of title and paragraphs (`versionHash`); checked on import. */
+  hash: string;
+  title: string;
+  byline: string | null;
+  /** As the page stated it; not reformatted, because it is the page's own claim. */
+  publishedTime: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  paragraphs: ExportParagraph[];
+}
+
+export interface ExportVisit {
+  at: string;
+  hash: string;
+}
+
+export interface ExportArticle {
+  url: string;
+  site: string;
+  title: string;
+  lang: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  lastChanged: string;
+  versions: ExportVersion[];
+  visits: ExportVisit[];
+}
+
+export interface RedlineHistoryV1 {
+  format: typeof FORMAT_NAME;
+  version: typeof FORMAT_VERSION;
+  articles: ExportArticle[];
+}
+
+/*
+ * Field lists in the order they are written. Serialisation builds every object in this order, so the file is
+ * byte-identical however the records were read; the schema test checks the JSON Schema lists the same fields.
+ */
+export const DOC_FIELDS = [
+  'format',
+  'version',
+  'articles',
+] as const satisfies readonly (keyof RedlineHistoryV1)[];
+export const ARTICLE_FIELDS = [
+  'url',
+  'site',
+  'title',
+  'lang',
+  'firstSeen',
+  'lastSeen',
+  'lastChanged',
+  'versions',
+  'visits',
+] as const satisfies readonly (keyof ExportArticle)[];
+export const VERSION_FIELDS = [
+  'hash',
+  'title',
+  'byline',
+  'publishedTime',
+  'firstSeen',
+  'lastSeen',
+  'paragraphs',
+] as const satisfies readonly (keyof ExportVersion)[];
+export const VISIT_FIELDS = ['at', 'hash'] as const satisfies readonly (keyof ExportVisit)[];
+export const PARAGRAPH_FIELDS = ['text', 'kind'] as const satisfies readonly (keyof ExportParagraph)[];
+
+/**
+ * Upper bounds an import accepts. They sit far above what a real history holds (the extractor gives up on
+ * pages much larger than this) and exist so a hostile or corrupted file is refused with a message instead of
+ * exhausting memory in the background.
+ */
+export const LIMITS = {
+  /** Characters of the whole file; V8's string limit is ~536M, so this leaves room for the parse. */
+  fileChars: 300_000_000,
+  articles: 100_000,
+  versionsPerArticle: 1_000,
+  visitsPerArticle: 100_000,
+  paragraphsPerVersion: 10_000,
+  urlChars: 8_192,
+  siteChars: 253,
+  titleChars: 2_000,
+  langChars: 64,
+  bylineChars: 2_000,
+  publishedTimeChars: 100,
+  paragraphChars: 100_000,
+  /** Error messages reported for one file; the rest are counted. */
+  errors: 50,
+} as const;
+
+/** The records of the extension's store an export is made from and an import writes to. */
+export interface HistoryRecords {
+  articles: StoredArticle[];
+  versions: StoredVersion[];
+  visits: StoredVisit[];
+}

@@ -1,0 +1,114 @@
+/**
+ * Stored records → the file's document. The output is canonical: fields in the documented order, articles by
+ * url, versions by firstSeen then hash, visits by at then hash, so exporting the same history twice (or after a
+ * delete-all and re-import) gives the same bytes.
+ */
+import type { StoredVersion, StoredVisit } from '../history';
+import type {
+  ExportArticle,
+  ExportParagraph,
+  ExportVersion,
+  ExportVisit,
+  HistoryRecords,
+  RedlineHistoryV1,
+} from './format';
+import { FORMAT_NAME, FORMAT_VERSION } from './format';
+import { toIso } from './isoTime';
+
+/** Code-unit order, not localeCompare: the sort must not depend on the browser's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// The ISO strings toIso writes are fixed-width UTC (years 1970-9999), so they sort like the times they stand for.
+export function compareVersions(a: ExportVersion, b: ExportVersion): number {
+  return compareStrings(a.firstSeen, b.firstSeen) || compareStrings(a.hash, b.hash);
+}
+
+export function compareVisits(a: ExportVisit, b: ExportVisit): number {
+  return compareStrings(a.at, b.at) || compareStrings(a.hash, b.hash);
+}
+
+function groupByUrl<T extends { url: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.url);
+    if (group) group.push(record);
+    else groups.set(record.url, [record]);
+  }
+  return groups;
+}
+
+function exportVersion(v: StoredVersion): ExportVersion {
+  return {
+    hash: v.hash,
+    title: v.title,
+    byline: v.byline,
+    publishedTime: v.publishedTime,
+    firstSeen: toIso(v.firstSeen),
+    lastSeen: toIso(v.lastSeen),
+    paragraphs: v.paragraphs.map((p): ExportParagraph => ({ text: p.text, kind: p.kind })),
+  };
+}
+
+/**
+ * The store keys versions by (url, hash) and should never hold two; if it does, they are one version seen over
+ * the union of their times, so the file stays importable.
+ */
+function uniqueVersions(versions: readonly StoredVersion[]): ExportVersion[] {
+  const byHash = new Map<string, StoredVersion>();
+  for (const v of versions) {
+    const seen = byHash.get(v.hash);
+    if (!seen) byHash.set(v.hash, v);
+    else
+      byHash.set(v.hash, {
+        ...seen,
+        firstSeen: Math.min(seen.firstSeen, v.firstSeen),
+        lastSeen: Math.max(seen.lastSeen, v.lastSeen),
+      });
+  }
+  return [...byHash.values()].map(exportVersion).sort(compareVersions);
+}
+
+/** Two tabs opening an article in the same millisecond leave identical visits; the file keeps one. */
+function uniqueVisits(visits: readonly StoredVisit[]): ExportVisit[] {
+  const seen = new Set<string>();
+  const out: ExportVisit[] = [];
+  for (const v of visits) {
+    const visit: ExportVisit = { at: toIso(v.at), hash: v.hash };
+    const key = `${visit.at} ${visit.hash}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(visit);
+  }
+  return out.sort(compareVisits);
+}
+
+/**
+ * Builds the document for the given records: pass the whole store to export everything, or one article with its
+ * versions and visits to export that article. Versions and visits whose article is not among `articles` are left
+ * out. `versionCount` and `dismissedHash` are not exported (see docs/export-format.md).
+ */
+export function toExport(records: HistoryRecords): RedlineHistoryV1 {
+  const versions = groupByUrl(records.versions);
+  const visits = groupByUrl(records.visits);
+  const seenUrls = new Set<string>();
+  const articles: ExportArticle[] = [];
+  for (const a of records.articles) {
+    if (seenUrls.has(a.url)) continue;
+    seenUrls.add(a.url);
+    articles.push({
+      url: a.url,
+      site: a.site,
+      title: a.title,
+      lang: a.lang,
+      firstSeen: toIso(a.firstSeen),
+      lastSeen: toIso(a.lastSeen),
+      lastChanged: toIso(a.lastChanged),
+      versions: uniqueVersions(versions.get(a.url) ?? []),
+      visits: uniqueVisits(visits.get(a.url) ?? []),
+    });
+  }
+  articles.sort((a, b) => compareStrings(a.url, b.url));
+  return { format: FORMAT_NAME, version: FORMAT_VERSION, articles };
+}
