@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+/**
+ * The overlay over a real edit (the BBC Aleppo article, before and after), aligned by the real `align`, on a
+ * page with the inline markup and whitespace real pages have. Asserts the contract's invariants, not counts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { align } from '../../core/align';
+import { mountOverlay } from './index';
+import { pageOwnText } from './testDom';
+
+interface Version {
+  title: string;
+  paragraphs: string[];
+}
+
+// The repository's copy of /work/shared/fixtures/bbc-aleppo.
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bbc-aleppo');
+const load = (name: string): Version => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+
+function buildPage(version: Version): { title: HTMLElement; paragraphs: HTMLElement[] } {
+  document.body.innerHTML = '';
+  const main = document.createElement('main');
+  const title = document.createElement('h1');
+  title.textContent = version.title;
+  main.append(title);
+  const paragraphs = version.paragraphs.map((text, i) => {
+    const p = document.createElement('p');
+    const words = text.split(' ');
+    if (i % 2 === 1 && words.length > 4) {
+      // A link in the middle and doubled spaces / nbsp, which the display form collapses.
+      const link = document.createElement('a');
+      link.href = '#';
+      link.textContent = words.slice(2, 4).join(' ');
+      p.append(`${words.slice(0, 2).join('  ')} `, link, `\u00a0${words.slice(4).join(' \n')}`);
+    } else {
+      p.textContent = text;
+    }
+    main.append(p);
+    return p;
+  });
+  document.body.append(main);
+  return { title, paragraphs };
+}
+
+describe('overlay on the BBC Aleppo edit', () => {
+  it('marks every change, keeps the page text, and restores the page on abort', () => {
+    const v1 = load('v1.json');
+    const v2 = load('v2.json');
+    const page = buildPage(v2);
+    const result = align(v1, v2);
+    const before = document.documentElement.outerHTML;
+    const ownTexts = page.paragraphs.map((p) => p.textContent);
+    const controller = new AbortController();
+    mountOverlay(
+      {
+        doc: document,
+        result,
+        elements: page.paragraphs,
+        titleElement: page.title,
+        old: v1,
+        since: Date.now() - 3 * 3_600_000,
+        onDismiss: () => {},
+      },
+      controller.signal,
+    );
+
+    for (const change of result.paragraphs) {
+      const element = page.paragraphs[change.newIndex]!;
+      if (change.kind === 'unchanged') expect(element.hasAttribute('data-redline')).toBe(false);
+      else expect(element.getAttribute('data-redline')).toBe(change.kind);
+      if (change.kind === 'reworded') {
+        expect(element.hasAttribute('data-redline-moved')).toBe(change.moved);
+        // The words were placed in the page text (no fallback to the whole old paragraph).
+        expect(element.nextElementSibling?.getAttribute('data-redline-old')).not.toBe('paragraph-text');
+        if (change.words.some((w) => w.op === 'delete')) {
+          expect(element.querySelector('del[data-redline-old]')).not.toBeNull();
+        }
+      }
+    }
+    const ghosts = document.querySelectorAll('[data-redline="removed"][data-redline-old]');
+    expect(ghosts).toHaveLength(result.removed.length);
+    expect(page.paragraphs.map((p) => pageOwnText(p))).toEqual(ownTexts);
+    expect(page.title.getAttribute('data-redline')).toBe(result.title.changed ? 'reworded' : null);
+
+    const bar = document.querySelector('[data-redline-ui="bar"]');
+    const marked = result.paragraphs.filter((c) => c.kind !== 'unchanged').length;
+    const total = marked + result.removed.length + (result.title.changed ? 1 : 0);
+    expect(bar?.shadowRoot?.textContent).toContain(`${total} changes since 3 hours ago`);
+
+    controller.abort();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { createControlBar } from './controlBar';
+import { DomJournal } from './journal';
+
+function mount() {
+  const handlers = { onPrevious: vi.fn(), onNext: vi.fn(), onToggleMarks: vi.fn(), onDismiss: vi.fn() };
+  const controller = new AbortController();
+  const journal = new DomJournal();
+  const bar = createControlBar(
+    document,
+    'light',
+    '3 changes since 2 hours ago',
+    handlers,
+    controller.signal,
+    journal,
+  );
+  const buttonOf = (action: string) =>
+    bar.root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  return { bar, handlers, controller, journal, buttonOf };
+}
+
+describe('createControlBar', () => {
+  it('is a fixed, isolated host with a labelled region in its shadow root', () => {
+    const { bar } = mount();
+    expect(bar.host.parentElement).toBe(document.documentElement);
+    expect(bar.host.getAttribute('data-redline-ui')).toBe('bar');
+    const style = bar.host.getAttribute('style') ?? '';
+    expect(style).toContain('all: initial !important');
+    expect(style).toContain('position: fixed !important');
+    expect(style).toContain('z-index: 2147483647 !important');
+    const region = bar.root.querySelector('[role="region"]')!;
+    expect(region.getAttribute('aria-label')).toMatch(/Redline/);
+    expect(region.textContent).toContain('3 changes since 2 hours ago');
+    for (const button of bar.root.querySelectorAll('button')) {
+      expect(button.getAttribute('aria-label')).toBeTruthy();
+      expect(button.type).toBe('button');
+    }
+    expect(bar.root.querySelector('style')?.textContent).toContain(':focus-visible');
+  });
+
+  it('calls the handlers from its buttons', () => {
+    const { handlers, buttonOf } = mount();
+    buttonOf('previous').click();
+    buttonOf('next').click();
+    buttonOf('next').click();
+    buttonOf('toggle').click();
+    buttonOf('dismiss').click();
+    expect(handlers.onPrevious).toHaveBeenCalledTimes(1);
+    expect(handlers.onNext).toHaveBeenCalledTimes(2);
+    expect(handlers.onToggleMarks).toHaveBeenCalledTimes(1);
+    expect(handlers.onDismiss).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the position, announces it, and reflects hidden marks', () => {
+    const { bar, buttonOf } = mount();
+    bar.setPosition(1, 3, 'Reworded paragraph');
+    expect(bar.root.querySelector('.position')?.textContent).toBe('2 / 3');
+    expect(bar.root.querySelector('[aria-live]')?.textContent).toBe('Change 2 of 3: Reworded paragraph');
+    bar.setMarksVisible(false);
+    expect(buttonOf('toggle').textContent).toBe('Show marks');
+    expect(buttonOf('next').disabled).toBe(true);
+    bar.setMarksVisible(true);
+    expect(buttonOf('toggle').getAttribute('aria-label')).toBe('Hide marks');
+    expect(buttonOf('previous').disabled).toBe(false);
+  });
+
+  it('stops listening on abort and leaves with the journal', () => {
+    const { bar, handlers, controller, journal, buttonOf } = mount();
+    controller.abort();
+    buttonOf('next').click();
+    expect(handlers.onNext).not.toHaveBeenCalled();
+    journal.undoAll();
+    expect(bar.host.isConnected).toBe(false);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The inline overlay: marks what changed since the reader's previous version on the live page, with a control
+ * bar to step through the changes, hide the marks or dismiss them. Everything it does is journaled and undone
+ * when `signal` aborts (or the reader dismisses), leaving the DOM as it was.
+ *
+ * Keyboard: Alt+Shift+ArrowDown / Alt+Shift+ArrowUp go to the next / previous change (ignored while typing).
+ */
+import type { AlignResult } from '../../core/model';
+import { createControlBar } from './controlBar';
+import { InsertedHighlight } from './highlights';
+import { DomJournal } from './journal';
+import {
+  ChangeNavigator,
+  type Direction,
+  inDocumentOrder,
+  isEditableTarget,
+  shortcutDirection,
+} from './navigation';
+import { placeParagraphChanges } from './paragraphMarks';
+import { summaryText, uiLocale } from './since';
+import { PageStyles } from './styles';
+import { detectTheme } from './theme';
+import { markTitle } from './titleMark';
+
+export interface OverlayInput {
+  doc: Document;
+  result: AlignResult;
+  /** elements[i] = the page's live block element showing new paragraph i. */
+  elements: (Element | null)[];
+  /** The page's live headline element, when found. */
+  titleElement: Element | null;
+  /** Previous version, display texts. */
+  old: { title: string; paragraphs: string[] };
+  /** Epoch ms when the previous version was first seen. */
+  since: number;
+  /** The reader dismissed the marks for this version. */
+  onDismiss: () => void;
+}
+
+/**
+ * Mounts the overlay. Nothing is shown when no change could be placed on the page (every changed paragraph
+ * unmapped). Aborting `signal` removes everything and restores the page.
+ */
+export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const { doc, result } = input;
+  const view = doc.defaultView;
+  const journal = new DomJournal();
+  const lifetime = new AbortController();
+  let highlight: InsertedHighlight | null = null;
+  lifetime.signal.addEventListener(
+    'abort',
+    () => {
+      highlight?.hide();
+      journal.undoAll();
+    },
+    { once: true },
+  );
+  signal.addEventListener('abort', () => lifetime.abort(), { once: true, signal: lifetime.signal });
+
+  try {
+    // A single-page app may have re-rendered between extraction and now; detached elements show nothing.
+    const live = (element: Element | null) => (element?.isConnected ? element : null);
+    const elements = input.elements.map(live);
+    const titleElement = live(input.titleElement);
+    const firstMapped = elements.find((element) => element !== null) ?? titleElement;
+    const theme = detectTheme(doc, firstMapped);
+    const styles = new PageStyles(doc, theme, journal);
+
+    const placed = placeParagraphChanges(doc, result, elements, titleElement, input.old.paragraphs, journal);
+    const items = placed.items;
+    const ranges = placed.insertedRanges;
+    if (result.title.changed && titleElement) {
+      ranges.push(...markTitle(titleElement, result.title, journal));
+      items.push({ element: titleElement, description: 'Headline changed' });
+    }
+    if (items.length === 0) {
+      lifetime.abort();
+      return;
+    }
+
+    highlight = new InsertedHighlight(doc, ranges);
+    highlight.show();
+    const reducedMotion = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const changes = new ChangeNavigator(inDocumentOrder(items), journal, !reducedMotion);
+
+    // While the marks are hidden there is nothing to show; the shortcut then leaves the key to the page.
+    const go = (direction: Direction): boolean => {
+      if (!styles.visible) return false;
+      const item = changes.go(direction);
+      if (item) bar.setPosition(changes.position, changes.items.length, item.description);
+      return true;
+    };
+    const locale = uiLocale(view?.navigator.languages ?? []);
+    const bar = createControlBar(
+      doc,
+      theme,
+      summaryText(items.length, input.since, Date.now(), locale),
+      {
+        onPrevious: () => go('previous'),
+        onNext: () => go('next'),
+        onToggleMarks: () => {
+          const visible = !styles.visible;
+          styles.setVisible(visible);
+          if (visible) highlight?.show();
+          else {
+            highlight?.hide();
+            changes.clear();
+          }
+          bar.setMarksVisible(visible);
+        },
+        onDismiss: () => {
+          try {
+            input.onDismiss();
+          } finally {
+            lifetime.abort();
+          }
+        },
+      },
+      lifetime.signal,
+      journal,
+    );
+
+    // Capture on the window: a page handler that stops propagation on the document cannot swallow it.
+    (view ?? doc).addEventListener(
+      'keydown',
+      (event: Event) => {
+        const direction = shortcutDirection(event as KeyboardEvent);
+        if (!direction || isEditableTarget(event)) return;
+        if (go(direction)) event.preventDefault();
+      },
+      { capture: true, signal: lifetime.signal },
+    );
+  } catch (error) {
+    // A half-built overlay is worse than none: take back what was placed, and let the caller log the error.
+    lifetime.abort();
+    throw error;
+  }
+}

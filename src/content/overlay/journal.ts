@@ -1,0 +1,57 @@
+/**
+ * An undo log of every change the overlay makes to the page, so that aborting restores the DOM exactly:
+ * attributes get their previous value back, inserted nodes leave, and text nodes split to place deleted words
+ * are re-joined. Undo runs in reverse order, so a later change is undone before the one it built on.
+ */
+export class DomJournal {
+  private readonly undos: (() => void)[] = [];
+
+  /** Sets an attribute and remembers the value it replaces (or that it was absent). */
+  setAttribute(element: Element, name: string, value: string): void {
+    const previous = element.getAttribute(name);
+    element.setAttribute(name, value);
+    this.undos.push(() => {
+      if (previous === null) element.removeAttribute(name);
+      else element.setAttribute(name, previous);
+    });
+  }
+
+  /** Records a node the overlay inserted; undo removes it wherever the page has moved it since. */
+  inserted<T extends Node>(node: T): T {
+    this.undos.push(() => {
+      if (node.parentNode) node.parentNode.removeChild(node);
+    });
+    return node;
+  }
+
+  /**
+   * Splits a page text node at `offset` and returns the second piece. The page's text is not altered (the
+   * characters stay, in two nodes); undo appends the second piece back to the first and drops it, re-joining
+   * exactly the pieces this split made and no other adjacent text nodes the page had.
+   */
+  splitText(node: Text, offset: number): Text {
+    const rest = node.splitText(offset);
+    this.undos.push(() => {
+      node.appendData(rest.data);
+      if (rest.parentNode) rest.parentNode.removeChild(rest);
+    });
+    return rest;
+  }
+
+  /** Any other undo step (style sheets, highlight registrations). */
+  onUndo(undo: () => void): void {
+    this.undos.push(undo);
+  }
+
+  /** Undoes everything, newest first. Safe to call twice. */
+  undoAll(): void {
+    while (this.undos.length > 0) {
+      const undo = this.undos.pop();
+      try {
+        undo?.();
+      } catch {
+        // A page script may have detached or replaced our nodes; what is left still has to be undone.
+      }
+    }
+  }
+}

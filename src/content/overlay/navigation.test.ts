@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { DomJournal } from './journal';
+import { ChangeNavigator, inDocumentOrder, isEditableTarget, shortcutDirection } from './navigation';
+
+function key(init: KeyboardEventInit): KeyboardEvent {
+  return new KeyboardEvent('keydown', { bubbles: true, composed: true, ...init });
+}
+
+describe('inDocumentOrder', () => {
+  it('sorts items by their place in the page', () => {
+    document.body.innerHTML = '<h1 id="a"></h1><div><p id="b"></p></div><p id="c"></p>';
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => ({
+      element: document.getElementById(id)!,
+      description: id,
+    }));
+    expect(inDocumentOrder([c!, a!, b!]).map((i) => i.description)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('ChangeNavigator', () => {
+  it('walks forward and back with wrap-around, ringing one item at a time', () => {
+    document.body.innerHTML = '<p id="a"></p><p id="b"></p><p id="c"></p>';
+    const items = ['a', 'b', 'c'].map((id) => ({ element: document.getElementById(id)!, description: id }));
+    const journal = new DomJournal();
+    const navigator = new ChangeNavigator(items, journal, false);
+    const ringed = () => Array.from(document.querySelectorAll('[data-redline-current]'), (e) => e.id);
+    expect(navigator.position).toBe(-1);
+    expect(navigator.go('next')?.description).toBe('a');
+    expect(navigator.go('next')?.description).toBe('b');
+    expect(ringed()).toEqual(['b']);
+    expect(navigator.go('next')?.description).toBe('c');
+    expect(navigator.go('next')?.description).toBe('a');
+    expect(navigator.go('previous')?.description).toBe('c');
+    expect(navigator.position).toBe(2);
+    journal.undoAll();
+    expect(ringed()).toEqual([]);
+  });
+
+  it('starts from the last change when going back first', () => {
+    document.body.innerHTML = '<p id="a"></p><p id="b"></p>';
+    const items = ['a', 'b'].map((id) => ({ element: document.getElementById(id)!, description: id }));
+    expect(new ChangeNavigator(items, new DomJournal(), false).go('previous')?.description).toBe('b');
+    expect(new ChangeNavigator([], new DomJournal(), false).go('next')).toBeNull();
+  });
+});
+
+describe('shortcutDirection', () => {
+  it('is Alt+Shift+ArrowDown / ArrowUp and nothing else', () => {
+    expect(shortcutDirection(key({ key: 'ArrowDown', altKey: true, shiftKey: true }))).toBe('next');
+    expect(shortcutDirection(key({ key: 'ArrowUp', altKey: true, shiftKey: true }))).toBe('previous');
+    expect(shortcutDirection(key({ key: 'ArrowDown', altKey: true }))).toBeNull();
+    expect(shortcutDirection(key({ key: 'ArrowDown', shiftKey: true }))).toBeNull();
+    expect(
+      shortcutDirection(key({ key: 'ArrowDown', altKey: true, shiftKey: true, ctrlKey: true })),
+    ).toBeNull();
+    expect(shortcutDirection(key({ key: 'j', altKey: true, shiftKey: true }))).toBeNull();
+  });
+});
+
+describe('isEditableTarget', () => {
+  function targetOf(element: Element): boolean {
+    let result: boolean | null = null;
+    document.addEventListener('keydown', (event) => (result = isEditableTarget(event)), { once: true });
+    element.dispatchEvent(key({ key: 'ArrowDown', altKey: true, shiftKey: true }));
+    if (result === null) throw new Error('listener did not run');
+    return result;
+  }
+
+  it('is true for text inputs, text areas, selects and contenteditable, false elsewhere', () => {
+    document.body.innerHTML = `<input id="text"><input id="search" type="search"><input id="box" type="checkbox">
+      <textarea id="area"></textarea><select id="sel"></select>
+      <div contenteditable="true"><span id="rich">x</span></div><div contenteditable="false"><span id="off">x</span></div>
+      <p id="plain">x</p><button id="btn">b</button>`;
+    const editable = (id: string) => targetOf(document.getElementById(id)!);
+    expect(editable('text')).toBe(true);
+    expect(editable('search')).toBe(true);
+    expect(editable('area')).toBe(true);
+    expect(editable('sel')).toBe(true);
+    expect(editable('rich')).toBe(true);
+    expect(editable('box')).toBe(false);
+    expect(editable('off')).toBe(false);
+    expect(editable('plain')).toBe(false);
+    expect(editable('btn')).toBe(false);
+  });
+
+  it('sees an input inside an open shadow root', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    const input = document.createElement('input');
+    root.append(input);
+    expect(targetOf(input)).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Previous/next over the marked changes in reading (document) order, and the keyboard shortcut for it:
+ * Alt+Shift+ArrowDown for the next change, Alt+Shift+ArrowUp for the previous one. The shortcut is ignored
+ * while the reader types (inputs, text areas, selects, contenteditable), where Alt+Shift+arrows extend a
+ * selection on macOS.
+ */
+import type { DomJournal } from './journal';
+
+export interface ChangeItem {
+  /** The page's element or the inserted ghost/old-headline element that shows the change. */
+  element: Element;
+  /** What the change is, for the live announcement ("Reworded paragraph"). */
+  description: string;
+}
+
+/** Items sorted in document order; an item whose element left the document keeps its relative place last. */
+export function inDocumentOrder(items: readonly ChangeItem[]): ChangeItem[] {
+  return [...items].sort((a, b) => {
+    if (a.element === b.element) return 0;
+    const position = a.element.compareDocumentPosition(b.element);
+    // Node.DOCUMENT_POSITION_FOLLOWING (4) / PRECEDING (2), spelled out: jsdom and browsers agree on the bits.
+    if (position & 4) return -1;
+    if (position & 2) return 1;
+    return 0;
+  });
+}
+
+export type Direction = 'next' | 'previous';
+
+/** The shortcut's direction, or null when the event is not the shortcut. */
+export function shortcutDirection(event: KeyboardEvent): Direction | null {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.isComposing) return null;
+  if (event.key === 'ArrowDown') return 'next';
+  if (event.key === 'ArrowUp') return 'previous';
+  return null;
+}
+
+const NON_TEXT_INPUTS = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'image',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+]);
+
+/** True when the keystroke goes to something the reader types into, including inside shadow roots. */
+export function isEditableTarget(event: Event): boolean {
+  const origin = event.composedPath()[0] ?? event.target;
+  if (!origin || typeof (origin as Element).closest !== 'function') return false;
+  const element = origin as Element;
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT')
+    return !NON_TEXT_INPUTS.has(((element as HTMLInputElement).type || 'text').toLowerCase());
+  if ((element as HTMLElement).isContentEditable) return true;
+  // jsdom does not implement isContentEditable; the attribute check covers it and old engines alike.
+  return element.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+/** Moves a "current change" ring through the items, wrapping at both ends. */
+export class ChangeNavigator {
+  private index = -1;
+
+  constructor(
+    readonly items: readonly ChangeItem[],
+    journal: DomJournal,
+    private readonly smoothScroll: boolean,
+  ) {
+    journal.onUndo(() => this.clear());
+  }
+
+  /** 0-based position of the current change, -1 before the first move. */
+  get position(): number {
+    return this.index;
+  }
+
+  get current(): ChangeItem | null {
+    return this.items[this.index] ?? null;
+  }
+
+  go(direction: Direction): ChangeItem | null {
+    const count = this.items.length;
+    if (count === 0) return null;
+    if (this.index < 0) this.index = direction === 'next' ? 0 : count - 1;
+    else this.index = (this.index + (direction === 'next' ? 1 : -1) + count) % count;
+    const item = this.items[this.index];
+    if (!item) return null;
+    this.ring(item.element);
+    return item;
+  }
+
+  /** Takes the ring off (marks hidden, or teardown). */
+  clear(): void {
+    for (const item of this.items) item.element.removeAttribute('data-redline-current');
+  }
+
+  private ring(element: Element): void {
+    this.clear();
+    // Only ever set here, and taken off every item by clear() on teardown.
+    element.setAttribute('data-redline-current', '');
+    element.scrollIntoView?.({ block: 'center', behavior: this.smoothScroll ? 'smooth' : 'auto' });
+  }
+}

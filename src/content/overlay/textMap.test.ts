@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { WordChange } from '../../core/model';
+import { pageTextNodes, planWordMarks, type TextPoint } from './textMap';
+
+function element(html: string): HTMLElement {
+  document.body.innerHTML = `<p id="p">${html}</p>`;
+  return document.getElementById('p')!;
+}
+
+/** The page text between two points, read straight from the text nodes. */
+function textBetween(start: TextPoint, end: TextPoint): string {
+  const range = document.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  return range.toString();
+}
+
+const words = (...runs: [WordChange['op'], string][]): WordChange[] =>
+  runs.map(([op, text]) => ({ op, text }));
+
+describe('planWordMarks', () => {
+  it('finds inserted words and puts deleted words in the whitespace before the next word', () => {
+    const p = element('The cat stood on the mat.');
+    const plan = planWordMarks(
+      p,
+      words(['equal', 'The cat '], ['delete', 'sat'], ['insert', 'stood'], ['equal', ' on the mat.']),
+    );
+    expect(plan).not.toBeNull();
+    expect(plan!.inserted.map((s) => textBetween(s.start, s.end))).toEqual(['stood']);
+    expect(plan!.deleted).toHaveLength(1);
+    const deletion = plan!.deleted[0]!;
+    expect(deletion.text).toBe(' sat');
+    // The point is the space between "cat" and "stood".
+    expect(deletion.at.node.data.charAt(deletion.at.offset)).toBe(' ');
+    expect(deletion.at.offset).toBe(7);
+  });
+
+  it('maps across inline elements, runs of whitespace, nbsp and soft hyphens', () => {
+    const p = element('Officials\u00a0 said <b>the  ac\u00adcord</b>\n  was <a href="#">signed</a> today.');
+    const plan = planWordMarks(
+      p,
+      words(
+        ['equal', 'Officials said the '],
+        ['insert', 'accord was signed'],
+        ['delete', 'deal'],
+        ['equal', ' today.'],
+      ),
+    );
+    expect(plan).not.toBeNull();
+    const [span] = plan!.inserted;
+    expect(textBetween(span!.start, span!.end)).toBe('ac\u00adcord\n  was signed');
+    expect(plan!.deleted[0]!.text).toBe(' deal');
+    expect(plan!.deleted[0]!.at.offset).toBe(0);
+    expect(plan!.deleted[0]!.at.node.data).toBe(' today.');
+  });
+
+  it('glues a deletion inside a word to the character before it', () => {
+    const p = element('He said so, Russia said.');
+    const plan = planWordMarks(
+      p,
+      words(['equal', 'He said so'], ['delete', '.'], ['insert', ','], ['equal', ' Russia said.']),
+    );
+    expect(plan!.deleted).toEqual([{ at: { node: p.firstChild, offset: 10 }, text: '.' }]);
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe(',');
+  });
+
+  it('keeps the deleted run’s own edge spaces when glued inside a word', () => {
+    const p = element("Aleppo's fall");
+    const plan = planWordMarks(
+      p,
+      words(['equal', 'Aleppo'], ['delete', ' exodus growing'], ['insert', "'s fall"]),
+    );
+    expect(plan!.deleted).toEqual([{ at: { node: p.firstChild, offset: 6 }, text: ' exodus growing' }]);
+  });
+
+  it('places deletions at the very start and end of the paragraph', () => {
+    const p = element('middle words ');
+    const plan = planWordMarks(
+      p,
+      words(['delete', 'Old start'], ['equal', 'middle words'], ['delete', 'old end']),
+    );
+    expect(plan!.deleted.map((d) => d.text)).toEqual(['Old start ', ' old end']);
+    expect(plan!.deleted[0]!.at.offset).toBe(0);
+    // The trailing space of the page's text is where the end deletion goes.
+    expect(plan!.deleted[1]!.at.offset).toBe(12);
+  });
+
+  it('folds case, for extractors that read innerText under text-transform: uppercase', () => {
+    const p = element('<span style="text-transform: uppercase">breaking</span> news now');
+    const plan = planWordMarks(p, words(['equal', 'BREAKING '], ['insert', 'news'], ['equal', ' now']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('news');
+  });
+
+  it('returns null when the element does not hold the new text', () => {
+    const p = element('The cat sat. <span>Image caption</span>');
+    expect(planWordMarks(p, words(['equal', 'The dog sat. Image caption']))).toBeNull();
+    expect(
+      planWordMarks(p, words(['equal', 'The cat '], ['insert', 'sat. Image caption and more'])),
+    ).toBeNull();
+    expect(planWordMarks(element(''), words(['insert', 'x']))).toBeNull();
+  });
+
+  it('finds the paragraph inside an element that holds more text, if it occurs there once', () => {
+    const p = element('<span>By Sarah Archer</span> The cat sat. <span>Image caption</span>');
+    const plan = planWordMarks(
+      p,
+      words(['delete', 'Old'], ['equal', 'The cat '], ['insert', 'sat.'], ['delete', 'gone']),
+    );
+    expect(plan).not.toBeNull();
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('sat.');
+    // Both deletions sit at the paragraph's edges, not at the element's.
+    expect(plan!.deleted.map((d) => [d.text, d.at.node.data, d.at.offset])).toEqual([
+      ['Old ', ' The cat sat. ', 1],
+      [' gone', ' The cat sat. ', 13],
+    ]);
+    expect(planWordMarks(element('Photo. Photo.'), words(['equal', 'Photo.']))).toBeNull();
+  });
+
+  it('skips what the overlay inserted and scripts when reading the element', () => {
+    const p = element(
+      '<span data-redline-ui="label">New</span>Kept <del data-redline-old="words">gone</del>text<script>var x</script>',
+    );
+    expect(pageTextNodes(p).map((t) => t.data)).toEqual(['Kept ', 'text']);
+    expect(planWordMarks(p, words(['equal', 'Kept text']))).toEqual({ inserted: [], deleted: [] });
+  });
+
+  it('handles characters outside the BMP', () => {
+    const p = element('Fire 🔥 spreads fast');
+    const plan = planWordMarks(p, words(['equal', 'Fire 🔥 '], ['insert', 'spreads'], ['equal', ' fast']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('spreads');
+  });
+});
