@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_VERSION, type HistoryDb, openHistory } from './db';
+
+let counter = 0;
+const opened: HistoryDb[] = [];
+function freshName(): string {
+  counter += 1;
+  return `redline-db-test-${counter}`;
+}
+
+async function open(name: string): Promise<HistoryDb> {
+  const db = await openHistory(name);
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+function indexesOf(db: HistoryDb, store: 'articles' | 'versions' | 'visits'): Record<string, unknown> {
+  const tx = db.transaction(store);
+  const objectStore = tx.objectStore(store);
+  const result: Record<string, unknown> = {
+    keyPath: objectStore.keyPath,
+    autoIncrement: objectStore.autoIncrement,
+  };
+  for (const name of Array.from(objectStore.indexNames)) {
+    const index = objectStore.index(name);
+    result[name] = { keyPath: index.keyPath, unique: index.unique };
+  }
+  return result;
+}
+
+describe('history database', () => {
+  it('is at DB_VERSION with exactly the three stores', async () => {
+    const db = await open(freshName());
+    expect(db.version).toBe(DB_VERSION);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'versions', 'visits']);
+  });
+
+  it('step 1 (new database): articles by url, versions and visits auto-numbered, with their indexes', async () => {
+    const db = await open(freshName());
+    expect(indexesOf(db, 'articles')).toEqual({
+      keyPath: 'url',
+      autoIncrement: false,
+      site: { keyPath: 'site', unique: false },
+      lastChanged: { keyPath: 'lastChanged', unique: false },
+      lastSeen: { keyPath: 'lastSeen', unique: false },
+    });
+    expect(indexesOf(db, 'versions')).toEqual({
+      keyPath: 'id',
+      autoIncrement: true,
+      url: { keyPath: 'url', unique: false },
+      urlHash: { keyPath: ['url', 'hash'], unique: false },
+    });
+    expect(indexesOf(db, 'visits')).toEqual({
+      keyPath: 'id',
+      autoIncrement: true,
+      url: { keyPath: 'url', unique: false },
+    });
+  });
+
+  it('reopening at the same version keeps what is stored', async () => {
+    const name = freshName();
+    const first = await open(name);
+    await first.add('visits', { url: 'https://a.test/1', at: 1, hash: 'h' });
+    first.close();
+    const again = await open(name);
+    expect(await again.getAllFromIndex('visits', 'url', 'https://a.test/1')).toEqual([
+      { id: 1, url: 'https://a.test/1', at: 1, hash: 'h' },
+    ]);
+  });
+
+  it('refuses to open a database from a newer Redline instead of damaging it', async () => {
+    const name = freshName();
+    const newer = await openDB(name, DB_VERSION + 1);
+    newer.close();
+    await expect(openHistory(name)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Background entry (Chromium service worker / Firefox event page): wires storage, settings and the toolbar
+ * badge to the message router. Listeners are registered synchronously at the top level so a background that
+ * was shut down is woken by the event that needs it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { type HistoryDb, openHistory } from './db';
+import { type Badge, badgeText, createHandlers } from './handlers';
+import { createRouter } from './protocol';
+import { createSettingsStore } from './settings';
+
+let database: Promise<HistoryDb> | null = null;
+
+function db(): Promise<HistoryDb> {
+  database ??= openHistory().catch((error: unknown) => {
+    // Let the next message try again rather than failing forever on one bad start.
+    database = null;
+    throw error;
+  });
+  return database;
+}
+
+const BADGE_COLOUR = '#d32027';
+
+const badge: Badge = {
+  async show(tabId, changes) {
+    await browser.action.setBadgeText({ tabId, text: badgeText(changes) });
+  },
+};
+
+const router = createRouter(
+  createHandlers({ db, settings: createSettingsStore(browser.storage.local), badge, now: Date.now }),
+  { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
+);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  router(message, sender),
+);
+
+// A new document in the tab starts without marks; its content script sets the badge again once it has looked.
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') {
+    browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+  }
+});
+
+// Each start of the background sets it again: browsers do not all keep the global badge colour across restarts.
+browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);

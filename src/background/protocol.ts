@@ -1,0 +1,270 @@
+/**
+ * The one message protocol between the background (which owns storage) and everything else: content scripts
+ * and the extension's own pages. `Protocol` maps each message type to who may send it, its request and its
+ * response; `send()` and `createRouter()` are typed from it, so a request or response that does not match its
+ * type does not compile.
+ *
+ * On the wire a request is `{ type, request }` and a reply is `{ ok: true, value }` or `{ ok: false, error }`;
+ * `send()` turns the latter back into a thrown `RemoteError`.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Article, BlockKind } from '../core/model';
+import type { CaptureBlock, Settings, SettingsPatch } from './settings';
+import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
+import { isUiSettingsPatch, type OverlayMode } from './ui-settings';
+
+/** The version a page is compared with, as much of it as the content script needs. */
+export interface PreviousVersion {
+  hash: string;
+  title: string;
+  paragraphs: string[];
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export type CaptureReply =
+  | { status: 'captured' | 'unchanged'; hash: string }
+  /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
+  | { status: 'changed'; hash: string; previous: PreviousVersion; overlay: OverlayMode }
+  | { status: 'skipped'; reason: CaptureBlock };
+
+export type SiteCheck = { capture: true } | { capture: false; reason: CaptureBlock };
+
+/** `content`: a content script in a normal (not private) tab's top frame. `page`: an extension page. */
+export type SenderKind = 'content' | 'page';
+
+/** `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages. */
+export interface Protocol extends UiProtocol {
+  /** Before reading a page: may this site be captured at all? `location` is the page's address. */
+  'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
+  /** Store what the page shows and learn what to mark. */
+  'article.capture': {
+    from: 'content';
+    request: { location: string; article: Article };
+    response: CaptureReply;
+  };
+  /** The reader dismissed the marks of version `hash`. */
+  'article.dismiss': {
+    from: 'content';
+    request: { url: string; hash: string };
+    response: { dismissed: boolean };
+  };
+  /** How many changes the sender's tab shows (0 clears the toolbar badge). */
+  'badge.set': { from: 'content'; request: { changes: number }; response: null };
+  'settings.get': { from: 'page'; request: null; response: Settings };
+  'settings.update': { from: 'page'; request: SettingsPatch; response: Settings };
+  /** Forget one article with all its versions and visits. */
+  'history.delete': { from: 'page'; request: { url: string }; response: { deleted: boolean } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
+
+export interface Message<K extends MessageType = MessageType> {
+  type: K;
+  request: RequestOf<K>;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/** An error thrown in the background, re-thrown by `send()` with the original name and message. */
+export class RemoteError extends Error {
+  constructor(
+    readonly type: MessageType,
+    error: SerializedError,
+  ) {
+    super(error.message);
+    this.name = error.name;
+  }
+}
+
+/** Sends one message to the background and returns its typed response; throws `RemoteError` on failure. */
+export async function send<K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const message: Message<K> = { type, request };
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  if (!isReply(reply)) throw new RemoteError(type, { name: 'ProtocolError', message: `No reply to ${type}` });
+  if (!reply.ok) throw new RemoteError(type, reply.error);
+  // The router answered this type with the handler typed for it.
+  return reply.value as ResponseOf<K>;
+}
+
+function isReply(value: unknown): value is Reply<unknown> {
+  if (!isRecord(value) || typeof value.ok !== 'boolean') return false;
+  return value.ok ? 'value' in value : isRecord(value.error) && typeof value.error.message === 'string';
+}
+
+// ---- Router ----------------------------------------------------------------------------------------------
+
+export interface ContentSender {
+  from: 'content';
+  tabId: number;
+  /** Address of the page the content script runs in. */
+  url: string;
+}
+
+export interface PageSender {
+  from: 'page';
+  /** The tab showing the page (options, history), or null for the popup. */
+  tabId: number | null;
+  url: string;
+}
+
+export type SenderOf<K extends MessageType> = Protocol[K]['from'] extends 'content'
+  ? ContentSender
+  : PageSender;
+
+export type Handlers = {
+  [K in MessageType]: (request: RequestOf<K>, sender: SenderOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+export interface RouterEnv {
+  /** `browser.runtime.id`. */
+  extensionId: string;
+  /** `browser.runtime.getURL('')`, e.g. chrome-extension://abc/ or moz-extension://uuid/. */
+  extensionOrigin: string;
+}
+
+export type Router = (message: unknown, sender: Runtime.MessageSender) => Promise<Reply<unknown>>;
+
+const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
+  'site.check': 'content',
+  'article.capture': 'content',
+  'article.dismiss': 'content',
+  'badge.set': 'content',
+  'settings.get': 'page',
+  'settings.update': 'page',
+  'history.delete': 'page',
+  ...UI_SENDER_KINDS,
+};
+
+/** Every message type the router answers. */
+export const MESSAGE_TYPES = Object.keys(SENDER_KINDS) as MessageType[];
+
+// Requests are checked at run time too: a content script lives in a web page's renderer, the least trusted
+// place the background hears from.
+const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is RequestOf<K> } = {
+  'site.check': (r): r is RequestOf<'site.check'> => isRecord(r) && isString(r.location),
+  'article.capture': (r): r is RequestOf<'article.capture'> =>
+    isRecord(r) && isString(r.location) && isArticle(r.article),
+  'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
+    isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
+  'badge.set': (r): r is RequestOf<'badge.set'> =>
+    isRecord(r) && typeof r.changes === 'number' && Number.isInteger(r.changes) && r.changes >= 0,
+  'settings.get': (r): r is null => r === null,
+  'settings.update': (r): r is SettingsPatch =>
+    isRecord(r) &&
+    (r.paused === undefined || isStringArray(r.paused)) &&
+    (r.excluded === undefined || isStringArray(r.excluded)) &&
+    isUiSettingsPatch(r),
+  'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
+  ...UI_REQUEST_CHECKS,
+};
+
+export class SenderRefused extends Error {
+  override readonly name = 'SenderRefused';
+}
+
+export class BadRequest extends Error {
+  override readonly name = 'BadRequest';
+}
+
+function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(SENDER_KINDS, value);
+}
+
+/** Who sent the message, or why it is refused. */
+function identify(
+  kind: SenderKind,
+  sender: Runtime.MessageSender,
+  env: RouterEnv,
+): ContentSender | PageSender | string {
+  if (sender.id !== env.extensionId) return 'not sent by this extension';
+  const url = sender.url ?? '';
+  if (kind === 'page') {
+    if (!url.startsWith(env.extensionOrigin)) return 'only extension pages may send this';
+    const tabId = sender.tab?.id;
+    return { from: 'page', tabId: tabId === undefined || tabId < 0 ? null : tabId, url };
+  }
+  const tab = sender.tab;
+  if (!tab || tab.id === undefined || tab.id < 0) return 'content messages must come from a tab';
+  if (tab.incognito) return 'nothing is kept from private windows';
+  if (sender.frameId !== undefined && sender.frameId !== 0) return 'only the top frame is read';
+  if (!isHttpUrl(url)) return 'content messages must come from an http(s) page';
+  return { from: 'content', tabId: tab.id, url };
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  if (isRecord(error) && isString(error.name) && isString(error.message)) {
+    return { name: error.name, message: error.message };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/** The `runtime.onMessage` listener: checks sender and request, runs the handler, serialises any error. */
+export function createRouter(handlers: Handlers, env: RouterEnv): Router {
+  return async (message, sender) => {
+    try {
+      if (!isRecord(message) || !isMessageType(message.type)) {
+        throw new BadRequest('Unknown message');
+      }
+      const type = message.type;
+      const who = identify(SENDER_KINDS[type], sender, env);
+      if (typeof who === 'string') throw new SenderRefused(`${type} refused: ${who}`);
+      if (!REQUEST_CHECKS[type](message.request)) throw new BadRequest(`Malformed ${type} request`);
+      // SENDER_KINDS and REQUEST_CHECKS just established that request and sender fit handlers[type];
+      // TypeScript cannot follow the correlation through the union of keys.
+      const handler = handlers[type] as (request: unknown, sender: ContentSender | PageSender) => unknown;
+      const value: unknown = await handler(message.request, who);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: serializeError(error) };
+    }
+  };
+}
+
+// ---- Run-time shape checks ---------------------------------------------------------------------------------
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(isString);
+}
+
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+function isHttpUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\//i.test(value);
+}
+
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(['p', 'heading', 'li', 'quote', 'pre', 'other']);
+
+function isArticle(value: unknown): value is Article {
+  return (
+    isRecord(value) &&
+    isHttpUrl(value.url) &&
+    isString(value.title) &&
+    isNullableString(value.lang) &&
+    isNullableString(value.byline) &&
+    isNullableString(value.siteName) &&
+    isNullableString(value.publishedTime) &&
+    Array.isArray(value.paragraphs) &&
+    value.paragraphs.every(
+      (p) => isRecord(p) && isString(p.text) && isString(p.kind) && BLOCK_KINDS.has(p.kind),
+    )
+  );
+}

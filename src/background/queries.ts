@@ -1,0 +1,26 @@
+/** Deleting one article's history for the extension's pages (reading it is in ui-history.ts). */
+import type { HistoryDb } from './db';
+import { storageError } from './storage-errors';
+
+/** Removes an article with its versions and visits, all or nothing. Returns false when it was not stored. */
+export async function deleteArticle(db: HistoryDb, url: string): Promise<boolean> {
+  const tx = db.transaction(['articles', 'versions', 'visits'], 'readwrite');
+  const work = async (): Promise<boolean> => {
+    const existed = (await tx.objectStore('articles').getKey(url)) !== undefined;
+    await tx.objectStore('articles').delete(url);
+    for (const store of ['versions', 'visits'] as const) {
+      let cursor = await tx.objectStore(store).index('url').openKeyCursor(IDBKeyRange.only(url));
+      while (cursor) {
+        await tx.objectStore(store).delete(cursor.primaryKey);
+        cursor = await cursor.continue();
+      }
+    }
+    return existed;
+  };
+  try {
+    const [existed] = await Promise.all([work(), tx.done]);
+    return existed;
+  } catch (error) {
+    throw storageError(error);
+  }
+}

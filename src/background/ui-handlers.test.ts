@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../core/model';
+import type { HistoryDb } from './db';
+import { createHandlers } from './handlers';
+import type { ContentSender, PageSender } from './protocol';
+import { createSettingsStore, type SettingsArea } from './settings';
+import { freshDb } from './ui-testing';
+
+function memoryArea(): SettingsArea {
+  const data: Record<string, unknown> = {};
+  return {
+    get: async (key) => (typeof key === 'string' ? { [key]: data[key] } : { ...data }),
+    set: async (items) => {
+      Object.assign(data, items);
+    },
+  };
+}
+
+const page: PageSender = { from: 'page', tabId: null, url: 'chrome-extension://id/options.html' };
+const tab: ContentSender = { from: 'content', tabId: 1, url: 'https://news.test/a' };
+
+function story(words: string): Article {
+  return {
+    url: 'https://news.test/a',
+    title: 'A story',
+    lang: 'en',
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    paragraphs: [{ text: `It says ${words}.`, kind: 'p' }],
+  };
+}
+
+let db: HistoryDb;
+let clock = Date.UTC(2026, 0, 1);
+beforeEach(async () => {
+  db = await freshDb('ui-handlers');
+});
+afterEach(() => db.close());
+
+function handlers() {
+  return createHandlers({
+    db: async () => db,
+    settings: createSettingsStore(memoryArea()),
+    badge: { show: async () => undefined },
+    now: () => ++clock,
+  });
+}
+
+describe('UI handlers wired into the background', () => {
+  it('applies the retention settings after each capture', async () => {
+    const h = handlers();
+    await h['settings.update']({ keepVersions: 2 }, page);
+    for (const words of ['one', 'two', 'three']) {
+      await h['article.capture']({ location: tab.url, article: story(words) }, tab);
+    }
+    const detail = await h['ui.article']({ url: tab.url }, page);
+    expect(detail?.versions.map((v) => v.paragraphs[0]?.text)).toEqual(['It says two.', 'It says three.']);
+    expect(detail?.article.versionCount).toBe(2);
+  });
+
+  it('tells the content script whether the overlay shows by itself', async () => {
+    const h = handlers();
+    await h['article.capture']({ location: tab.url, article: story('one') }, tab);
+    const auto = await h['article.capture']({ location: tab.url, article: story('two') }, tab);
+    expect(auto.status === 'changed' && auto.overlay).toBe('auto');
+    await h['settings.update']({ overlay: 'badge' }, page);
+    const badge = await h['article.capture']({ location: tab.url, article: story('three') }, tab);
+    expect(badge.status === 'changed' && badge.overlay).toBe('badge');
+  });
+
+  it('lists, exports, deletes everything', async () => {
+    const h = handlers();
+    await h['article.capture']({ location: tab.url, article: story('one') }, tab);
+    expect((await h['ui.articles'](null, page)).map((a) => a.url)).toEqual([tab.url]);
+    const batch = await h['ui.export']({ url: tab.url, after: null, limit: 10 }, page);
+    expect(batch.records.versions).toHaveLength(1);
+    expect(batch.next).toBeNull();
+    expect(await h['ui.deleteAll'](null, page)).toEqual({ articles: 1 });
+    expect(await h['ui.articles'](null, page)).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The background's answers to the extension pages' messages (`UiProtocol`); spread into `createHandlers`.
+ */
+import type { HistoryDb } from './db';
+import type { Handlers } from './protocol';
+import type { SettingsStore } from './settings';
+import { allArticles, articleDetail, articleRecords, deleteEverything, exportBatch } from './ui-history';
+import { importHistory } from './ui-import';
+import type { UiMessageType } from './ui-protocol';
+import { applyRetention } from './ui-retention';
+
+export interface UiHandlerDeps {
+  db: () => Promise<HistoryDb>;
+  settings: SettingsStore;
+  now: () => number;
+}
+
+export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Handlers, UiMessageType> {
+  return {
+    'ui.articles': async () => allArticles(await db()),
+    'ui.article': async ({ url }) => articleDetail(await db(), url),
+    'ui.export': async ({ url, after, limit }) =>
+      url === null
+        ? exportBatch(await db(), after, limit)
+        : { records: await articleRecords(await db(), url), next: null },
+    'ui.import': async ({ text }) => importHistory(await db(), text),
+    'ui.deleteAll': async () => ({ articles: await deleteEverything(await db()) }),
+    'ui.retention': async () => applyRetention(await db(), await settings.get(), now(), null),
+  };
+}
+
+/**
+ * After a capture: keeps the captured article (and the history's age) within the retention settings. A failed
+ * prune is logged, not thrown: the capture is stored, the page should still show its marks, and the next capture
+ * prunes again.
+ */
+export async function retainAfterCapture(deps: UiHandlerDeps, url: string): Promise<void> {
+  try {
+    await applyRetention(await deps.db(), await deps.settings.get(), deps.now(), url);
+  } catch (error) {
+    console.warn('Redline: applying the retention settings failed', error);
+  }
+}

@@ -1,0 +1,141 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serialize, toExport } from '../core/export';
+import { article, HOUR, makeVersion, sampleRecords, T0 } from '../core/export/testData';
+import type { StoredVersion } from '../core/history';
+import type { HistoryDb } from './db';
+import { recordArticle } from './record';
+import { deleteEverything, exportBatch } from './ui-history';
+import { importHistory, versionDeletes, versionWrites } from './ui-import';
+import { dumpRecords, freshDb, putRecords } from './ui-testing';
+
+let db: HistoryDb;
+beforeEach(async () => {
+  db = await freshDb('ui-import');
+});
+afterEach(() => db.close());
+
+/** The export file of the whole store, as the history page builds it (batches, then one document). */
+async function exportAll(limit = 1): Promise<string> {
+  const records = { articles: [], versions: [], visits: [] } as Awaited<ReturnType<typeof dumpRecords>>;
+  let after: string | null = null;
+  do {
+    const batch = await exportBatch(db, after, limit);
+    records.articles.push(...batch.records.articles);
+    records.versions.push(...batch.records.versions);
+    records.visits.push(...batch.records.visits);
+    after = batch.next;
+  } while (after !== null);
+  return serialize(toExport(records));
+}
+
+describe('importHistory', () => {
+  it('round-trips: export, delete everything, import, export gives the same bytes', async () => {
+    await putRecords(db, await sampleRecords());
+    const first = await exportAll();
+    expect(await deleteEverything(db)).toBe(2);
+    expect(await db.count('versions')).toBe(0);
+    const outcome = await importHistory(db, first);
+    expect(outcome.imported).toBe(true);
+    expect(await exportAll(200)).toBe(first);
+  });
+
+  it('reports what it added and adds nothing the second time', async () => {
+    const text = serialize(toExport(await sampleRecords()));
+    const once = await importHistory(db, text);
+    if (!once.imported) throw new Error(once.errors.join('\n'));
+    expect(once.report.articlesAdded).toBe(2);
+    expect(once.report.versionsAdded).toBe(3);
+    expect(once.summary).toMatch(/^Added 2 articles, 3 versions and \d+ visits/);
+    const before = await dumpRecords(db);
+    const twice = await importHistory(db, text);
+    if (!twice.imported) throw new Error(twice.errors.join('\n'));
+    expect(twice.report.versionsAdded).toBe(0);
+    expect(twice.report.articlesAdded).toBe(0);
+    expect(await dumpRecords(db)).toEqual(before);
+  });
+
+  it.each([
+    ['malformed JSON', '{"format": "redline-history", "version": 1, "articles": [}', /not a valid JSON file/],
+    ['a truncated file', '{"format": "redline-history", "version": 1, "articles": [', /incomplete/],
+    ['another format', '{"format": "something-else", "version": 1, "articles": []}', /format/],
+    ['an empty file', '   ', /empty/],
+  ])('refuses %s with a message and writes nothing', async (_name, text, message) => {
+    await putRecords(db, await sampleRecords());
+    const before = await dumpRecords(db);
+    const outcome = await importHistory(db, text);
+    expect(outcome.imported).toBe(false);
+    if (outcome.imported) return;
+    expect(outcome.errors.join('\n')).toMatch(message);
+    expect(await dumpRecords(db)).toEqual(before);
+  });
+
+  it('refuses a file whose text was edited after export (hash mismatch) and writes nothing', async () => {
+    const doc = toExport(await sampleRecords());
+    const tampered = JSON.parse(serialize(doc)) as typeof doc;
+    const version = tampered.articles[0]?.versions[0];
+    if (!version?.paragraphs[0]) throw new Error('sample has no paragraph');
+    version.paragraphs[0].text = 'Something the newsroom never wrote.';
+    const outcome = await importHistory(db, JSON.stringify(tampered));
+    expect(outcome.imported).toBe(false);
+    if (!outcome.imported) expect(outcome.errors.join('\n')).toMatch(/does not match/);
+    expect(await db.count('articles')).toBe(0);
+    expect(await db.count('versions')).toBe(0);
+  });
+
+  it('keeps id order = time order when a file brings an older version of a stored article', async () => {
+    const url = 'https://news.test/story';
+    const p = (text: string) => [{ text, kind: 'p' as const }];
+    const v1 = await makeVersion(url, 'Story', p('First words.'), T0, T0);
+    const v2 = await makeVersion(url, 'Story', p('Second words.'), T0 + HOUR, T0 + HOUR);
+    // The store only has the newer version; the file has both.
+    await putRecords(db, { articles: [article(url, 'Story', [v2])], versions: [v2], visits: [] });
+    const file = serialize(toExport({ articles: [article(url, 'Story', [v1, v2])], versions: [v1, v2], visits: [] }));
+    const outcome = await importHistory(db, file);
+    expect(outcome.imported).toBe(true);
+    const stored = await db.getAllFromIndex('versions', 'url', url);
+    expect(stored.map((v) => v.hash)).toEqual([v1.hash, v2.hash]);
+    expect((await db.get('articles', url))?.versionCount).toBe(2);
+    // The next capture of the newest text is recognised as unchanged, not as an edit back to version 2.
+    const again = await recordArticle(
+      db,
+      { url, title: 'Story', lang: 'en', byline: null, siteName: null, publishedTime: null, paragraphs: p('Second words.') },
+      T0 + 2 * HOUR,
+    );
+    expect(again.hash).toBe(v2.hash);
+    expect(again.previous?.hash).toBe(v1.hash);
+  });
+});
+
+describe('versionWrites / versionDeletes', () => {
+  const v = (url: string, hash: string, firstSeen: number, id?: number): StoredVersion => ({
+    ...(id === undefined ? {} : { id }),
+    url,
+    hash,
+    title: 't',
+    paragraphs: [],
+    byline: null,
+    publishedTime: null,
+    firstSeen,
+    lastSeen: firstSeen,
+  });
+
+  it('writes widened and new versions as they are when no stored article gains a version', () => {
+    const widened = v('a', 'h1', 1, 7);
+    const added = v('b', 'h2', 5);
+    const stored = [v('a', 'h1', 2, 7)];
+    expect(versionWrites(stored, [widened])).toEqual([widened]);
+    expect(versionWrites([], [added])).toEqual([added]);
+    expect(versionDeletes(stored, [widened])).toEqual([]);
+  });
+
+  it('re-adds every version of an article that gains one, in time order and without ids', () => {
+    const stored = [v('a', 'newer', 20, 1), v('other', 'x', 1, 2)];
+    const changed = [v('a', 'older', 10)];
+    expect(versionWrites(stored, changed).map((w) => [w.hash, w.id])).toEqual([
+      ['older', undefined],
+      ['newer', undefined],
+    ]);
+    expect(versionDeletes(stored, changed)).toEqual([1]);
+  });
+});

@@ -1,0 +1,297 @@
+// @vitest-environment jsdom
+// @vitest-environment-options { "url": "https://news.test/story?utm_source=feed" }
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
+import type { AlignResult, Article, ExtractResult } from '../core/model';
+import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
+import type { OverlayInput } from './overlay';
+
+const ARTICLE: Article = {
+  url: 'https://news.test/story',
+  title: 'New headline',
+  lang: 'en',
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  paragraphs: [
+    { text: 'First paragraph, edited.', kind: 'p' },
+    { text: 'Second paragraph.', kind: 'p' },
+  ],
+};
+
+const PREVIOUS = {
+  hash: 'old-hash',
+  title: 'Old headline',
+  paragraphs: ['First paragraph.', 'Second paragraph.'],
+  firstSeen: 1_700_000_000_000,
+  lastSeen: 1_700_000_100_000,
+};
+
+const ALIGNED: AlignResult = {
+  title: { changed: true, old: 'Old headline', new: 'New headline', words: [] },
+  paragraphs: [
+    {
+      kind: 'reworded',
+      newIndex: 0,
+      oldIndex: 0,
+      moved: false,
+      similarity: 0.8,
+      words: [{ op: 'equal', text: 'First paragraph' }],
+    },
+    { kind: 'unchanged', newIndex: 1, oldIndex: 1 },
+  ],
+  removed: [],
+  stats: { unchanged: 1, added: 0, removed: 0, reworded: 1, moved: 0 },
+  capped: false,
+};
+
+type Replies = { [K in MessageType]?: (request: RequestOf<K>) => ResponseOf<K> };
+
+interface Harness {
+  deps: EvaluateDeps;
+  sent: [MessageType, unknown][];
+  mounted: OverlayInput[];
+  statusAtMount: (string | undefined)[];
+}
+
+function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harness {
+  const sent: [MessageType, unknown][] = [];
+  const mounted: OverlayInput[] = [];
+  const statusAtMount: (string | undefined)[] = [];
+  const send = async <K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> => {
+    sent.push([type, request]);
+    const reply = replies[type] as ((request: RequestOf<K>) => ResponseOf<K>) | undefined;
+    if (!reply) throw new Error(`unexpected message ${type}`);
+    return reply(request);
+  };
+  const extracted: ExtractResult = {
+    ok: true,
+    article: ARTICLE,
+    elements: Array.from(document.querySelectorAll('p')),
+    titleElement: document.querySelector('h1'),
+  };
+  const deps: EvaluateDeps = {
+    send,
+    extract: () => extracted,
+    align: () => ALIGNED,
+    mountOverlay: (input) => {
+      statusAtMount.push(document.documentElement.dataset.redlineStatus);
+      mounted.push(input);
+    },
+    settle: async () => 'quiet',
+    incognito: false,
+    ...overrides,
+  };
+  return { deps, sent, mounted, statusAtMount };
+}
+
+const ALLOW: Replies = { 'site.check': () => ({ capture: true }) };
+
+beforeEach(() => {
+  delete document.documentElement.dataset.redlineStatus;
+  document.body.innerHTML = '<h1>New headline</h1><p>First paragraph, edited.</p><p>Second paragraph.</p>';
+});
+
+function status(): string | undefined {
+  return document.documentElement.dataset.redlineStatus;
+}
+
+describe('evaluatePage', () => {
+  it('skips a private window without sending anything', async () => {
+    const h = harness({}, { incognito: true });
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({
+      status: 'skipped',
+      changes: 0,
+      key: null,
+    });
+    expect(h.sent).toEqual([]);
+    expect(status()).toBe('skipped');
+  });
+
+  it('skips a paused or excluded site before reading the page', async () => {
+    const extract = vi.fn<EvaluateDeps['extract']>();
+    const settle = vi.fn<EvaluateDeps['settle']>();
+    const h = harness({ 'site.check': () => ({ capture: false, reason: 'paused' }) }, { extract, settle });
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
+    expect(h.sent).toEqual([['site.check', { location: document.location.href }]]);
+    expect(settle).not.toHaveBeenCalled();
+    expect(extract).not.toHaveBeenCalled();
+    expect(status()).toBe('skipped');
+  });
+
+  it('skips a page that is not an article', async () => {
+    const h = harness(ALLOW, {
+      extract: () => ({ ok: false, reason: 'not-readerable', detail: 'no article' }),
+    });
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
+    expect(h.sent.map(([type]) => type)).toEqual(['site.check']);
+  });
+
+  it.each(['captured', 'unchanged'] as const)('reports %s without marks', async (captured) => {
+    const h = harness({ ...ALLOW, 'article.capture': () => ({ status: captured, hash: 'h' }) });
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({
+      status: captured,
+      changes: 0,
+      key: articleKey(ARTICLE),
+    });
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+    expect(h.mounted).toEqual([]);
+    expect(status()).toBe(captured);
+  });
+
+  it('sends an article claiming another site as canonical under the page address', async () => {
+    const foreign = { ...ARTICLE, url: 'https://elsewhere.test/story' };
+    const h = harness(
+      { ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) },
+      { extract: () => ({ ok: true, article: foreign, elements: [], titleElement: null }) },
+    );
+    await evaluatePage(document, new AbortController().signal, h.deps);
+    expect(h.sent[1]).toEqual([
+      'article.capture',
+      // The page address, without its tracking parameter.
+      { location: 'https://news.test/story?utm_source=feed', article: ARTICLE },
+    ]);
+  });
+
+  it('reports skipped when the background refuses the canonical site', async () => {
+    const h = harness({ ...ALLOW, 'article.capture': () => ({ status: 'skipped', reason: 'excluded' }) });
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
+  });
+
+  it('aligns a changed article with the previous version and marks it before setting the status', async () => {
+    const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': () => ({
+          status: 'changed',
+          hash: 'new-hash',
+          previous: PREVIOUS,
+          overlay: 'auto',
+        }),
+        'article.dismiss': () => ({ dismissed: true }),
+      },
+      { align },
+    );
+    const signal = new AbortController().signal;
+    const onDismissed = vi.fn();
+    expect(await evaluatePage(document, signal, h.deps, { onDismissed })).toMatchObject({
+      status: 'changed',
+      changes: 2,
+    });
+    expect(align).toHaveBeenCalledWith(
+      { title: 'Old headline', paragraphs: PREVIOUS.paragraphs },
+      { title: 'New headline', paragraphs: ['First paragraph, edited.', 'Second paragraph.'] },
+    );
+    expect(h.mounted).toHaveLength(1);
+    const input = h.mounted[0]!;
+    expect(input).toMatchObject({
+      doc: document,
+      result: ALIGNED,
+      old: { title: 'Old headline', paragraphs: PREVIOUS.paragraphs },
+      since: PREVIOUS.firstSeen,
+      titleElement: document.querySelector('h1'),
+    });
+    expect(input.elements).toEqual(Array.from(document.querySelectorAll('p')));
+    expect(h.statusAtMount).toEqual([undefined]);
+    expect(status()).toBe('changed');
+
+    input.onDismiss();
+    expect(h.sent.at(-1)).toEqual(['article.dismiss', { url: ARTICLE.url, hash: 'new-hash' }]);
+    await vi.waitFor(() => expect(onDismissed).toHaveBeenCalledOnce());
+  });
+
+  it('hands the overlay over in badge-only mode too (the UI wrapper decides) and counts the changes', async () => {
+    const h = harness({
+      ...ALLOW,
+      'article.capture': () => ({
+        status: 'changed',
+        hash: 'new-hash',
+        previous: PREVIOUS,
+        overlay: 'badge',
+      }),
+    });
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
+      status: 'changed',
+      changes: 2,
+    });
+    expect(h.mounted).toHaveLength(1);
+  });
+
+  it('after a same-document navigation, waits while the page still shows the previous article', async () => {
+    const oldArticle: Article = {
+      ...ARTICLE,
+      title: 'The article before',
+      paragraphs: [{ text: 'Old.', kind: 'p' }],
+    };
+    let extractions = 0;
+    const settle = vi.fn<EvaluateDeps['settle']>(async () => 'quiet');
+    const h = harness(
+      { ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) },
+      {
+        settle,
+        extract: () => {
+          extractions += 1;
+          const article = extractions < 3 ? oldArticle : ARTICLE;
+          return { ok: true, article, elements: [], titleElement: null };
+        },
+      },
+    );
+    const evaluation = await evaluatePage(document, new AbortController().signal, h.deps, {
+      previousKey: articleKey(oldArticle),
+    });
+    expect(settle).toHaveBeenCalledTimes(3);
+    expect(evaluation).toEqual({ status: 'captured', changes: 0, key: articleKey(ARTICLE) });
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+  });
+
+  it('gives up waiting for a new article after STALE_RETRIES and takes what is there', async () => {
+    const settle = vi.fn<EvaluateDeps['settle']>(async () => 'quiet');
+    const h = harness(
+      { ...ALLOW, 'article.capture': () => ({ status: 'unchanged', hash: 'h' }) },
+      { settle },
+    );
+    const evaluation = await evaluatePage(document, new AbortController().signal, h.deps, {
+      previousKey: articleKey(ARTICLE),
+    });
+    expect(settle).toHaveBeenCalledTimes(STALE_RETRIES + 1);
+    expect(evaluation.status).toBe('unchanged');
+  });
+
+  it('stops without a status when aborted while the page settles', async () => {
+    const controller = new AbortController();
+    const h = harness(ALLOW, {
+      settle: async (_doc, { signal }) => {
+        controller.abort(new Error('navigated'));
+        signal?.throwIfAborted();
+        return 'quiet';
+      },
+    });
+    await expect(evaluatePage(document, controller.signal, h.deps)).rejects.toThrow('navigated');
+    expect(h.sent.map(([type]) => type)).toEqual(['site.check']);
+    expect(status()).toBeUndefined();
+  });
+
+  it('passes a storage error on and sets no status', async () => {
+    const h = harness({
+      ...ALLOW,
+      'article.capture': () => {
+        throw new Error('storage is full');
+      },
+    });
+    await expect(evaluatePage(document, new AbortController().signal, h.deps)).rejects.toThrow(
+      'storage is full',
+    );
+    expect(status()).toBeUndefined();
+  });
+});
+
+describe('countChanges', () => {
+  it('counts paragraph changes and the headline', () => {
+    expect(countChanges(ALIGNED)).toBe(2);
+    const none = { ...ALIGNED, title: { ...ALIGNED.title, changed: false } };
+    expect(
+      countChanges({ ...none, stats: { unchanged: 3, added: 1, removed: 2, reworded: 0, moved: 1 } }),
+    ).toBe(4);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Content script entry (http(s) pages, top frame, document_idle): evaluates the page once, and again whenever a
+ * single-page site shows another address in the same document. Each evaluation owns an AbortController; the
+ * next one aborts it, which stops its work and removes its marks.
+ */
+import browser from 'webextension-polyfill';
+import { send } from '../background/protocol';
+import { align } from '../core/align';
+import { extract } from '../core/extract';
+import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
+import { mountOverlay } from './overlay';
+import { waitForSettle } from './settle';
+import { withUi } from './ui-listener';
+import { watchAddress } from './url-watch';
+
+const incognito = browser.extension.inIncognitoContext ?? false;
+// withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
+const deps: EvaluateDeps = withUi(
+  { send, extract, align, mountOverlay, settle: waitForSettle, incognito },
+  browser.runtime,
+  document,
+  showBadge,
+);
+
+let current: AbortController | null = null;
+let changesShown = 0;
+let shownKey: string | null = null;
+
+function showBadge(changes: number): void {
+  send('badge.set', { changes }).catch(() => undefined);
+}
+
+function evaluate(renavigation: boolean): void {
+  current?.abort(new DOMException('The page showed another address', 'AbortError'));
+  const controller = new AbortController();
+  current = controller;
+  clearStatus(document);
+  if (renavigation && changesShown > 0) {
+    changesShown = 0;
+    showBadge(0);
+  }
+  const onDismissed = (): void => {
+    changesShown = 0;
+  };
+  const previousKey = renavigation ? shownKey : null;
+  evaluatePage(document, controller.signal, deps, { previousKey, onDismissed }).then(
+    ({ changes, key }) => {
+      changesShown = changes;
+      shownKey = key;
+      if (!incognito) showBadge(changes);
+    },
+    (error: unknown) => {
+      if (controller.signal.aborted) return;
+      console.warn('Redline:', error);
+      // Not a status: the contract's four statuses mean the page was evaluated. This says why it was not.
+      document.documentElement.dataset.redlineError = error instanceof Error ? error.message : String(error);
+    },
+  );
+}
+
+evaluate(false);
+if (!incognito) {
+  // Watched for the document's whole life: the listeners go when the document does.
+  watchAddress(window, () => evaluate(true), new AbortController().signal);
+  // A page restored from the back/forward cache keeps its marks, but the browser reset the tab's badge.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && changesShown > 0) showBadge(changesShown);
+  });
+}
