@@ -1,0 +1,4 @@
+/** Article extraction: DOM → Article, with the live elements that show it. */
+export { canonicalUrl } from './canonical-url';
+export type { ExtractOptions } from './extract';
+export { DEFAULT_MAX_CHARS, extract } from './extract';
