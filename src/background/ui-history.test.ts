@@ -53,11 +53,17 @@ describe('ui-history', () => {
     const records = await articleRecords(db, MARKUP);
     expect(records.articles).toHaveLength(1);
     expect(records.versions).toHaveLength(1);
-    expect(await articleRecords(db, 'https://nowhere.test/')).toEqual({ articles: [], versions: [], visits: [] });
+    expect(await articleRecords(db, 'https://nowhere.test/')).toEqual({
+      articles: [],
+      versions: [],
+      visits: [],
+    });
   });
 
   it('deletes everything and says how many articles there were', async () => {
     expect(await deleteEverything(db)).toBe(2);
-    expect([await db.count('articles'), await db.count('versions'), await db.count('visits')]).toEqual([0, 0, 0]);
+    expect([await db.count('articles'), await db.count('versions'), await db.count('visits')]).toEqual([
+      0, 0, 0,
+    ]);
   });
 });

@@ -90,7 +90,9 @@ describe('importHistory', () => {
     const v2 = await makeVersion(url, 'Story', p('Second words.'), T0 + HOUR, T0 + HOUR);
     // The store only has the newer version; the file has both.
     await putRecords(db, { articles: [article(url, 'Story', [v2])], versions: [v2], visits: [] });
-    const file = serialize(toExport({ articles: [article(url, 'Story', [v1, v2])], versions: [v1, v2], visits: [] }));
+    const file = serialize(
+      toExport({ articles: [article(url, 'Story', [v1, v2])], versions: [v1, v2], visits: [] }),
+    );
     const outcome = await importHistory(db, file);
     expect(outcome.imported).toBe(true);
     const stored = await db.getAllFromIndex('versions', 'url', url);
@@ -99,7 +101,15 @@ describe('importHistory', () => {
     // The next capture of the newest text is recognised as unchanged, not as an edit back to version 2.
     const again = await recordArticle(
       db,
-      { url, title: 'Story', lang: 'en', byline: null, siteName: null, publishedTime: null, paragraphs: p('Second words.') },
+      {
+        url,
+        title: 'Story',
+        lang: 'en',
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        paragraphs: p('Second words.'),
+      },
       T0 + 2 * HOUR,
     );
     expect(again.hash).toBe(v2.hash);

@@ -5,7 +5,9 @@ describe('UI_REQUEST_CHECKS', () => {
   it('accepts well-formed requests', () => {
     expect(UI_REQUEST_CHECKS['ui.articles'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.article']({ url: 'https://a.test/x' })).toBe(true);
-    expect(UI_REQUEST_CHECKS['ui.export']({ url: null, after: null, limit: EXPORT_BATCH_ARTICLES })).toBe(true);
+    expect(UI_REQUEST_CHECKS['ui.export']({ url: null, after: null, limit: EXPORT_BATCH_ARTICLES })).toBe(
+      true,
+    );
     expect(UI_REQUEST_CHECKS['ui.export']({ url: 'https://a.test/x', after: 'b', limit: 1 })).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.import']({ text: '{}' })).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.deleteAll'](null)).toBe(true);

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { recordArticle } from './record';
-import { freshDb } from './ui-testing';
 import { applyRetention } from './ui-retention';
+import { freshDb } from './ui-testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1);

@@ -5,7 +5,9 @@ import { DEFAULT_UI_SETTINGS, isUiSettingsPatch, parseUiSettings } from './ui-se
 describe('parseUiSettings', () => {
   it('gives the defaults for an empty or foreign record', () => {
     expect(parseUiSettings({})).toEqual(DEFAULT_UI_SETTINGS);
-    expect(parseUiSettings({ overlay: 'sometimes', keepVersions: 0, keepDays: 1.5 })).toEqual(DEFAULT_UI_SETTINGS);
+    expect(parseUiSettings({ overlay: 'sometimes', keepVersions: 0, keepDays: 1.5 })).toEqual(
+      DEFAULT_UI_SETTINGS,
+    );
   });
 
   it('keeps valid values, null included', () => {

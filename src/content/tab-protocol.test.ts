@@ -3,7 +3,10 @@ import { asTabMessage, sendToTab, TabError, type TabsApi } from './tab-protocol'
 
 describe('asTabMessage', () => {
   it('accepts the two tab messages', () => {
-    expect(asTabMessage({ type: 'tab.status', request: null })).toEqual({ type: 'tab.status', request: null });
+    expect(asTabMessage({ type: 'tab.status', request: null })).toEqual({
+      type: 'tab.status',
+      request: null,
+    });
     const version = { hash: 'h', title: 't', paragraphs: ['a'], firstSeen: 1 };
     expect(asTabMessage({ type: 'tab.compare', request: { version } })).toEqual({
       type: 'tab.compare',
@@ -14,7 +17,9 @@ describe('asTabMessage', () => {
 
   it('ignores anything else', () => {
     expect(asTabMessage({ type: 'site.check', request: { location: 'x' } })).toBeNull();
-    expect(asTabMessage({ type: 'tab.compare', request: { version: { hash: 'h', paragraphs: [1] } } })).toBeNull();
+    expect(
+      asTabMessage({ type: 'tab.compare', request: { version: { hash: 'h', paragraphs: [1] } } }),
+    ).toBeNull();
     expect(asTabMessage('tab.status')).toBeNull();
   });
 });
@@ -23,14 +28,21 @@ describe('sendToTab', () => {
   const answering = (reply: unknown): TabsApi => ({ sendMessage: async () => reply });
 
   it('returns the value of a successful reply', async () => {
-    expect(await sendToTab(answering({ ok: true, value: { changes: 3 } }), 1, 'tab.compare', { version: null })).toEqual({
+    expect(
+      await sendToTab(answering({ ok: true, value: { changes: 3 } }), 1, 'tab.compare', { version: null }),
+    ).toEqual({
       changes: 3,
     });
   });
 
   it('throws the error the tab sent back, or a protocol error without a reply', async () => {
     await expect(
-      sendToTab(answering({ ok: false, error: { name: 'Error', message: 'not an article' } }), 1, 'tab.status', null),
+      sendToTab(
+        answering({ ok: false, error: { name: 'Error', message: 'not an article' } }),
+        1,
+        'tab.status',
+        null,
+      ),
     ).rejects.toThrow('not an article');
     await expect(sendToTab(answering(undefined), 1, 'tab.status', null)).rejects.toBeInstanceOf(TabError);
   });

@@ -43,7 +43,8 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
   const captured: Article[] = [];
   const send = async <K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> => {
     // The fake answers each type with the reply of that type.
-    if (type === 'site.check') return (siteOk ? { capture: true } : { capture: false, reason: 'paused' }) as ResponseOf<K>;
+    if (type === 'site.check')
+      return (siteOk ? { capture: true } : { capture: false, reason: 'paused' }) as ResponseOf<K>;
     if (type === 'article.capture') {
       captured.push((request as RequestOf<'article.capture'>).article);
       if (capture instanceof Error) throw capture;
@@ -53,8 +54,7 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
   };
   const deps: EvaluateDeps = {
     send,
-    extract: () =>
-      extracted ?? { ok: true, article: ARTICLE, elements: [document.body], titleElement: null },
+    extract: () => extracted ?? { ok: true, article: ARTICLE, elements: [document.body], titleElement: null },
     align: (old) => {
       aligned.push(old);
       return stats(old.paragraphs.length);
@@ -88,12 +88,21 @@ describe('TabTracker via trackForUi', () => {
     const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge' });
     const badge = vi.fn();
     const tracker = new TabTracker(document, f.deps, badge);
-    const evaluation = await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
+    const evaluation = await evaluatePage(
+      document,
+      new AbortController().signal,
+      trackForUi(f.deps, tracker),
+    );
     expect(evaluation).toMatchObject({ status: 'changed', changes: 1 });
     expect(f.mounts).toHaveLength(0);
     expect(tracker.status).toMatchObject({ state: 'article', comparedWith: null });
 
-    const changes = tracker.compare({ hash: 'v0', title: 'Story', paragraphs: ['a', 'b', 'c'], firstSeen: 1 });
+    const changes = tracker.compare({
+      hash: 'v0',
+      title: 'Story',
+      paragraphs: ['a', 'b', 'c'],
+      firstSeen: 1,
+    });
     expect(changes).toBe(3);
     expect(f.aligned.at(-1)).toEqual({ title: 'Story', paragraphs: ['a', 'b', 'c'] });
     expect(f.mounts).toHaveLength(1);
@@ -135,7 +144,9 @@ describe('TabTracker via trackForUi', () => {
 
     const full = fakes(new Error('storage is full'));
     const t3 = new TabTracker(document, full.deps, () => undefined);
-    await expect(evaluatePage(document, new AbortController().signal, trackForUi(full.deps, t3))).rejects.toThrow();
+    await expect(
+      evaluatePage(document, new AbortController().signal, trackForUi(full.deps, t3)),
+    ).rejects.toThrow();
     expect(t3.status).toMatchObject({ state: 'failed', message: 'storage is full' });
   });
 });
@@ -176,7 +187,9 @@ describe('listenForUi', () => {
       error: { message: expect.stringMatching(/not an article/) },
     });
     expect(listener({ type: 'tab.status', request: null }, { id: 'other', url: page.url })).toBeUndefined();
-    expect(listener({ type: 'tab.status', request: null }, { id: 'redline', url: 'https://evil.test/' })).toBeUndefined();
+    expect(
+      listener({ type: 'tab.status', request: null }, { id: 'redline', url: 'https://evil.test/' }),
+    ).toBeUndefined();
     expect(listener({ type: 'site.check', request: {} }, page)).toBeUndefined();
     controller.abort();
     expect(runtime.listeners.size).toBe(0);

@@ -84,14 +84,9 @@ export class TabTracker {
     this.status = { state: 'failed', location: this.status.location, message: serializeError(error).message };
   }
 
-  extracted(page: Omit<Mountable, 'article'> & { article: Article | null; reason?: string }): void {
-    if (page.article === null) return;
-    this.page = {
-      doc: page.doc,
-      article: page.article,
-      elements: page.elements,
-      titleElement: page.titleElement,
-    };
+  /** The page's article was found: remember the live elements marks go on. */
+  extracted(page: Mountable): void {
+    this.page = page;
   }
 
   /** The evaluation mounts its overlay; `show` is false in "badge only" mode. */

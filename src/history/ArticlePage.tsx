@@ -1,0 +1,190 @@
+/**
+ * One article: its timeline of versions (with headline changes) and any two versions compared, side by side or
+ * inline; export or delete it.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { send } from '../background/protocol';
+import type { ArticleDetail } from '../background/ui-history';
+import { ExportButton } from '../ui/Backup';
+import { Changes } from '../ui/Changes';
+import { type CompareMode, CompareView } from '../ui/CompareView';
+import { formatDateTime, plural } from '../ui/format';
+import { versionRows } from '../ui/versions';
+import { defaultPair } from './pair';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; detail: ArticleDetail | null }
+  | { kind: 'error'; message: string };
+
+export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => void }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    send('ui.article', { url }).then(
+      (detail) => setState({ kind: 'ready', detail }),
+      (error: unknown) =>
+        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [url]);
+
+  if (state.kind === 'loading') return <p class="muted">Loading…</p>;
+  if (state.kind === 'error') return <p class="error">{state.message}</p>;
+  if (state.detail === null) {
+    return (
+      <section>
+        <h1>Not in the history</h1>
+        <p class="muted">Redline has no stored version of {url}.</p>
+      </section>
+    );
+  }
+  return <ArticleDetailView detail={state.detail} onDeleted={onDeleted} />;
+}
+
+function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDeleted: () => void }) {
+  const { article, versions } = detail;
+  const rows = useMemo(() => versionRows(versions), [versions]);
+  const [pair, setPair] = useState(() => defaultPair(versions.length));
+  const [mode, setMode] = useState<CompareMode>('side');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const older = versions[pair.older];
+  const newer = versions[pair.newer];
+
+  const remove = async () => {
+    await send('history.delete', { url: article.url });
+    onDeleted();
+  };
+
+  return (
+    <article class="article-page">
+      <header>
+        <h1 data-testid="headline">{article.title}</h1>
+        <p class="muted">
+          <a href={article.url} target="_blank" rel="noopener noreferrer">
+            {article.url}
+          </a>
+        </p>
+        <p class="muted">
+          {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
+          {formatDateTime(article.lastSeen)} · {plural(versions.length, 'version', 'versions')}
+        </p>
+        <div class="toolbar">
+          <ExportButton url={article.url} site={article.site} label="Export this article" />
+          {confirmDelete ? (
+            <span>
+              Delete this article and its {plural(versions.length, 'version', 'versions')}?{' '}
+              <button type="button" class="danger" onClick={remove}>
+                Delete
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirmDelete(true)}>
+              Delete this article…
+            </button>
+          )}
+        </div>
+      </header>
+
+      <section class="timeline" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <ol data-testid="timeline">
+          {rows.map((row, i) => (
+            <li key={row.version.hash} data-testid="timeline-version">
+              <strong>Version {row.number}</strong> · {formatDateTime(row.version.firstSeen)}
+              {row.version.lastSeen !== row.version.firstSeen ? (
+                <span class="muted"> (seen until {formatDateTime(row.version.lastSeen)})</span>
+              ) : null}
+              <div class="muted">
+                {plural(row.words, 'word', 'words')} · {plural(row.paragraphs, 'paragraph', 'paragraphs')} ·{' '}
+                <Changes counts={row.changes} />
+              </div>
+              {row.previousHeadline !== null ? (
+                <div class="headline-change">
+                  Headline changed: <del>{row.previousHeadline}</del> → <ins>{row.version.title}</ins>
+                </div>
+              ) : null}
+              {i > 0 ? (
+                <button type="button" class="small" onClick={() => setPair({ older: i - 1, newer: i })}>
+                  Compare with version {row.number - 1}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section class="comparison" aria-labelledby="compare-title">
+        <h2 id="compare-title">Compare</h2>
+        {versions.length < 2 ? (
+          <p class="muted">Only one version is stored: there is nothing to compare yet.</p>
+        ) : (
+          <div class="toolbar compare-controls">
+            <label>
+              Older{' '}
+              <select
+                value={pair.older}
+                onChange={(event) => setPair({ ...pair, older: Number(event.currentTarget.value) })}
+                data-testid="compare-older"
+              >
+                {rows.map((row, i) => (
+                  <option key={row.version.hash} value={i}>
+                    Version {row.number} · {formatDateTime(row.version.firstSeen)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Newer{' '}
+              <select
+                value={pair.newer}
+                onChange={(event) => setPair({ ...pair, newer: Number(event.currentTarget.value) })}
+                data-testid="compare-newer"
+              >
+                {rows.map((row, i) => (
+                  <option key={row.version.hash} value={i}>
+                    Version {row.number} · {formatDateTime(row.version.firstSeen)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset class="mode">
+              <legend class="visually-hidden">Layout</legend>
+              <label>
+                <input type="radio" name="mode" checked={mode === 'side'} onChange={() => setMode('side')} />{' '}
+                Side by side
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="mode"
+                  checked={mode === 'inline'}
+                  onChange={() => setMode('inline')}
+                  data-testid="mode-inline"
+                />{' '}
+                Inline
+              </label>
+            </fieldset>
+          </div>
+        )}
+        {older && newer && versions.length >= 2 ? (
+          <CompareView
+            older={older}
+            newer={newer}
+            olderNumber={pair.older + 1}
+            newerNumber={pair.newer + 1}
+            mode={mode}
+          />
+        ) : newer ? (
+          <div class="single-version">
+            {newer.paragraphs.map((p, i) => (
+              <p key={i}>{p.text}</p>
+            ))}
+          </div>
+        ) : null}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+/** The history page: the article list, or one article when the address names it (see route.ts). */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { send } from '../background/protocol';
+import type { StoredArticle } from '../core/history';
+import { ExportButton, ImportButton } from '../ui/Backup';
+import { ArticleList } from './ArticleList';
+import { ArticlePage } from './ArticlePage';
+import { parseRoute } from './route';
+
+type Articles =
+  | { kind: 'loading' }
+  | { kind: 'ready'; list: StoredArticle[] }
+  | { kind: 'error'; message: string };
+
+export function HistoryApp() {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const [articles, setArticles] = useState<Articles>({ kind: 'loading' });
+
+  const load = useCallback(() => {
+    send('ui.articles', null).then(
+      (list) => setArticles({ kind: 'ready', list }),
+      (error: unknown) =>
+        setArticles({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(load, [load]);
+  useEffect(() => {
+    document.title = route.page === 'list' ? 'Redline history' : 'Redline history: article';
+  }, [route]);
+
+  return (
+    <div class="history-app">
+      <header class="app-header">
+        <a href="#all" class="brand">
+          Redline history
+        </a>
+        {route.page === 'list' ? (
+          <div class="toolbar">
+            <ExportButton url={null} label="Export everything" />
+            <ImportButton onImported={load} />
+          </div>
+        ) : (
+          <a href="#all">← All articles</a>
+        )}
+      </header>
+      <main>
+        {route.page === 'article' ? (
+          <ArticlePage
+            url={route.url}
+            onDeleted={() => {
+              load();
+              location.hash = '';
+            }}
+          />
+        ) : articles.kind === 'loading' ? (
+          <p class="muted">Loading…</p>
+        ) : articles.kind === 'error' ? (
+          <p class="error">{articles.message}</p>
+        ) : (
+          <ArticleList articles={articles.list} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * The toolbar popup: for the current tab's article its headline, when it was first and last seen, and every
+ * stored version with its changes against the one before; picking a version marks the page against it. For a
+ * page Redline does not keep (not an article, paused, excluded, private) it says so, with the action that helps.
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { send } from '../background/protocol';
+import { siteOf } from '../background/site';
+import type { ArticleDetail } from '../background/ui-history';
+import { sendToTab, type TabStatus } from '../content/tab-protocol';
+import { ExportButton } from '../ui/Backup';
+import { Changes } from '../ui/Changes';
+import { formatDateTime, plural } from '../ui/format';
+import { versionRows } from '../ui/versions';
+import { historyPageUrl } from './links';
+import type { PopupTarget } from './target';
+
+const POLL_MS = 700;
+const POLL_LIMIT = 30;
+
+type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function Popup({ target }: { target: PopupTarget }) {
+  if (target.kind === 'none') return <Notice title="No page to describe" />;
+  if (target.kind === 'url') return <ArticlePanel url={target.url} tab={null} />;
+  if (target.incognito) {
+    return (
+      <Notice title="Private window">
+        <p>Redline keeps nothing from private windows: this page is not read or stored.</p>
+      </Notice>
+    );
+  }
+  return <TabPanel tabId={target.tabId} />;
+}
+
+function TabPanel({ tabId }: { tabId: number }) {
+  const [status, setStatus] = useState<Loaded<TabStatus>>({ kind: 'loading' });
+  const refresh = useCallback(async () => {
+    try {
+      setStatus({ kind: 'ready', value: await sendToTab(browser.tabs, tabId, 'tab.status', null) });
+    } catch (error) {
+      setStatus({ kind: 'error', message: message(error) });
+    }
+  }, [tabId]);
+
+  useEffect(() => {
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const value = await sendToTab(browser.tabs, tabId, 'tab.status', null);
+        setStatus({ kind: 'ready', value });
+        // The page may still be settling; ask again until it has been read.
+        if (value.state === 'reading' && ++polls < POLL_LIMIT) timer = setTimeout(poll, POLL_MS);
+      } catch (error) {
+        setStatus({ kind: 'error', message: message(error) });
+      }
+    };
+    void poll();
+    return () => clearTimeout(timer);
+  }, [tabId]);
+
+  if (status.kind === 'loading') return <p class="muted">Looking at this page…</p>;
+  if (status.kind === 'error') {
+    return (
+      <Notice title="Redline is not running on this page">
+        <p>
+          Browser pages, extension stores and files are never read. A page that was open before Redline was
+          installed or updated needs a reload.
+        </p>
+        <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
+          Reload the page
+        </button>
+      </Notice>
+    );
+  }
+  const tab = status.value;
+  switch (tab.state) {
+    case 'reading':
+      return <p class="muted">Redline is still reading this page…</p>;
+    case 'private':
+      return (
+        <Notice title="Private window">
+          <p>Redline keeps nothing from private windows: this page is not read or stored.</p>
+        </Notice>
+      );
+    case 'skipped':
+      return (
+        <Notice title={tab.reason === 'paused' ? 'Paused on this site' : 'This site is excluded'}>
+          <p>
+            {tab.reason === 'paused'
+              ? 'Redline is paused here: articles on this site are not read or kept.'
+              : 'You excluded this site in the settings: its articles are never read or kept.'}
+          </p>
+          {tab.reason === 'paused' ? (
+            <SiteToggle location={tab.location} tabId={tabId} />
+          ) : (
+            <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+              Open the settings
+            </button>
+          )}
+        </Notice>
+      );
+    case 'not-article':
+      return (
+        <Notice title="Not an article">
+          <p>This page does not look like a news article, so Redline keeps nothing from it.</p>
+          <SiteToggle location={tab.location} tabId={tabId} />
+        </Notice>
+      );
+    case 'failed':
+      return (
+        <Notice title="This article could not be stored">
+          <p class="error">{tab.message}</p>
+        </Notice>
+      );
+    case 'article':
+      return <ArticlePanel url={tab.url} tab={{ tabId, status: tab, refresh }} />;
+  }
+}
+
+function Notice(props: { title: string; children?: ComponentChildren }) {
+  return (
+    <section class="notice" aria-live="polite">
+      <h1>{props.title}</h1>
+      {props.children}
+    </section>
+  );
+}
+
+/** Pause or resume Redline on the site of `location`. */
+function SiteToggle({ location, tabId }: { location: string; tabId: number | null }) {
+  const site = siteOf(location);
+  const [paused, setPaused] = useState<boolean | null>(null);
+  const [changed, setChanged] = useState(false);
+  useEffect(() => {
+    send('settings.get', null).then(
+      (settings) => setPaused(site !== null && settings.paused.includes(site)),
+      () => setPaused(null),
+    );
+  }, [site]);
+  if (site === null || paused === null) return null;
+  const toggle = async () => {
+    const settings = await send('settings.get', null);
+    const next = paused ? settings.paused.filter((s) => s !== site) : [...settings.paused, site];
+    const saved = await send('settings.update', { paused: next });
+    setPaused(saved.paused.includes(site));
+    setChanged(true);
+  };
+  return (
+    <div class="site-toggle">
+      <button type="button" onClick={toggle} data-testid="site-toggle">
+        {paused ? `Resume on ${site}` : `Pause on ${site}`}
+      </button>
+      {changed && tabId !== null ? (
+        <p class="muted">
+          {paused ? 'Paused. ' : 'Resumed. '}
+          <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
+            Reload the page
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TabContext {
+  tabId: number;
+  status: Extract<TabStatus, { state: 'article' }>;
+  refresh: () => Promise<void>;
+}
+
+function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
+  const [detail, setDetail] = useState<Loaded<ArticleDetail | null>>({ kind: 'loading' });
+  const [compareError, setCompareError] = useState<string | null>(null);
+  useEffect(() => {
+    send('ui.article', { url }).then(
+      (value) => setDetail({ kind: 'ready', value }),
+      (error: unknown) => setDetail({ kind: 'error', message: message(error) }),
+    );
+  }, [url]);
+
+  if (detail.kind === 'loading') return <p class="muted">Loading the history…</p>;
+  if (detail.kind === 'error') return <p class="error">{detail.message}</p>;
+  if (detail.value === null) {
+    return (
+      <Notice title="Not in the history">
+        <p>Redline has no stored version of this article.</p>
+      </Notice>
+    );
+  }
+  const { article, versions } = detail.value;
+  const rows = versionRows(versions).reverse();
+  const markAgainst = async (hash: string | null) => {
+    if (!tab) return;
+    setCompareError(null);
+    const version = versions.find((v) => v.hash === hash);
+    try {
+      await sendToTab(browser.tabs, tab.tabId, 'tab.compare', {
+        version: version
+          ? {
+              hash: version.hash,
+              title: version.title,
+              paragraphs: version.paragraphs.map((p) => p.text),
+              firstSeen: version.firstSeen,
+            }
+          : null,
+      });
+      await tab.refresh();
+    } catch (error) {
+      setCompareError(message(error));
+    }
+  };
+
+  return (
+    <section class="article" aria-labelledby="headline">
+      <h1 id="headline" data-testid="headline">
+        {article.title}
+      </h1>
+      <p class="muted">
+        {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
+        {formatDateTime(article.lastSeen)}
+      </p>
+      <h2>
+        {plural(versions.length, 'version', 'versions')}
+        {tab?.status.comparedWith ? (
+          <button type="button" class="small" onClick={() => markAgainst(null)}>
+            Hide the marks
+          </button>
+        ) : null}
+      </h2>
+      {compareError ? <p class="error">{compareError}</p> : null}
+      <ol class="versions" reversed data-testid="versions">
+        {rows.map((row) => {
+          const onPage = tab?.status.hash === row.version.hash;
+          const marked = tab?.status.comparedWith === row.version.hash;
+          return (
+            <li
+              key={row.version.hash}
+              data-testid="version"
+              data-hash={row.version.hash}
+              class={marked ? 'marked' : undefined}
+            >
+              <div class="version-head">
+                <strong>{formatDateTime(row.version.firstSeen)}</strong>
+                <span class="muted">version {row.number}</span>
+                {onPage ? <span class="tag current">on this page</span> : null}
+                {marked ? <span class="tag current">marked against</span> : null}
+              </div>
+              <div class="version-meta">
+                <span data-testid="words">{plural(row.words, 'word', 'words')}</span> ·{' '}
+                <span data-testid="changes">
+                  <Changes counts={row.changes} />
+                </span>
+              </div>
+              {tab && !onPage && !marked ? (
+                <button type="button" class="small" onClick={() => markAgainst(row.version.hash)}>
+                  Show changes since this version
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <div class="toolbar">
+        <a
+          href={historyPageUrl(url)}
+          target="_blank"
+          rel="noopener"
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.tabs.create({ url: historyPageUrl(url) }).then(() => window.close());
+          }}
+        >
+          Full history of this article
+        </a>
+        <ExportButton url={url} site={article.site} label="Export this article" />
+      </div>
+      {tab ? <SiteToggle location={tab.status.location} tabId={tab.tabId} /> : null}
+    </section>
+  );
+}

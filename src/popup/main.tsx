@@ -1,0 +1,17 @@
+/** Popup entry: finds the page to describe and renders the popup for it. */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import '../ui/styles.css';
+import './popup.css';
+import { Popup } from './Popup';
+import { resolveTarget } from './target';
+
+const root = document.getElementById('app');
+if (root) {
+  resolveTarget(location.search, browser.tabs).then(
+    (target) => render(<Popup target={target} />, root),
+    (error: unknown) => {
+      root.textContent = `Redline could not find the current tab: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
+}

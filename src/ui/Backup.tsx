@@ -1,0 +1,122 @@
+/**
+ * Export and import buttons, shared by the history page, the options page and (one article) the popup.
+ * Import sends the file's text to the background, which validates all of it before writing anything; its
+ * problems are listed here as it reports them.
+ */
+import { useState } from 'preact/hooks';
+import { send } from '../background/protocol';
+import { EXPORT_BATCH_ARTICLES } from '../background/ui-protocol';
+import { downloadBlob, type ExportProgress, exportBlob } from './exportFile';
+import { exportFileName, plural } from './format';
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; progress: ExportProgress | null }
+  | { kind: 'done'; articles: number }
+  | { kind: 'error'; message: string };
+
+function progressText(progress: ExportProgress | null): string {
+  if (!progress) return 'Preparing the export…';
+  return progress.phase === 'reading'
+    ? `Reading ${plural(progress.articles, 'article', 'articles')}…`
+    : `Writing ${plural(progress.articles, 'article', 'articles')}…`;
+}
+
+/** Exports one article (`url`) or, with url null, the whole history, as a JSON download. */
+export function ExportButton(props: { url: string | null; site?: string | null; label: string }) {
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const run = async () => {
+    setState({ kind: 'busy', progress: null });
+    try {
+      const { url } = props;
+      const { blob, articles } = await exportBlob(
+        (after) => send('ui.export', { url, after, limit: EXPORT_BATCH_ARTICLES }),
+        (progress) => setState({ kind: 'busy', progress }),
+      );
+      downloadBlob(document, blob, exportFileName(Date.now(), props.site ?? null));
+      setState({ kind: 'done', articles });
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <div class="backup-action">
+      <button type="button" onClick={run} disabled={state.kind === 'busy'} data-testid="export">
+        {props.label}
+      </button>
+      <span class="status" role="status" data-testid="export-status">
+        {state.kind === 'busy' ? progressText(state.progress) : null}
+        {state.kind === 'done' ? `Exported ${plural(state.articles, 'article', 'articles')}.` : null}
+      </span>
+      {state.kind === 'error' ? (
+        <p class="error" role="alert">
+          Export failed: {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; fileName: string }
+  | { kind: 'done'; summary: string }
+  | { kind: 'invalid'; fileName: string; errors: string[] }
+  | { kind: 'error'; message: string };
+
+/** Picks a history file and imports it; `onImported` runs after anything was written. */
+export function ImportButton(props: { onImported?: () => void }) {
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  const onChange = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setState({ kind: 'busy', fileName: file.name });
+    try {
+      const outcome = await send('ui.import', { text: await file.text() });
+      if (outcome.imported) {
+        setState({ kind: 'done', summary: outcome.summary });
+        props.onImported?.();
+      } else {
+        setState({ kind: 'invalid', fileName: file.name, errors: outcome.errors });
+      }
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <div class="backup-action">
+      <label class="button">
+        Import a history file…
+        <input
+          type="file"
+          accept=".json,application/json"
+          class="visually-hidden"
+          onChange={onChange}
+          disabled={state.kind === 'busy'}
+          data-testid="import-file"
+        />
+      </label>
+      <span class="status" role="status" data-testid="import-status">
+        {state.kind === 'busy' ? `Checking ${state.fileName}…` : null}
+        {state.kind === 'done' ? state.summary : null}
+      </span>
+      {state.kind === 'invalid' ? (
+        <div class="error" role="alert" data-testid="import-error">
+          <p>{state.fileName} was not imported, and nothing was changed. What is wrong with it:</p>
+          <ul>
+            {state.errors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.kind === 'error' ? (
+        <p class="error" role="alert" data-testid="import-error">
+          The import failed and nothing was changed: {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

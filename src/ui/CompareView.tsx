@@ -1,0 +1,112 @@
+/**
+ * Two stored versions compared: side by side (old left, new right, one row per paired paragraph) or inline
+ * (the newer text with insertions and deletions marked in place, as the overlay shows it on the page).
+ */
+import { useMemo } from 'preact/hooks';
+import type { StoredVersion } from '../core/history';
+import { type CompareRow, compareRows, sides } from './compareRows';
+import { formatDateTime } from './format';
+import { compareVersions } from './versions';
+import { Words } from './Words';
+
+export type CompareMode = 'side' | 'inline';
+
+const LABELS: Record<CompareRow['kind'], string> = {
+  unchanged: '',
+  moved: 'Moved',
+  reworded: 'Reworded',
+  added: 'Added',
+  removed: 'Removed',
+};
+
+function rowLabel(row: CompareRow): string {
+  return row.kind === 'reworded' && row.moved ? 'Reworded, moved' : LABELS[row.kind];
+}
+
+export function CompareView(props: {
+  older: StoredVersion;
+  newer: StoredVersion;
+  olderNumber: number;
+  newerNumber: number;
+  mode: CompareMode;
+}) {
+  const { older, newer, mode } = props;
+  const result = useMemo(() => compareVersions(older, newer), [older, newer]);
+  const rows = useMemo(
+    () =>
+      compareRows(
+        result,
+        older.paragraphs.map((p) => p.text),
+        newer.paragraphs.map((p) => p.text),
+      ),
+    [result, older, newer],
+  );
+  const title = sides(result.title.words);
+  const changed = rows.filter((row) => row.kind !== 'unchanged').length + (result.title.changed ? 1 : 0);
+
+  return (
+    <section class="compare" aria-label="Comparison">
+      <p class="compare-summary">
+        {changed === 0
+          ? 'The two versions have the same text.'
+          : `${changed} ${changed === 1 ? 'change' : 'changes'}`}
+        {result.capped ? ' (a long edit was compared paragraph by paragraph only)' : ''}
+      </p>
+      {mode === 'side' ? (
+        <table class="compare-table" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th scope="col" class="compare-kind">
+                <span class="visually-hidden">Change</span>
+              </th>
+              <th scope="col">
+                Version {props.olderNumber} · {formatDateTime(older.firstSeen)}
+              </th>
+              <th scope="col">
+                Version {props.newerNumber} · {formatDateTime(newer.firstSeen)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr class={result.title.changed ? 'row-reworded row-title' : 'row-title'}>
+              <td class="compare-kind">{result.title.changed ? 'Headline' : ''}</td>
+              <td>
+                <Words runs={result.title.changed ? title.old : [{ op: 'equal', text: older.title }]} />
+              </td>
+              <td>
+                <Words runs={result.title.changed ? title.new : [{ op: 'equal', text: newer.title }]} />
+              </td>
+            </tr>
+            {rows.map((row) => (
+              <tr key={`${row.oldIndex}-${row.newIndex}`} class={`row-${row.kind}`} data-kind={row.kind}>
+                <td class="compare-kind">{rowLabel(row)}</td>
+                <td>{row.old ? <Words runs={row.old} /> : null}</td>
+                <td>{row.new ? <Words runs={row.new} /> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <article class="compare-inline" data-testid="compare-inline">
+          <h2 class={result.title.changed ? 'row-reworded' : undefined}>
+            <Words runs={result.title.changed ? result.title.words : [{ op: 'equal', text: newer.title }]} />
+          </h2>
+          {rows.map((row) => (
+            <p key={`${row.oldIndex}-${row.newIndex}`} class={`row-${row.kind}`} data-kind={row.kind}>
+              {row.kind !== 'unchanged' ? <span class="inline-label">{rowLabel(row)}</span> : null}
+              {row.kind === 'removed' ? (
+                <del>{row.old?.map((run) => run.text).join('')}</del>
+              ) : row.kind === 'added' ? (
+                <ins>{row.new?.map((run) => run.text).join('')}</ins>
+              ) : row.kind === 'reworded' ? (
+                <Words runs={row.words ?? []} />
+              ) : (
+                <Words runs={row.new ?? []} />
+              )}
+            </p>
+          ))}
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,422 @@
+/**
+ * The extension's own pages in Chromium with the built extension: the popup lists an article's versions with the
+ * right counts and re-marks the page against a picked version, the history page lists and compares, export →
+ * delete everything → import → export is byte-identical, a malformed import changes nothing, and the options
+ * page saves settings. Screenshots of each page go to test/artifacts/chromium/.
+ *
+ * Extension pages are opened directly at chrome-extension://<id>/…; the popup, opened in a tab instead of from
+ * the toolbar, is told which tab to describe with `popup.html?tab=<tabId>` (see src/popup/target.ts).
+ * Chromium only: Firefox ESR's WebDriver BiDi refuses to navigate a tab to moz-extension:// pages ("Navigation
+ * to moz-extension://… is not allowed in this context"), even with the add-on's UUID pinned through the
+ * `extensions.webextensions.uuids` pref, so the pages cannot be opened from a test there.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import { align } from '../../src/core/align';
+import { serialize, toExport } from '../../src/core/export';
+import { versionHash } from '../../src/core/hash';
+import type { StoredArticle, StoredVersion } from '../../src/core/history';
+import { BBC_V1, BBC_V2, bbcPage, sectionPage } from '../fixtures/pages/fixture-pages';
+import { builtExtensionDir } from './harness/extension-dir';
+import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
+import { type PageServer, startPageServer } from './harness/page-server';
+import { visit } from './harness/redline-status';
+import { saveScreenshot } from './harness/screenshot';
+
+const ARTICLE_PATH = '/news/world-middle-east-38275553';
+
+async function extensionOrigin(browser: Browser): Promise<string> {
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    { timeout: 30_000 },
+  );
+  // Node's URL gives non-special schemes an origin of "null", so cut it out of the text.
+  return worker.url().replace(/^(chrome-extension:\/\/[^/]+).*$/, '$1');
+}
+
+/** Opens an extension page and waits until its app rendered something. */
+async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  try {
+    await page.waitForSelector(ready, { timeout: 20_000 });
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.textContent).catch(() => '(unreadable)');
+    throw new Error(`${url} never showed ${ready}; it shows: ${JSON.stringify(shown)}`, { cause: error });
+  }
+  return page;
+}
+
+/** Clicks an export button and returns the exported file's text, caught where the page hands it to the download. */
+async function exportText(page: Page, button = '[data-testid="export"]'): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __exported?: Promise<string>;
+      __realCreate?: typeof URL.createObjectURL;
+    };
+    w.__realCreate ??= URL.createObjectURL;
+    w.__exported = new Promise((resolve) => {
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) resolve(blob.text());
+        return (w.__realCreate as typeof URL.createObjectURL)(blob);
+      };
+    });
+  });
+  await page.click(button);
+  return page.evaluate(() => (window as unknown as { __exported: Promise<string> }).__exported);
+}
+
+/**
+ * The id of the tab whose content script reports `location`. Without the "tabs" permission Chromium hides other
+ * tabs' addresses from the extension, so each tab's content script is asked, as the popup asks it.
+ */
+async function tabShowing(browser: Browser, origin: string, location: string): Promise<number> {
+  const helper = await openPage(browser, `${origin}/popup.html?url=about:blank`, '#app');
+  const tabId = await helper.evaluate(async (wanted: string) => {
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply: unknown = await api.tabs
+        .sendMessage(tab.id, { type: 'tab.status', request: null })
+        .catch(() => null);
+      if ((reply as { value?: { location?: string } } | null)?.value?.location === wanted) return tab.id;
+    }
+    return -1;
+  }, location);
+  await helper.close();
+  expect(tabId).toBeGreaterThan(0);
+  return tabId;
+}
+
+/** The popup page, at the size of a toolbar popup. */
+async function openPopup(browser: Browser, origin: string, tabId: number, ready: string): Promise<Page> {
+  const popup = await openPage(browser, `${origin}/popup.html?tab=${tabId}`, ready);
+  await popup.setViewport({ width: 380, height: 560 });
+  return popup;
+}
+
+async function articleCount(page: Page): Promise<string> {
+  return page.$eval('[data-testid="article-count"]', (el) => el.textContent ?? '');
+}
+
+describe('Redline pages in chromium', () => {
+  let server: PageServer;
+  let launched: LaunchedBrowser;
+  let origin: string;
+  let articlePage: Page;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'redline-ui-'));
+    server = await startPageServer();
+    launched = await launchWithExtension('chromium', builtExtensionDir('chromium'));
+    origin = await extensionOrigin(launched.browser);
+    articlePage = await launched.browser.newPage();
+    server.set(ARTICLE_PATH, bbcPage(1, server.url(ARTICLE_PATH)));
+    expect(await visit(articlePage, server.url(ARTICLE_PATH))).toBe('captured');
+    server.set(ARTICLE_PATH, bbcPage(2, server.url(ARTICLE_PATH)));
+    expect(await visit(articlePage, server.url(ARTICLE_PATH))).toBe('changed');
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('popup: lists both versions with the right counts and re-marks the page against a picked version', async () => {
+    // The popup runs in a tab here, so it is told which tab to describe.
+    const tabId = await tabShowing(launched.browser, origin, server.url(ARTICLE_PATH));
+    const popup = await openPopup(launched.browser, origin, tabId, '[data-testid="versions"]');
+    const versions = await popup.$$eval('[data-testid="version"]', (items) =>
+      items.map((item) => {
+        const changes = item.querySelector('.changes');
+        return {
+          onPage: item.textContent?.includes('on this page') ?? false,
+          words: item.querySelector('[data-testid="words"]')?.textContent ?? '',
+          added: changes?.getAttribute('data-added') ?? null,
+          reworded: changes?.getAttribute('data-reworded') ?? null,
+          removed: changes?.getAttribute('data-removed') ?? null,
+        };
+      }),
+    );
+    const expected = align(BBC_V1, BBC_V2).stats;
+    expect(versions).toHaveLength(2);
+    // Newest first: version 2 is on the page, counted against version 1.
+    expect(versions[0]).toMatchObject({
+      onPage: true,
+      added: String(expected.added),
+      reworded: String(expected.reworded),
+      removed: String(expected.removed),
+    });
+    expect(versions[1]).toMatchObject({ onPage: false, added: null });
+    const words = (texts: string[], title: string) =>
+      [title, ...texts]
+        .join(' ')
+        .split(/\s+/)
+        .filter((w) => w !== '').length;
+    expect(versions[0]?.words).toBe(`${words(BBC_V2.paragraphs, BBC_V2.title).toLocaleString('en')} words`);
+    expect(await popup.$eval('[data-testid="headline"]', (el) => el.textContent)).toBe(BBC_V2.title);
+    await saveScreenshot(popup, 'chromium', 'ui-popup');
+    const oneArticle = JSON.parse(await exportText(popup)) as {
+      articles: { url: string; versions: unknown[] }[];
+    };
+    expect(oneArticle.articles.map((a) => [a.url, a.versions.length])).toEqual([
+      [server.url(ARTICLE_PATH), 2],
+    ]);
+
+    // Background tabs get no animation frames in headless Chromium: poll by time, and look at the page in front.
+    const markCount = async () => {
+      await articlePage.bringToFront();
+      return articlePage.$$eval('[data-redline]', (els) => els.length);
+    };
+    const waitForMarks = async (present: boolean) => {
+      await articlePage.bringToFront();
+      await articlePage.waitForFunction(
+        (want: boolean) => document.querySelectorAll('[data-redline]').length > 0 === want,
+        { timeout: 10_000, polling: 100 },
+        present,
+      );
+    };
+    expect(await markCount()).toBeGreaterThan(0);
+    // Take the marks away from the popup, then bring them back by picking version 1.
+    await popup.bringToFront();
+    await popup.click('h2 button');
+    await waitForMarks(false);
+    await popup.bringToFront();
+    await popup.waitForFunction(
+      () => document.querySelectorAll('[data-testid="version"] button').length === 1,
+      {
+        timeout: 10_000,
+        polling: 100,
+      },
+    );
+    await popup.click('[data-testid="version"] button');
+    await waitForMarks(true);
+    await popup.bringToFront();
+    await popup.waitForFunction(() => document.body.textContent?.includes('marked against'), {
+      timeout: 10_000,
+      polling: 100,
+    });
+    await articlePage.bringToFront();
+    await saveScreenshot(articlePage, 'chromium', 'ui-article-remarked');
+    await popup.close();
+  });
+
+  it('popup: says plainly when the page is not an article, and pauses or resumes the site', async () => {
+    const sectionPath = '/news/world';
+    server.set(sectionPath, sectionPage());
+    const section = await launched.browser.newPage();
+    expect(await visit(section, server.url(sectionPath))).toBe('skipped');
+    const tabId = await tabShowing(launched.browser, origin, server.url(sectionPath));
+    const popup = await openPopup(launched.browser, origin, tabId, '[data-testid="site-toggle"]');
+    expect(await popup.$eval('h1', (el) => el.textContent)).toBe('Not an article');
+    expect(await popup.$eval('[data-testid="site-toggle"]', (el) => el.textContent)).toBe(
+      'Pause on 127.0.0.1',
+    );
+    await saveScreenshot(popup, 'chromium', 'ui-popup-not-article');
+    await popup.click('[data-testid="site-toggle"]');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Resume on 127.0.0.1',
+      { timeout: 10_000, polling: 100 },
+    );
+    await popup.close();
+
+    // Reloaded while paused, the page is skipped as paused, and the popup offers to resume.
+    await section.bringToFront();
+    expect(await visit(section, server.url(sectionPath))).toBe('skipped');
+    const pausedTab = await tabShowing(launched.browser, origin, server.url(sectionPath));
+    const paused = await openPopup(launched.browser, origin, pausedTab, '[data-testid="site-toggle"]');
+    expect(await paused.$eval('h1', (el) => el.textContent)).toBe('Paused on this site');
+    await saveScreenshot(paused, 'chromium', 'ui-popup-paused');
+    await paused.click('[data-testid="site-toggle"]');
+    await paused.waitForFunction(
+      () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Pause on 127.0.0.1',
+      { timeout: 10_000, polling: 100 },
+    );
+    await paused.close();
+    await section.close();
+  });
+
+  it('history page: lists, searches and compares side by side and inline', async () => {
+    const history = await openPage(launched.browser, `${origin}/history.html`, '[data-testid="article-row"]');
+    expect(await articleCount(history)).toBe('1 article');
+    await history.type('[data-testid="search"]', 'no such headline');
+    await history.waitForFunction(
+      () => document.querySelectorAll('[data-testid="article-row"]').length === 0,
+    );
+    await history.click('[data-testid="search"]', { count: 3 });
+    await history.keyboard.press('Backspace');
+    await history.type('[data-testid="search"]', 'aleppo');
+    await history.waitForSelector('[data-testid="article-row"]');
+    await saveScreenshot(history, 'chromium', 'ui-history-list');
+
+    await history.click('[data-testid="article-row"] a');
+    await history.waitForSelector('[data-testid="compare-table"]');
+    expect(await history.$$eval('[data-testid="timeline-version"]', (els) => els.length)).toBe(2);
+    const kinds = await history.$$eval('[data-testid="compare-table"] tbody tr[data-kind]', (rows) =>
+      rows.map((row) => row.getAttribute('data-kind')),
+    );
+    const expected = align(BBC_V1, BBC_V2).stats;
+    expect(kinds.filter((k) => k === 'reworded')).toHaveLength(expected.reworded);
+    expect(kinds.filter((k) => k === 'added')).toHaveLength(expected.added);
+    expect(kinds.filter((k) => k === 'removed')).toHaveLength(expected.removed);
+    await saveScreenshot(history, 'chromium', 'ui-history-compare');
+    await history.click('[data-testid="mode-inline"]');
+    await history.waitForSelector('[data-testid="compare-inline"]');
+    await saveScreenshot(history, 'chromium', 'ui-history-inline');
+    await history.close();
+  });
+
+  it('export → delete everything → import → export is byte-identical; a malformed file changes nothing', async () => {
+    const history = await openPage(launched.browser, `${origin}/history.html`, '[data-testid="article-row"]');
+    const first = await exportText(history);
+    expect(JSON.parse(first)).toMatchObject({ format: 'redline-history', version: 1 });
+
+    const options = await openPage(launched.browser, `${origin}/options.html`, '[data-testid="delete-all"]');
+    await options.click('[data-testid="delete-all"]');
+    await options.click('[data-testid="delete-confirm"]');
+    await options.waitForSelector('[data-testid="delete-status"]');
+    expect(await options.$eval('[data-testid="delete-status"]', (el) => el.textContent)).toMatch(
+      /Deleted 1 article/,
+    );
+    await options.close();
+
+    await history.reload({ waitUntil: 'load' });
+    await history.waitForFunction(() => document.body.textContent?.includes('No articles yet'));
+    const file = join(tmp, 'export.json');
+    await writeFile(file, first);
+    const input = await history.$('input[data-testid="import-file"]');
+    await input?.uploadFile(file);
+    await history.waitForFunction(
+      () =>
+        /Added 1 article/.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
+      { timeout: 20_000 },
+    );
+    await history.waitForSelector('[data-testid="article-row"]');
+    const second = await exportText(history);
+    expect(second).toBe(first);
+
+    // A truncated file: the error is shown and the history is as it was.
+    const broken = join(tmp, 'broken.json');
+    await writeFile(broken, first.slice(0, Math.floor(first.length / 2)));
+    await (await history.$('input[data-testid="import-file"]'))?.uploadFile(broken);
+    await history.waitForSelector('[data-testid="import-error"]', { timeout: 20_000 });
+    const error = await history.$eval('[data-testid="import-error"]', (el) => el.textContent ?? '');
+    expect(error).toMatch(/not imported, and nothing was changed/);
+    expect(error).toMatch(/incomplete/);
+    await saveScreenshot(history, 'chromium', 'ui-history-import-error');
+    expect(await exportText(history)).toBe(first);
+    await history.close();
+  });
+
+  it('options page: pauses a site and saves retention and overlay settings', async () => {
+    const options = await openPage(
+      launched.browser,
+      `${origin}/options.html`,
+      '[data-testid="paused-input"]',
+    );
+    await options.type('[data-testid="paused-input"]', 'https://www.example.com/news');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() =>
+      document.querySelector('[data-testid="paused-list"]')?.textContent?.includes('example.com'),
+    );
+    await options.click('[data-testid="overlay-badge"]');
+    await options.select('[data-testid="keep-versions"]', '5');
+    await options.waitForFunction(() =>
+      /Saved/.test(document.querySelector('[data-testid="options-status"]')?.textContent ?? ''),
+    );
+    await saveScreenshot(options, 'chromium', 'ui-options');
+    await options.reload({ waitUntil: 'load' });
+    await options.waitForSelector('[data-testid="paused-list"]');
+    expect(await options.$eval('[data-testid="paused-list"]', (el) => el.textContent)).toContain(
+      'example.com',
+    );
+    expect(
+      await options.$eval('[data-testid="overlay-badge"]', (el) => (el as HTMLInputElement).checked),
+    ).toBe(true);
+    expect(
+      await options.$eval('[data-testid="keep-versions"]', (el) => (el as HTMLSelectElement).value),
+    ).toBe('5');
+    await options.close();
+  });
+
+  it('history page: 10,000 imported articles are listed, windowed and searchable', async () => {
+    const count = 10_000;
+    const articles: StoredArticle[] = [];
+    const versions: StoredVersion[] = [];
+    for (let i = 0; i < count; i++) {
+      const url = `https://site${i % 50}.test/story/${i}`;
+      const title = `Generated headline ${i}`;
+      const paragraphs = [{ text: `Paragraph of story ${i}.`, kind: 'p' as const }];
+      const hash = await versionHash({ title, paragraphs: paragraphs.map((p) => p.text) });
+      const at = Date.UTC(2026, 0, 1) + i * 60_000;
+      versions.push({
+        url,
+        hash,
+        title,
+        paragraphs,
+        byline: null,
+        publishedTime: null,
+        firstSeen: at,
+        lastSeen: at,
+      });
+      articles.push({
+        url,
+        site: `site${i % 50}.test`,
+        title,
+        lang: 'en',
+        firstSeen: at,
+        lastSeen: at,
+        lastChanged: at,
+        versionCount: 1,
+      });
+    }
+    const file = join(tmp, 'many.json');
+    await writeFile(file, serialize(toExport({ articles, versions, visits: [] })));
+
+    const history = await openPage(
+      launched.browser,
+      `${origin}/history.html`,
+      '[data-testid="article-count"]',
+    );
+    const before = Number((await articleCount(history)).replace(/\D/g, ''));
+    await (await history.$('input[data-testid="import-file"]'))?.uploadFile(file);
+    await history.waitForFunction(
+      () =>
+        /Added 10,?000 articles/.test(
+          document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
+        ),
+      { timeout: 120_000, polling: 200 },
+    );
+    await history.waitForFunction(
+      (total: string) => document.querySelector('[data-testid="article-count"]')?.textContent === total,
+      { timeout: 30_000, polling: 100 },
+      `${(before + count).toLocaleString('en')} articles`,
+    );
+    // Newest change first, and only a window of rows is in the DOM.
+    const rows = await history.$$eval('[data-testid="article-row"]', (els) =>
+      els.map((el) => el.textContent ?? ''),
+    );
+    expect(rows.length).toBeLessThan(60);
+    expect(rows.find((row) => row.includes('Generated'))).toContain('Generated headline 9999');
+    const searchStart = Date.now();
+    await history.type('[data-testid="search"]', 'headline 4242');
+    await history.waitForFunction(
+      () => document.querySelectorAll('[data-testid="article-row"]').length === 1,
+      { timeout: 10_000, polling: 50 },
+    );
+    console.log(
+      `search over ${before + count} articles shown in ${Date.now() - searchStart} ms (incl. typing)`,
+    );
+    expect(await history.$eval('[data-testid="article-row"]', (el) => el.textContent)).toContain(
+      'Generated headline 4242',
+    );
+    await saveScreenshot(history, 'chromium', 'ui-history-10000');
+    await history.close();
+  });
+});
