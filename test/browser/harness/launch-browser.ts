@@ -1,0 +1,99 @@
+/**
+ * Starts Debian's Chromium or Firefox ESR with an unpacked extension loaded, driven by puppeteer-core.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export const EXECUTABLES: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+
+// Keep Chromium quiet and offline: no update/sync/field-trial traffic that could stall a run without internet.
+const CHROMIUM_ARGS = [
+  // The tests run as root, where Chromium refuses to start with its sandbox.
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface LaunchOptions {
+  /** Headless unless false (the demo shows a window when a display is available). */
+  headless?: boolean;
+  /** Chromium only: a profile directory to keep; otherwise a fresh one is made and removed on close. */
+  userDataDir?: string;
+  /** Window size for headful runs and the default viewport. */
+  viewport?: { width: number; height: number };
+}
+
+export interface LaunchedBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** The add-on id Firefox assigned, or the Chromium extension directory (Chromium loads it at start-up). */
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launch `name` with the unpacked extension at `extensionDir` (a directory holding manifest.json). */
+export async function launchWithExtension(
+  name: BrowserName,
+  extensionDir: string,
+  options: LaunchOptions = {},
+): Promise<LaunchedBrowser> {
+  const headless = options.headless ?? true;
+  const viewport = options.viewport ?? { width: 1200, height: 900 };
+
+  if (name === 'chromium') {
+    const ownProfile = options.userDataDir === undefined;
+    const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'redline-chromium-')));
+    const browser = await puppeteer.launch({
+      browser: 'chrome',
+      executablePath: EXECUTABLES.chromium,
+      headless,
+      // Loading an unpacked extension by path goes through the CDP Extensions domain, which needs the pipe.
+      pipe: true,
+      enableExtensions: [extensionDir],
+      userDataDir,
+      defaultViewport: viewport,
+      args: [...CHROMIUM_ARGS, `--window-size=${viewport.width},${viewport.height}`],
+    });
+    return {
+      name,
+      browser,
+      extensionId: extensionDir,
+      close: async () => {
+        await browser.close();
+        if (ownProfile) await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  // puppeteer-core makes (and removes) a fresh Firefox profile per launch.
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    protocol: 'webDriverBiDi',
+    headless,
+    defaultViewport: viewport,
+  });
+  try {
+    // A temporary add-on, as `about:debugging` would load it. No pref is needed for its content scripts to run on
+    // http://127.0.0.1: since Firefox 127 the hosts of an MV3 add-on's `host_permissions` and content-script
+    // `matches` are install-time permissions, granted on install (MDN, manifest.json/host_permissions); before
+    // that they were opt-in and a test profile would have had to grant them.
+    const extensionId = await browser.installExtension(extensionDir);
+    return { name, browser, extensionId, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw new Error(`Firefox refused the extension at ${extensionDir}: ${String(error)}`);
+  }
+}
