@@ -2,7 +2,7 @@
  * The demo news site behind `npm start`: two real articles from the seeds, each served at one URL in its
  * first version until the newsroom "publishes" the update (`/admin/publish`), as a real site would.
  *
- * - the BBC Aleppo article (test/fixtures/pages/bbc-aleppo v1 → v2, a real edit about three hours apart);
+ * - the BBC Aleppo article (test/fixtures/bbc-aleppo v1 → v2, a real edit about three hours apart);
  * - the seed 003 article, whose update fixes two typos and adds a line, the kind of quiet correction readers miss.
  */
 

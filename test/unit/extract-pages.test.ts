@@ -1,5 +1,5 @@
 /**
- * Extraction over the 49 real news pages of Readability's test suite (/work/shared/fixtures/readability-pages).
+ * Extraction over the 49 real news pages of Readability's test suite (../shared/fixtures/readability-pages).
  * For each page the extracted paragraphs are compared, in order, with the same block splitting applied to the
  * page's expected.html (what Readability's own test expects), and every extracted paragraph is checked to map
  * to a live element of source.html whose text holds it. Prints a per-page table; asserts the thresholds.
@@ -13,8 +13,9 @@ import { splitBlocks } from '../../src/core/extract/blocks';
 import { extract } from '../../src/core/extract/index';
 import { matchKey } from '../../src/core/extract/live-map';
 import { compareText } from '../../src/core/text';
+import { READABILITY_PAGES } from '../shared-fixtures';
 
-const ROOT = '/work/shared/fixtures/readability-pages';
+const ROOT = READABILITY_PAGES;
 // Readability's test suite loads every page at this URL; expected.html was made with it.
 const DEFAULT_URL = 'http://fakehost/test/page.html';
 const AGREE_THRESHOLD = 0.95;

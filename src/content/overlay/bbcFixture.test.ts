@@ -15,7 +15,7 @@ interface Version {
   paragraphs: string[];
 }
 
-// The repository's copy of /work/shared/fixtures/bbc-aleppo.
+// The repository's copy of ../shared/fixtures/bbc-aleppo.
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bbc-aleppo');
 const load = (name: string): Version => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 

@@ -3,12 +3,14 @@
  * tests run over text a newsroom actually published and edited.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { versionHash } from '../hash';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
 import type { Paragraph } from '../model';
 import type { HistoryRecords } from './format';
 
-const FIXTURES = '/work/shared/fixtures/bbc-aleppo';
+// The repository's copy of the shared BBC Aleppo fixture.
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/bbc-aleppo', import.meta.url));
 
 interface FixtureVersion {
   url: string;

@@ -1,6 +1,6 @@
 /**
  * Checks the marks Redline left on the BBC v2 page against the paragraph-level reference alignment
- * (test/fixtures/pages/bbc-aleppo/reference.json) and returns every disagreement in words, so a failing test
+ * (test/fixtures/bbc-aleppo/reference.json) and returns every disagreement in words, so a failing test
  * says which paragraph is wrong and how.
  */
 import { compareText } from '../../../src/core/text';
