@@ -41,6 +41,20 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl(doc, doc.URL)).toBe('https://news.example.com/2024/story.html');
   });
 
+  it('ignores a canonical naming a section the article sits in', () => {
+    const url = 'https://us.news.example.com/news/storm-closes-road-123.html';
+    const doc = page('<link rel="canonical" href="//us.news.example.com/news/">', url);
+    expect(canonicalUrl(doc, doc.URL)).toBe(url);
+    const deeper = page('<link rel="canonical" href="https://us.news.example.com/news">', url);
+    expect(canonicalUrl(deeper, deeper.URL)).toBe(url);
+  });
+
+  it('keeps a canonical that is a sibling or another path on the same site', () => {
+    const url = 'https://news.example.com/news/storm-123.html?page=2';
+    const doc = page('<link rel="canonical" href="/news/storm-123.html">', url);
+    expect(canonicalUrl(doc, doc.URL)).toBe('https://news.example.com/news/storm-123.html');
+  });
+
   it('keeps a canonical home page on that home page', () => {
     const doc = page(
       '<link rel="canonical" href="https://www.example.com/">',

@@ -85,13 +85,25 @@ function sameSite(a: URL, b: URL): boolean {
 }
 
 /**
- * A declared canonical is believed unless it is a home page while the reader is not on that same home page:
+ * A declared canonical is believed unless it is a home page while the reader is not on that same home page, or a
+ * section the page sits in:
  * CMS templates that stamp the site root (or another site's root) on every article would otherwise file all
  * articles under one key.
  */
 function trustworthy(candidate: URL, location: URL | null): boolean {
+  if (isSectionOf(candidate, location)) return false;
   if (!isHomePage(candidate)) return true;
   return location !== null && isHomePage(location) && sameSite(candidate, location);
+}
+
+/**
+ * A canonical naming a section that contains the page (yahoo-2 in Readability's fixtures declares
+ * `//us.yahoo.com/news/` on an article under /news/) would file every article of that section under one key.
+ */
+function isSectionOf(candidate: URL, location: URL | null): boolean {
+  if (location === null || !sameSite(candidate, location) || candidate.search !== '') return false;
+  const section = candidate.pathname.endsWith('/') ? candidate.pathname : `${candidate.pathname}/`;
+  return location.pathname.length > section.length && location.pathname.startsWith(section);
 }
 
 /**
