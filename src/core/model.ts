@@ -26,12 +26,7 @@ export interface Article {
   paragraphs: Paragraph[];
 }
 
-export type ExtractFailure =
-  | 'not-html'
-  | 'not-readerable'
-  | 'no-content'
-  | 'too-large'
-  | 'error';
+export type ExtractFailure = 'not-html' | 'not-readerable' | 'no-content' | 'too-large' | 'error';
 
 export type ExtractResult =
   | {

@@ -9,7 +9,9 @@ describe('displayText', () => {
 
 describe('compareText', () => {
   it('unifies quote styles, dashes and the ellipsis', () => {
-    expect(compareText('\u201cIt\u2019s here\u201d \u2013 she said\u2026')).toBe('"It\'s here" - she said...');
+    expect(compareText('\u201cIt\u2019s here\u201d \u2013 she said\u2026')).toBe(
+      '"It\'s here" - she said...',
+    );
   });
   it('treats a typewriter doubled apostrophe as a double quote', () => {
     expect(compareText("districts,'' he said")).toBe('districts," he said');
