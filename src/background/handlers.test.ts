@@ -62,6 +62,15 @@ function capture(paragraphs: string[]) {
 }
 
 describe('capture handlers', () => {
+  it('answers the newest stored text of an article, or null before the first capture', async () => {
+    const latest = (): ReturnType<(typeof handlers)['article.latest']> =>
+      handlers['article.latest']({ url: 'https://news.test/story' }, TAB);
+    expect(await latest()).toBeNull();
+    await capture(['One.', 'Two.']);
+    await capture(['One, edited.', 'Two.']);
+    expect(await latest()).toEqual({ paragraphs: ['One, edited.', 'Two.'] });
+  });
+
   it('captures, then answers unchanged, then changed with the previous version in display text', async () => {
     expect(await capture(['One.'])).toMatchObject({ status: 'captured' });
     expect(await capture(['One.'])).toMatchObject({ status: 'unchanged' });

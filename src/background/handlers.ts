@@ -5,7 +5,7 @@
 import type { HistoryDb } from './db';
 import { filingUrl } from './filing';
 import type { Handlers, PreviousVersion } from './protocol';
-import { deleteArticle } from './queries';
+import { deleteArticle, newestParagraphs } from './queries';
 import { dismissChanges, recordArticle } from './record';
 import { captureBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
@@ -51,6 +51,11 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
         lastSeen,
       };
       return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay };
+    },
+
+    'article.latest': async ({ url }, sender) => {
+      const paragraphs = await newestParagraphs(await db(), filingUrl(url, sender.url));
+      return paragraphs === null ? null : { paragraphs };
     },
 
     'article.dismiss': async ({ url, hash }, sender) => {

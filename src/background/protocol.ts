@@ -37,6 +37,11 @@ export type SenderKind = 'content' | 'page';
 export interface Protocol extends UiProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
+  /**
+   * The paragraphs of the newest stored version of the article at `url` (null when none is stored), read before
+   * storing so that paragraphs the extraction missed but the page still shows can be put back (restore.ts).
+   */
+  'article.latest': { from: 'content'; request: { url: string }; response: { paragraphs: string[] } | null };
   /** Store what the page shows and learn what to mark. */
   'article.capture': {
     from: 'content';
@@ -135,6 +140,7 @@ export type Router = (message: unknown, sender: Runtime.MessageSender) => Promis
 const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'site.check': 'content',
   'article.capture': 'content',
+  'article.latest': 'content',
   'article.dismiss': 'content',
   'badge.set': 'content',
   'settings.get': 'page',
@@ -152,6 +158,7 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
   'site.check': (r): r is RequestOf<'site.check'> => isRecord(r) && isString(r.location),
   'article.capture': (r): r is RequestOf<'article.capture'> =>
     isRecord(r) && isString(r.location) && isArticle(r.article),
+  'article.latest': (r): r is RequestOf<'article.latest'> => isRecord(r) && isHttpUrl(r.url),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
   'badge.set': (r): r is RequestOf<'badge.set'> =>

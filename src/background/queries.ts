@@ -1,4 +1,4 @@
-/** Deleting one article's history for the extension's pages (reading it is in ui-history.ts). */
+/** Deleting one article's history, and reading its newest text (the extension pages' reads are in ui-history.ts). */
 import type { HistoryDb } from './db';
 import { storageError } from './storage-errors';
 
@@ -20,6 +20,19 @@ export async function deleteArticle(db: HistoryDb, url: string): Promise<boolean
   try {
     const [existed] = await Promise.all([work(), tx.done]);
     return existed;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** The paragraph texts of the newest stored version of `url` (the highest id), or null when none is stored. */
+export async function newestParagraphs(db: HistoryDb, url: string): Promise<string[] | null> {
+  try {
+    const cursor = await db
+      .transaction('versions')
+      .store.index('url')
+      .openCursor(IDBKeyRange.only(url), 'prev');
+    return cursor ? cursor.value.paragraphs.map((p) => p.text) : null;
   } catch (error) {
     throw storageError(error);
   }

@@ -73,6 +73,7 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
   const deps: EvaluateDeps = {
     send,
     extract: () => extracted,
+    restore: (found) => found,
     align: () => ALIGNED,
     mountOverlay: (input) => {
       statusAtMount.push(document.documentElement.dataset.redlineStatus);
@@ -85,7 +86,7 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
   return { deps, sent, mounted, statusAtMount };
 }
 
-const ALLOW: Replies = { 'site.check': () => ({ capture: true }) };
+const ALLOW: Replies = { 'site.check': () => ({ capture: true }), 'article.latest': () => null };
 
 beforeEach(() => {
   delete document.documentElement.dataset.redlineStatus;
@@ -134,7 +135,7 @@ describe('evaluatePage', () => {
       changes: 0,
       key: articleKey(ARTICLE),
     });
-    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
     expect(h.mounted).toEqual([]);
     expect(status()).toBe(captured);
   });
@@ -146,11 +147,34 @@ describe('evaluatePage', () => {
       { extract: () => ({ ok: true, article: foreign, elements: [], titleElement: null }) },
     );
     await evaluatePage(document, new AbortController().signal, h.deps);
-    expect(h.sent[1]).toEqual([
+    expect(h.sent[2]).toEqual([
       'article.capture',
       // The page address, without its tracking parameter.
       { location: 'https://news.test/story?utm_source=feed', article: ARTICLE },
     ]);
+  });
+
+  it('asks for the stored text first and stores the extraction with what restore put back', async () => {
+    const restored: Article = {
+      ...ARTICLE,
+      paragraphs: [...ARTICLE.paragraphs, { text: 'Third.', kind: 'p' }],
+    };
+    const restore = vi.fn<EvaluateDeps['restore']>((found) => ({ ...found, article: restored }));
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.latest': () => ({ paragraphs: ['First paragraph.', 'Third.'] }),
+        'article.capture': () => ({ status: 'unchanged', hash: 'h' }),
+      },
+      { restore },
+    );
+    await evaluatePage(document, new AbortController().signal, h.deps);
+    expect(h.sent[1]).toEqual(['article.latest', { url: ARTICLE.url }]);
+    expect(restore).toHaveBeenCalledWith(expect.objectContaining({ article: ARTICLE }), [
+      'First paragraph.',
+      'Third.',
+    ]);
+    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: restored }]);
   });
 
   it('reports skipped when the background refuses the canonical site', async () => {
@@ -242,7 +266,7 @@ describe('evaluatePage', () => {
     });
     expect(settle).toHaveBeenCalledTimes(3);
     expect(evaluation).toEqual({ status: 'captured', changes: 0, key: articleKey(ARTICLE) });
-    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
   });
 
   it('gives up waiting for a new article after STALE_RETRIES and takes what is there', async () => {

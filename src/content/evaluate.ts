@@ -15,9 +15,13 @@ import type { SettleOptions, SettleResult } from './settle';
 
 export type PageStatus = 'captured' | 'unchanged' | 'changed' | 'skipped';
 
+export type Extracted = Extract<ExtractResult, { ok: true }>;
+
 export interface EvaluateDeps {
   send: <K extends MessageType>(type: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
   extract: (doc: Document, opts?: { url?: string }) => ExtractResult;
+  /** Puts back paragraphs of the stored version that the page still shows but extraction missed (restore.ts). */
+  restore: (extracted: Extracted, previous: readonly string[]) => Extracted;
   align: (oldV: VersionText, newV: VersionText) => AlignResult;
   /** Called for every changed page; the `overlay` mode of the capture reply is honoured by ui-listener.ts. */
   mountOverlay: (input: OverlayInput, signal: AbortSignal) => void;
@@ -102,9 +106,13 @@ export async function evaluatePage(
   if (!extracted.ok) return finish('skipped');
   key = articleKey(extracted.article);
 
-  const { elements, titleElement } = extracted;
   // A page may claim another site's article as its canonical URL; see filing.ts.
-  const article = { ...extracted.article, url: filingUrl(extracted.article.url, location) };
+  const url = filingUrl(extracted.article.url, location);
+  const latest = await deps.send('article.latest', { url });
+  signal.throwIfAborted();
+  const complete = latest === null ? extracted : deps.restore(extracted, latest.paragraphs);
+  const { elements, titleElement } = complete;
+  const article = { ...complete.article, url };
   const reply: CaptureReply = await deps.send('article.capture', { location, article });
   signal.throwIfAborted();
   if (reply.status !== 'changed') return finish(reply.status);

@@ -55,6 +55,7 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
   const deps: EvaluateDeps = {
     send,
     extract: () => extracted ?? { ok: true, article: ARTICLE, elements: [document.body], titleElement: null },
+    restore: (found) => found,
     align: (old) => {
       aligned.push(old);
       return stats(old.paragraphs.length);

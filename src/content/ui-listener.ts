@@ -150,6 +150,7 @@ export class TabTracker {
  */
 export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDeps {
   let overlayAuto = true;
+  let extractedFrom: Document | null = null;
   const send: EvaluateDeps['send'] = async (type, request) => {
     if (type === 'site.check') tracker.begin((request as RequestOf<'site.check'>).location);
     try {
@@ -170,6 +171,7 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
     ...deps,
     send,
     extract: (doc, opts) => {
+      extractedFrom = doc;
       const result = deps.extract(doc, opts);
       if (result.ok) {
         tracker.extracted({
@@ -180,6 +182,14 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
         });
       } else {
         tracker.status = { state: 'not-article', location: tracker.status.location, reason: result.reason };
+      }
+      return result;
+    },
+    restore: (extracted, previous) => {
+      const result = deps.restore(extracted, previous);
+      if (result !== extracted) {
+        const { article, elements, titleElement } = result;
+        if (extractedFrom) tracker.extracted({ doc: extractedFrom, article, elements, titleElement });
       }
       return result;
     },

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { align } from '../../src/core/align';
-import { extract } from '../../src/core/extract';
+import { extract, restoreDropped } from '../../src/core/extract';
 import type { AlignResult, Article, Paragraph } from '../../src/core/model';
 import {
   listPages,
@@ -28,9 +28,11 @@ import {
 
 const PAGES = listPages();
 
-function extractHtml(html: string, url: string): Article | string {
+/** As the content script reads a later visit: extract, then put back what the page still shows of `previous`. */
+function extractHtml(html: string, url: string, previous: Article): Article | string {
   const { window } = parseQuietly(html, url);
-  const result = extract(window.document, { url });
+  const found = extract(window.document, { url });
+  const result = found.ok ? restoreDropped(found, previous.paragraphs.map((p) => p.text)) : found;
   window.close();
   return result.ok ? result.article : `${result.reason}: ${result.detail}`;
 }
@@ -45,7 +47,7 @@ function observe(result: AlignResult, current: Article): ObservedMarks {
 }
 
 function compare(first: Article, html: string, url: string): { observed: ObservedMarks; error?: string } {
-  const later = extractHtml(html, url);
+  const later = extractHtml(html, url, first);
   if (typeof later === 'string')
     return { observed: { marked: [], removed: [], titleChanged: false }, error: later };
   const toText = (a: Article) => ({ title: a.title, paragraphs: a.paragraphs.map((p) => p.text) });

@@ -2,3 +2,4 @@
 export { canonicalUrl } from './canonical-url';
 export type { ExtractOptions } from './extract';
 export { DEFAULT_MAX_CHARS, extract } from './extract';
+export { restoreDropped } from './restore';

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ExtractResult } from '../model';
+import { restoreDropped } from './restore';
+
+type Extracted = Extract<ExtractResult, { ok: true }>;
+
+beforeEach(() => {
+  document.body.innerHTML = `
+    <main><article>
+      <h1>Headline</h1>
+      <div class="body">
+        <p id="a">Alpha paragraph with words.</p>
+        <p id="b">Beta\u00a0paragraph,  still here.</p>
+        <div class="embed"><p id="fb1">Facebook</p></div>
+        <p id="c">Gamma paragraph with words.</p>
+        <div class="embed"><p id="fb2">Facebook</p></div>
+        <p id="d">Delta paragraph with words.</p>
+      </div>
+    </article></main>
+    <footer><p id="f">Footer line.</p></footer>`;
+});
+
+function byId(id: string): Element {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(id);
+  return el;
+}
+
+/** An extraction that found only the paragraphs with these ids. */
+function extractedWith(...ids: string[]): Extracted {
+  return {
+    ok: true,
+    article: {
+      url: 'https://news.test/a',
+      title: 'Headline',
+      lang: 'en',
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      paragraphs: ids.map((id) => ({ text: byId(id).textContent ?? '', kind: 'p' as const })),
+    },
+    elements: ids.map(byId),
+    titleElement: document.querySelector('h1'),
+  };
+}
+
+describe('restoreDropped', () => {
+  it('returns the extraction itself when nothing of the previous version is missing', () => {
+    const found = extractedWith('a', 'c', 'd');
+    expect(restoreDropped(found, ['Alpha paragraph with words.', 'Gamma paragraph with words.'])).toBe(found);
+  });
+
+  it('puts a paragraph the page still shows back at its place, mapped to its element', () => {
+    const restored = restoreDropped(extractedWith('a', 'c', 'd'), [
+      'Alpha paragraph with words.',
+      // Stored in display form; the page has an nbsp and a double space: the same words.
+      'Beta paragraph, still here.',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.article.paragraphs.map((p) => p.text)).toEqual([
+      'Alpha paragraph with words.',
+      'Beta paragraph, still here.',
+      'Gamma paragraph with words.',
+      'Delta paragraph with words.',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(restored.article.paragraphs[1]?.kind).toBe('p');
+  });
+
+  it('leaves out what is really gone, and what sits outside the article', () => {
+    const restored = restoreDropped(extractedWith('a', 'c'), [
+      'Alpha paragraph with words.',
+      'A paragraph the newsroom deleted.',
+      'Footer line.',
+    ]);
+    expect(restored.article.paragraphs.map((p) => p.text)).toEqual([
+      'Alpha paragraph with words.',
+      'Gamma paragraph with words.',
+    ]);
+  });
+
+  it('counts repeated short lines, restoring the second copy only when it was stored twice', () => {
+    const twice = restoreDropped(extractedWith('a', 'fb1', 'c', 'd'), ['Facebook', 'Facebook']);
+    expect(twice.elements.map((el) => el?.id)).toEqual(['a', 'fb1', 'c', 'fb2', 'd']);
+    const once = restoreDropped(extractedWith('a', 'fb1', 'c', 'd'), ['Facebook']);
+    expect(once.elements.map((el) => el?.id)).toEqual(['a', 'fb1', 'c', 'd']);
+  });
+
+  it('appends a restored paragraph that follows every extracted one', () => {
+    const restored = restoreDropped(extractedWith('a', 'b'), ['Delta paragraph with words.']);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('does nothing when no paragraph could be mapped to the page', () => {
+    const found: Extracted = { ...extractedWith('a'), elements: [null] };
+    expect(restoreDropped(found, ['Beta paragraph, still here.'])).toBe(found);
+  });
+});
