@@ -15,8 +15,8 @@ import { isElement } from './dom-kinds';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
-/** The blocks a dropped paragraph can sit in: the units block splitting produces. */
-const BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt';
+/** The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included). */
+const BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div';
 
 const KIND_BY_NAME: Record<string, BlockKind> = {
   p: 'p',
