@@ -32,7 +32,12 @@ const PAGES = listPages();
 function extractHtml(html: string, url: string, previous: Article): Article | string {
   const { window } = parseQuietly(html, url);
   const found = extract(window.document, { url });
-  const result = found.ok ? restoreDropped(found, previous.paragraphs.map((p) => p.text)) : found;
+  const result = found.ok
+    ? restoreDropped(
+        found,
+        previous.paragraphs.map((p) => p.text),
+      )
+    : found;
   window.close();
   return result.ok ? result.article : `${result.reason}: ${result.detail}`;
 }
