@@ -1,6 +1,6 @@
 /** Deleting one article's history, and reading its newest text (the extension pages' reads are in ui-history.ts). */
 import type { HistoryDb } from './db';
-import { storageError } from './storage-errors';
+import { inTransaction, storageError } from './storage-errors';
 
 /** Removes an article with its versions and visits, all or nothing. Returns false when it was not stored. */
 export async function deleteArticle(db: HistoryDb, url: string): Promise<boolean> {
@@ -17,12 +17,7 @@ export async function deleteArticle(db: HistoryDb, url: string): Promise<boolean
     }
     return existed;
   };
-  try {
-    const [existed] = await Promise.all([work(), tx.done]);
-    return existed;
-  } catch (error) {
-    throw storageError(error);
-  }
+  return inTransaction(tx, work);
 }
 
 /** The paragraph texts of the newest stored version of `url` (the highest id), or null when none is stored. */

@@ -18,7 +18,7 @@ import type { StoredArticle, StoredVersion } from '../core/history';
 import type { Article } from '../core/model';
 import type { HistoryDb, HistorySchema, StoreName } from './db';
 import { siteOf } from './site';
-import { storageError } from './storage-errors';
+import { inTransaction } from './storage-errors';
 
 export type RecordStatus = 'captured' | 'unchanged' | 'changed';
 
@@ -104,26 +104,7 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
       : { status: 'captured', hash, previous: null };
   };
 
-  try {
-    const [outcome] = await Promise.all([
-      work().catch((error: unknown) => {
-        abortQuietly(tx);
-        throw error;
-      }),
-      tx.done,
-    ]);
-    return outcome;
-  } catch (error) {
-    throw storageError(error);
-  }
-}
-
-function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the failing request itself.
-  }
+  return inTransaction(tx, work);
 }
 
 /**
@@ -139,10 +120,5 @@ export async function dismissChanges(db: HistoryDb, url: string, hash: string): 
     await tx.objectStore('articles').put({ ...article, dismissedHash: hash });
     return true;
   };
-  try {
-    const [dismissed] = await Promise.all([work(), tx.done]);
-    return dismissed;
-  } catch (error) {
-    throw storageError(error);
-  }
+  return inTransaction(tx, work);
 }

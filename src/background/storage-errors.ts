@@ -31,3 +31,29 @@ export function isQuotaError(error: unknown): boolean {
 export function storageError(error: unknown): unknown {
   return isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
 }
+
+/**
+ * Runs `work` inside `tx`, all or nothing: a failing step aborts the transaction so nothing half-written is
+ * committed, and every failure comes back through `storageError`. Resolves once the transaction has committed.
+ */
+export async function inTransaction<T>(
+  tx: { abort(): void; done: Promise<void> },
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    const [value] = await Promise.all([
+      work().catch((error: unknown) => {
+        try {
+          tx.abort();
+        } catch {
+          // Already finished, or aborted by the failing request itself.
+        }
+        throw error;
+      }),
+      tx.done,
+    ]);
+    return value;
+  } catch (error) {
+    throw storageError(error);
+  }
+}

@@ -6,7 +6,7 @@
 import type { HistoryRecords } from '../core/export';
 import type { StoredArticle, StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
-import { storageError } from './storage-errors';
+import { inTransaction } from './storage-errors';
 
 export interface ArticleDetail {
   article: StoredArticle;
@@ -82,10 +82,5 @@ export async function deleteEverything(db: HistoryDb): Promise<number> {
     ]);
     return count;
   };
-  try {
-    const [count] = await Promise.all([work(), tx.done]);
-    return count;
-  } catch (error) {
-    throw storageError(error);
-  }
+  return inTransaction(tx, work);
 }

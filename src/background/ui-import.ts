@@ -13,7 +13,7 @@ import {
 } from '../core/export';
 import type { StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
-import { storageError } from './storage-errors';
+import { inTransaction } from './storage-errors';
 
 export type ImportOutcome =
   | { imported: true; report: MergeReport; summary: string }
@@ -120,24 +120,6 @@ export async function importHistory(db: HistoryDb, text: string): Promise<Import
     await Promise.all(writes);
     return merged.report;
   };
-  try {
-    const [report] = await Promise.all([
-      work().catch((error: unknown) => {
-        abortQuietly(tx);
-        throw error;
-      }),
-      tx.done,
-    ]);
-    return { imported: true, report, summary: describeReport(report) };
-  } catch (error) {
-    throw storageError(error);
-  }
-}
-
-function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the failing request itself.
-  }
+  const report = await inTransaction(tx, work);
+  return { imported: true, report, summary: describeReport(report) };
 }

@@ -4,7 +4,7 @@
  * so a failure leaves the history as it was.
  */
 import type { HistoryDb } from './db';
-import { storageError } from './storage-errors';
+import { inTransaction } from './storage-errors';
 import type { UiSettings } from './ui-settings';
 
 export type Retention = Pick<UiSettings, 'keepVersions' | 'keepDays'>;
@@ -85,24 +85,6 @@ export async function applyRetention(
     const urls = url === null ? await tx.objectStore('articles').getAllKeys() : [url];
     for (const each of urls) if (!gone.has(each)) await pruneVersions(tx, each, keep, report);
   };
-  try {
-    await Promise.all([
-      work().catch((error: unknown) => {
-        abortQuietly(tx);
-        throw error;
-      }),
-      tx.done,
-    ]);
-    return report;
-  } catch (error) {
-    throw storageError(error);
-  }
-}
-
-function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the failing request itself.
-  }
+  await inTransaction(tx, work);
+  return report;
 }
