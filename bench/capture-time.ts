@@ -11,22 +11,7 @@ import { builtExtensionDir } from '../test/browser/harness/extension-dir';
 import { BROWSERS, launchWithExtension } from '../test/browser/harness/launch-browser';
 import { startPageServer } from '../test/browser/harness/page-server';
 import { visit } from '../test/browser/harness/redline-status';
-import { pageVersions } from '../test/fixtures/pages/acceptance-pages';
-
-const PAGES = [
-  'bbc-1',
-  'guardian-1',
-  'nytimes-1',
-  'wapo-2',
-  'lemonde-1',
-  'telegraph',
-  'seattletimes-1',
-  'theverge',
-  'herald-sun-1',
-  'medicalnewstoday',
-];
-// Keeps every load on 127.0.0.1: the saved pages name their publishers' servers.
-const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' data: blob:";
+import { OFFLINE_CSP, BROWSER_SUBSET as PAGES, pageVersions } from '../test/fixtures/pages/acceptance-pages';
 
 // Runs in the page's main world before its scripts: notes when the content script sets the status.
 function recordStatusTime(): void {

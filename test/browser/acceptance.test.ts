@@ -6,7 +6,12 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageVersions, pageVersions } from '../fixtures/pages/acceptance-pages';
+import {
+  OFFLINE_CSP,
+  type PageVersions,
+  pageVersions,
+  BROWSER_SUBSET as SUBSET,
+} from '../fixtures/pages/acceptance-pages';
 import { type MarkLabel, type PageScore, scoreMarks, totalScore } from '../fixtures/pages/score-marks';
 import { builtExtensionDir } from './harness/extension-dir';
 import {
@@ -19,24 +24,6 @@ import { readAllMarks } from './harness/page-marks';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
-
-/** A spread of publishers, layouts and languages, each small enough for jsdom to edit in a second or two. */
-const SUBSET = [
-  'bbc-1',
-  'guardian-1',
-  'nytimes-1',
-  'wapo-2',
-  'lemonde-1',
-  'telegraph',
-  'seattletimes-1',
-  'theverge',
-  'herald-sun-1',
-  'medicalnewstoday',
-];
-
-// The saved pages reference their publishers' servers; keep every load on 127.0.0.1 so a run is offline and
-// repeatable (extension content scripts are not subject to the page's CSP).
-const OFFLINE_CSP = "default-src 'self' 'unsafe-inline' data: blob:";
 
 const LABELS: readonly string[] = ['added', 'reworded', 'moved'];
 
