@@ -10,6 +10,7 @@ import { isElement } from './dom-kinds';
 import { findHeadline } from './headline';
 import { LiveMapper, pairTextNodes } from './live-map';
 import { cleanField, isoTime, pageLanguage } from './metadata';
+import { readerableOptions } from './readerable';
 
 export interface ExtractOptions {
   /** The page's location; defaults to `doc.URL`. */
@@ -48,7 +49,8 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     };
   }
   const body = doc.body;
-  const chars = body.textContent?.length ?? 0;
+  const text = body.textContent ?? '';
+  const chars = text.length;
   if (chars > maxChars) {
     return {
       ok: false,
@@ -57,7 +59,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     };
   }
   try {
-    if (!isProbablyReaderable(doc)) {
+    if (!isProbablyReaderable(doc, readerableOptions(text))) {
       return {
         ok: false,
         reason: 'not-readerable',
