@@ -31,10 +31,13 @@ export function watchAddress(win: Window, onChange: (address: string) => void, s
     onChange(now);
   };
 
-  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
-  navigation?.addEventListener('navigatesuccess', check, { signal });
   win.addEventListener('popstate', check, { signal });
-
+  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
+  if (navigation) {
+    navigation.addEventListener('navigatesuccess', check, { signal });
+    return;
+  }
+  // Only without the Navigation API: a subtree observer on every page the reader opens is not free.
   const observer = new MutationObserver(check);
   observer.observe(win.document, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
