@@ -8,7 +8,7 @@
  * `send()` turns the latter back into a thrown `RemoteError`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Article, BlockKind } from '../core/model';
+import { type Article, isBlockKind } from '../core/model';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
 import { isUiSettingsPatch, type OverlayMode } from './ui-settings';
@@ -258,8 +258,6 @@ function isHttpUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https?:\/\//i.test(value);
 }
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(['p', 'heading', 'li', 'quote', 'pre', 'other']);
-
 function isArticle(value: unknown): value is Article {
   return (
     isRecord(value) &&
@@ -270,8 +268,6 @@ function isArticle(value: unknown): value is Article {
     isNullableString(value.siteName) &&
     isNullableString(value.publishedTime) &&
     Array.isArray(value.paragraphs) &&
-    value.paragraphs.every(
-      (p) => isRecord(p) && isString(p.text) && isString(p.kind) && BLOCK_KINDS.has(p.kind),
-    )
+    value.paragraphs.every((p) => isRecord(p) && isString(p.text) && isBlockKind(p.kind))
   );
 }

@@ -3,7 +3,13 @@
  */
 
 /** What a paragraph is on the page; the overlay and history page style by it. */
-export type BlockKind = 'p' | 'heading' | 'li' | 'quote' | 'pre' | 'other';
+export const BLOCK_KINDS = ['p', 'heading', 'li', 'quote', 'pre', 'other'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** Run-time check for data from outside (a content script's message, an imported file). */
+export function isBlockKind(value: unknown): value is BlockKind {
+  return typeof value === 'string' && (BLOCK_KINDS as readonly string[]).includes(value);
+}
 
 export interface Paragraph {
   /** As shown on the page, whitespace collapsed (see `displayText`). */

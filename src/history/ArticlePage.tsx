@@ -9,7 +9,7 @@ import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { formatDateTime, plural } from '../ui/format';
-import { versionRows } from '../ui/versions';
+import { type VersionRow, versionRows } from '../ui/versions';
 import { defaultPair } from './pair';
 
 type State =
@@ -122,34 +122,20 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
           <p class="muted">Only one version is stored: there is nothing to compare yet.</p>
         ) : (
           <div class="toolbar compare-controls">
-            <label>
-              Older{' '}
-              <select
-                value={pair.older}
-                onChange={(event) => setPair({ ...pair, older: Number(event.currentTarget.value) })}
-                data-testid="compare-older"
-              >
-                {rows.map((row, i) => (
-                  <option key={row.version.hash} value={i}>
-                    Version {row.number} · {formatDateTime(row.version.firstSeen)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Newer{' '}
-              <select
-                value={pair.newer}
-                onChange={(event) => setPair({ ...pair, newer: Number(event.currentTarget.value) })}
-                data-testid="compare-newer"
-              >
-                {rows.map((row, i) => (
-                  <option key={row.version.hash} value={i}>
-                    Version {row.number} · {formatDateTime(row.version.firstSeen)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect
+              label="Older"
+              rows={rows}
+              value={pair.older}
+              onChange={(older) => setPair({ ...pair, older })}
+              testId="compare-older"
+            />
+            <VersionSelect
+              label="Newer"
+              rows={rows}
+              value={pair.newer}
+              onChange={(newer) => setPair({ ...pair, newer })}
+              testId="compare-newer"
+            />
             <fieldset class="mode">
               <legend class="visually-hidden">Layout</legend>
               <label>
@@ -186,5 +172,37 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
         ) : null}
       </section>
     </article>
+  );
+}
+
+/** One side of the comparison: picks a version by its index in `rows`. */
+function VersionSelect({
+  label,
+  rows,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  rows: VersionRow[];
+  value: number;
+  onChange: (index: number) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select
+        value={value}
+        onChange={(event) => onChange(Number(event.currentTarget.value))}
+        data-testid={testId}
+      >
+        {rows.map((row, i) => (
+          <option key={row.version.hash} value={i}>
+            Version {row.number} · {formatDateTime(row.version.firstSeen)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

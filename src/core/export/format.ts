@@ -9,18 +9,8 @@ import type { BlockKind } from '../model';
 export const FORMAT_NAME = 'redline-history';
 export const FORMAT_VERSION = 1;
 
-/** Every paragraph kind a file may carry; the same list as `BlockKind`, checked against it at compile time. */
-export const BLOCK_KINDS = [
-  'p',
-  'heading',
-  'li',
-  'quote',
-  'pre',
-  'other',
-] as const satisfies readonly BlockKind[];
-type AllKindsListed = Exclude<BlockKind, (typeof BLOCK_KINDS)[number]> extends never ? true : never;
-const allKindsListed: AllKindsListed = true;
-void allKindsListed;
+/** Every paragraph kind a file may carry: the model's list. */
+export { BLOCK_KINDS } from '../model';
 
 export interface ExportParagraph {
   text: string;

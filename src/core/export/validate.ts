@@ -6,7 +6,7 @@
  * Text fields are only ever treated as text: nothing here (or in the format) interprets markup.
  */
 import { versionHash } from '../hash';
-import type { BlockKind, VersionText } from '../model';
+import { type BlockKind, isBlockKind, type VersionText } from '../model';
 import type { ExportArticle, ExportParagraph, ExportVersion, ExportVisit, RedlineHistoryV1 } from './format';
 import {
   ARTICLE_FIELDS,
@@ -191,12 +191,12 @@ class ShapeChecker {
     const rawKind = get('kind');
     let kind: BlockKind | undefined;
     if (rawKind === undefined) this.problems.add(`${path}.kind`, 'missing (expected a paragraph kind)');
-    else if (typeof rawKind !== 'string' || !(BLOCK_KINDS as readonly string[]).includes(rawKind)) {
+    else if (typeof rawKind !== 'string' || !isBlockKind(rawKind)) {
       this.problems.add(
         `${path}.kind`,
         `unknown paragraph kind ${typeof rawKind === 'string' ? quote(rawKind) : describe(rawKind)} (expected one of ${BLOCK_KINDS.join(', ')})`,
       );
-    } else kind = rawKind as BlockKind;
+    } else kind = rawKind;
     if (text === undefined || kind === undefined) return undefined;
     return { text, kind };
   }
