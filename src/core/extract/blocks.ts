@@ -63,6 +63,20 @@ function kindFor(el: Element, parent: Context | null): BlockKind {
   return 'other';
 }
 
+/**
+ * The kind splitting gives `el` when it stands on its own, judged from its ancestors on the page: for blocks
+ * found outside a split (restore.ts looks for dropped paragraphs on the live page).
+ */
+export function kindOfElement(el: Element): BlockKind {
+  const outer = el.parentElement;
+  const parentKind: BlockKind | null = outer?.closest('blockquote')
+    ? 'quote'
+    : outer?.closest('li')
+      ? 'li'
+      : null;
+  return kindFor(el, parentKind && outer ? { element: outer, kind: parentKind, atomic: false } : null);
+}
+
 /** Splits the content under `root` (an article element, or a whole body) into block units. */
 export function splitBlocks(root: Element): Block[] {
   const blocks: Block[] = [];

@@ -9,26 +9,15 @@
  * in document order, mapped to the element that shows it. A paragraph that is really gone is not found and stays
  * removed.
  */
-import type { BlockKind, ExtractResult, Paragraph } from '../model';
+import type { ExtractResult, Paragraph } from '../model';
 import { compareText, displayText } from '../text';
+import { kindOfElement } from './blocks';
 import { isElement } from './dom-kinds';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
 /** The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included). */
 const BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div';
-
-const KIND_BY_NAME: Record<string, BlockKind> = {
-  p: 'p',
-  li: 'li',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
-  blockquote: 'quote',
-  pre: 'pre',
-};
 
 // A node's position relative to another, from Node.DOCUMENT_POSITION_* (no DOM globals in Node tests).
 const FOLLOWING = 4;
@@ -46,11 +35,6 @@ function articleRegion(elements: readonly (Element | null)[]): Element | null {
     if (!region) return null;
   }
   return region;
-}
-
-function kindOf(el: Element): BlockKind {
-  if (el.closest('blockquote')) return 'quote';
-  return KIND_BY_NAME[el.localName] ?? 'other';
 }
 
 /**
@@ -86,7 +70,7 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     if (left === undefined) continue;
     if (left > 1) missing.set(key, left - 1);
     else missing.delete(key);
-    found.push({ el, paragraph: { text, kind: kindOf(el) } });
+    found.push({ el, paragraph: { text, kind: kindOfElement(el) } });
     if (missing.size === 0) break;
   }
   if (found.length === 0) return extracted;
