@@ -1,5 +1,5 @@
 /**
- * Extraction over the 49 real news pages of Readability's test suite (../shared/fixtures/readability-pages).
+ * Extraction over the 49 real news pages of Readability's test suite (test/fixtures/readability-pages).
  * For each page the extracted paragraphs are compared, in order, with the same block splitting applied to the
  * page's expected.html (what Readability's own test expects), and every extracted paragraph is checked to map
  * to a live element of source.html whose text holds it. Prints a per-page table; asserts the thresholds.

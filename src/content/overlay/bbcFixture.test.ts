@@ -15,7 +15,7 @@ interface Version {
   paragraphs: string[];
 }
 
-// The repository's copy of ../shared/fixtures/bbc-aleppo.
+// test/fixtures/bbc-aleppo: the BBC article before and after its real edit, with a judged reference.
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/bbc-aleppo');
 const load = (name: string): Version => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
