@@ -111,6 +111,33 @@ describe('capture handlers', () => {
     expect(await db.getAllKeys('articles')).toEqual(['https://evil.test/fake']);
   });
 
+  it('lets a tenant of a hosting suffix neither read nor poison the host’s article it names as canonical', async () => {
+    const victimUrl = 'http://www.blogspot.com/victim/7123';
+    const victimTab: ContentSender = { from: 'content', tabId: 6, url: victimUrl };
+    const victim = (paragraphs: string[]) => ({ ...article(paragraphs), url: victimUrl });
+    await handlers['article.capture']({ location: victimUrl, article: victim(['Secret one.']) }, victimTab);
+    const edited = await handlers['article.capture'](
+      { location: victimUrl, article: victim(['Secret two.']) },
+      victimTab,
+    );
+
+    const evil: ContentSender = { from: 'content', tabId: 7, url: 'http://evil.blogspot.com/copy' };
+    expect(await handlers['article.latest']({ url: victimUrl }, evil)).toBeNull();
+    const reply = await handlers['article.capture']({ location: evil.url, article: victim(['Fake.']) }, evil);
+    expect(reply.status).toBe('captured');
+    expect(JSON.stringify(reply)).not.toContain('Secret');
+    expect(await handlers['article.dismiss']({ url: victimUrl, hash: edited.hash }, evil)).toEqual({
+      dismissed: false,
+    });
+
+    const versions = await db.getAllFromIndex('versions', 'url', victimUrl);
+    expect(versions.map((v) => v.paragraphs.map((p) => p.text))).toEqual([['Secret one.'], ['Secret two.']]);
+    expect((await db.get('articles', victimUrl))?.dismissedHash).toBeNull();
+    expect(
+      await handlers['article.capture']({ location: victimUrl, article: victim(['Secret two.']) }, victimTab),
+    ).toMatchObject({ status: 'changed', previous: { paragraphs: ['Secret one.'] } });
+  });
+
   it('dismisses the newest version and clears the badge of the tab that asked', async () => {
     await capture(['One.']);
     const changed = await capture(['Two.']);

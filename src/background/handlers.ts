@@ -59,7 +59,7 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
     },
 
     'article.dismiss': async ({ url, hash }, sender) => {
-      const dismissed = await dismissChanges(await db(), url, hash);
+      const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);
       if (dismissed) await badge.show(sender.tabId, 0);
       return { dismissed };
     },
