@@ -120,6 +120,7 @@ describe('capture handlers', () => {
       { location: victimUrl, article: victim(['Secret two.']) },
       victimTab,
     );
+    if (edited.status !== 'changed') throw new Error('expected a change');
 
     const evil: ContentSender = { from: 'content', tabId: 7, url: 'http://evil.blogspot.com/copy' };
     expect(await handlers['article.latest']({ url: victimUrl }, evil)).toBeNull();
