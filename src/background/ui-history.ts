@@ -3,6 +3,7 @@
  * article with its versions (popup, history page), the records of an export in batches, and deleting it all.
  */
 
+import { appendAll } from '../core/appendAll';
 import type { HistoryRecords } from '../core/export';
 import type { StoredArticle, StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
@@ -52,8 +53,8 @@ export async function exportBatch(db: HistoryDb, after: string | null, limit: nu
       tx.objectStore('versions').index('url').getAll(only),
       tx.objectStore('visits').index('url').getAll(only),
     ]);
-    records.versions.push(...versions);
-    records.visits.push(...visits);
+    appendAll(records.versions, versions);
+    appendAll(records.visits, visits);
   }
   return { records, next: more ? (articles.at(-1)?.url ?? null) : null };
 }

@@ -3,6 +3,7 @@
  * write transaction, then merges it with what is stored and writes the result in ONE transaction, so a file
  * with any problem writes nothing and a failure half way (quota) leaves the history as it was.
  */
+import { appendAll } from '../core/appendAll';
 import {
   describeReport,
   type HistoryRecords,
@@ -36,8 +37,8 @@ async function storedFor(tx: ImportTx, doc: RedlineHistoryV1): Promise<HistoryRe
       tx.objectStore('visits').index('url').getAll(only),
     ]);
     if (article) records.articles.push(article);
-    records.versions.push(...versions);
-    records.visits.push(...visits);
+    appendAll(records.versions, versions);
+    appendAll(records.visits, visits);
   }
   return records;
 }
@@ -82,7 +83,7 @@ export function versionWrites(
     if (!reordered.has(version.url)) writes.push(version);
     else if (version.id === undefined) addTo(version);
   }
-  for (const group of groups.values()) writes.push(...group.sort(byTime).map(withoutId));
+  for (const group of groups.values()) appendAll(writes, group.sort(byTime).map(withoutId));
   return writes;
 }
 

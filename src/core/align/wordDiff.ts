@@ -8,6 +8,7 @@
  *
  * Cost cap: Myers is O((N+M)·D), so every diff runs with `maxEditLength` (D) and a `timeout`; past either, the
  * changed middle is reported as one delete of the old words and one insert of the new ones, and `capped` is set.
+ * A changed middle longer than `MAX_DIFF_CHARS` takes that fallback at once.
  */
 import { diffArrays } from 'diff';
 import type { WordChange } from '../model';
@@ -22,6 +23,12 @@ import { TokenIds, wordTokens } from './segment';
 export const DEFAULT_MAX_EDIT_LENGTH = 1000;
 /** Wall-clock cap per diff on top of `maxEditLength`, for slow devices; normally never reached. */
 export const DEFAULT_TIMEOUT_MS = 100;
+/**
+ * Characters of changed middle (old + new) past which a diff falls back without segmenting at all: about 150,000
+ * words. Segmenting and interning are linear but cost ~1 s per million characters, before Myers even starts; no
+ * paragraph that long is read word by word.
+ */
+export const MAX_DIFF_CHARS = 1_000_000;
 
 export interface DiffCaps {
   maxEditLength?: number;
@@ -219,7 +226,7 @@ export function diffTexts(
   const oldMiddle = oldText.slice(prefix, oldText.length - suffix);
   const newMiddle = newText.slice(prefix, newText.length - suffix);
   const middle: TokenDiff =
-    caps.timeoutMs === 0
+    caps.timeoutMs === 0 || oldMiddle.length + newMiddle.length > MAX_DIFF_CHARS
       ? {
           edits: [
             ...(oldMiddle === '' ? [] : [{ op: 'delete' as const, text: oldMiddle }]),
@@ -230,7 +237,8 @@ export function diffTexts(
       : diffTokenLists(wordTokens(oldMiddle, locale), wordTokens(newMiddle, locale), ids, caps);
   const edits: TokenEdit[] = [];
   if (head !== '') edits.push({ op: 'equal', text: head, old: head });
-  edits.push(...middle.edits);
+  // A loop, not push(...): spreading a page-sized array overflows the call stack (a 40,000-word paragraph did).
+  for (const edit of middle.edits) edits.push(edit);
   if (tail !== '') edits.push({ op: 'equal', text: tail, old: tail });
   return { edits, capped: middle.capped };
 }
