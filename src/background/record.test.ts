@@ -132,6 +132,47 @@ describe('recordArticle', () => {
     expect(await counts()).toEqual({ articles: 1, versions: 3, visits: 3 });
   });
 
+  it('keeps every distinct visit in order: A → B → A is three versions, A newest', async () => {
+    await recordArticle(db, V1, 1000);
+    await recordArticle(db, V2, 2000);
+    await recordArticle(db, V1, 3000);
+    const stored = await db.getAllFromIndex('versions', 'url', URL_A);
+    expect(stored.map((v) => [v.paragraphs[0]?.text, v.firstSeen, v.variant])).toEqual([
+      ['A fire broke out.', 1000, undefined],
+      ['A large fire broke out.', 2000, undefined],
+      ['A fire broke out.', 3000, undefined],
+    ]);
+    expect(await recordArticle(db, V3, 4000)).toMatchObject({ status: 'changed' });
+    expect(await db.count('versions')).toBe(4);
+  });
+
+  it('stores an alternating A/B headline once per variant: six loads, two versions, no marks once it flaps', async () => {
+    const headlineA = article('Storm hits coast', ['Body.']);
+    const headlineB = article('Coast battered by storm', ['Body.']);
+    const statuses: string[] = [];
+    for (let load = 0; load < 6; load++) {
+      const outcome = await recordArticle(db, load % 2 === 0 ? headlineA : headlineB, 1000 * (load + 1));
+      statuses.push(outcome.status);
+    }
+    // The first return (load 3) cannot yet be told from a real revert; the next alternation can.
+    expect(statuses).toEqual(['captured', 'changed', 'changed', 'unchanged', 'unchanged', 'unchanged']);
+    const stored = await db.getAllFromIndex('versions', 'url', URL_A);
+    expect(stored.map((v) => [v.title, v.firstSeen, v.lastSeen, v.variant])).toEqual([
+      ['Storm hits coast', 1000, 5000, true],
+      ['Coast battered by storm', 2000, 6000, true],
+    ]);
+    expect(await db.get('articles', URL_A)).toMatchObject({
+      versionCount: 2,
+      title: 'Coast battered by storm',
+    });
+    expect(await db.count('visits')).toBe(6);
+
+    // A real edit after the flapping is still an edit.
+    const edited = await recordArticle(db, article('Storm hits coast', ['Body, updated.']), 7000);
+    expect(edited.status).toBe('changed');
+    expect(await db.count('versions')).toBe(3);
+  });
+
   it('keeps articles apart by canonical URL', async () => {
     await recordArticle(db, V1, 1000);
     const other = await recordArticle(db, article('Other', ['Text.'], 'https://news.test/other'), 2000);

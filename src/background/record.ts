@@ -10,6 +10,13 @@
  *   them (`dismissedHash` == newest hash: status `unchanged`) or a newer version arrives.
  * - otherwise `unchanged`.
  * Every evaluation records a visit and moves `lastSeen`; an unchanged text stores no new version.
+ *
+ * A return to an older text (A → B → A) is an edit like any other and is stored as a new version, so the history
+ * keeps every distinct visit in order. But a page that keeps alternating (an A/B-tested headline: A, B, A, B...)
+ * is not being edited: when the newest version is itself a return and the page now shows another known text, the
+ * texts are recognised as variants. The newest return is folded back into its first record, both texts are
+ * flagged `variant`, and from then on a load showing any variant is a revisit (status `unchanged`, no marks, no
+ * new version).
  */
 
 import type { IDBPIndex } from 'idb';
@@ -61,10 +68,37 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
     if (existing && newest && newest.hash === hash) {
       await versions.put({ ...newest, lastSeen: now });
       await articles.put({ ...existing, lastSeen: now });
-      const showAgain = beforeNewest !== undefined && existing.dismissedHash !== hash;
+      const showAgain = beforeNewest !== undefined && existing.dismissedHash !== hash && !newest.variant;
       return showAgain
         ? { status: 'changed', hash, previous: beforeNewest }
         : { status: 'unchanged', hash, previous: null };
+    }
+
+    const byHash = versions.index('urlHash');
+    const [known] = existing && newest ? await byHash.getAll([article.url, hash]) : [];
+    if (existing && newest && known) {
+      const revisit = async (folded: number): Promise<RecordOutcome> => {
+        await versions.put({ ...known, variant: true, lastSeen: Math.max(known.lastSeen, now) });
+        await articles.put({
+          ...existing,
+          // The headline of the newest version, which folding a return makes the one before it.
+          title: folded > 0 && beforeNewest ? beforeNewest.title : existing.title,
+          lastSeen: now,
+          versionCount: existing.versionCount - folded,
+        });
+        return { status: 'unchanged', hash, previous: null };
+      };
+      if (known.variant) return revisit(0);
+      const [newestFirst] = await byHash.getAll([article.url, newest.hash]);
+      if (newestFirst && newestFirst.id !== newest.id && newest.id !== undefined) {
+        await versions.delete(newest.id);
+        await versions.put({
+          ...newestFirst,
+          variant: true,
+          lastSeen: Math.max(newestFirst.lastSeen, newest.lastSeen),
+        });
+        return revisit(1);
+      }
     }
 
     const version: StoredVersion = {

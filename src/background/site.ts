@@ -1,22 +1,9 @@
 /**
- * Sites as Redline names them: a host name in lower case without a leading "www.". Per-site settings and the
- * `site` index of the history use this form.
+ * Sites as Redline names them (see src/core/site.ts), and what a user typed as one.
  */
+import { siteOf } from '../core/site';
 
-/** The site of a URL, or null for anything that is not an http(s) URL with a host. */
-export function siteOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return null;
-  return parsed.hostname
-    .toLowerCase()
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
-}
+export { siteOf };
 
 /**
  * What a user typed as a site ("https://www.bbc.co.uk/news", "BBC.co.uk", "bbc.co.uk/") in site form, or null

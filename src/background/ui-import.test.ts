@@ -55,6 +55,73 @@ describe('importHistory', () => {
     expect(await dumpRecords(db)).toEqual(before);
   });
 
+  it('keeps every distinct visit in order through a round trip: A → B → A stays three versions, A newest', async () => {
+    const url = 'https://news.test/story';
+    const page = (text: string) => ({
+      url,
+      title: 'Story',
+      lang: 'en',
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      paragraphs: [{ text, kind: 'p' as const }],
+    });
+    await recordArticle(db, page('Text A.'), T0);
+    await recordArticle(db, page('Text B.'), T0 + HOUR);
+    await recordArticle(db, page('Text A.'), T0 + 2 * HOUR);
+    const first = await exportAll();
+    const file = JSON.parse(first) as { articles: { versions: { seen?: unknown[] }[] }[] };
+    expect(file.articles[0]?.versions.map((v) => v.seen?.length)).toEqual([2, undefined]);
+
+    await deleteEverything(db);
+    const outcome = await importHistory(db, first);
+    if (!outcome.imported) throw new Error(outcome.errors.join('\n'));
+    expect(outcome.report.versionsAdded).toBe(3);
+    const versions = await db.getAllFromIndex('versions', 'url', url);
+    expect(versions.map((v) => [v.paragraphs[0]?.text, v.firstSeen])).toEqual([
+      ['Text A.', T0],
+      ['Text B.', T0 + HOUR],
+      ['Text A.', T0 + 2 * HOUR],
+    ]);
+    expect((await db.get('articles', url))?.versionCount).toBe(3);
+    expect(await exportAll()).toBe(first);
+
+    // The same file again, or the pre-`seen` form of it, adds nothing.
+    const again = await importHistory(db, first);
+    if (!again.imported) throw new Error(again.errors.join('\n'));
+    expect(again.report.versionsAdded).toBe(0);
+    expect(await db.count('versions')).toBe(3);
+  });
+
+  it('round-trips an alternating A/B headline as two variant versions', async () => {
+    const url = 'https://news.test/ab';
+    const page = (title: string) => ({
+      url,
+      title,
+      lang: 'en',
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      paragraphs: [{ text: 'Body.', kind: 'p' as const }],
+    });
+    for (let load = 0; load < 6; load++) {
+      await recordArticle(db, page(load % 2 === 0 ? 'Headline A' : 'Headline B'), T0 + load * HOUR);
+    }
+    const first = await exportAll();
+    expect(first.match(/"variant": true/g)).toHaveLength(2);
+    await deleteEverything(db);
+    const outcome = await importHistory(db, first);
+    if (!outcome.imported) throw new Error(outcome.errors.join('\n'));
+    const versions = await db.getAllFromIndex('versions', 'url', url);
+    expect(versions.map((v) => [v.title, v.variant])).toEqual([
+      ['Headline A', true],
+      ['Headline B', true],
+    ]);
+    expect(await exportAll()).toBe(first);
+    // After the restore a load of either variant is still a revisit, not an edit.
+    expect((await recordArticle(db, page('Headline A'), T0 + 7 * HOUR)).status).toBe('unchanged');
+  });
+
   it.each([
     ['malformed JSON', '{"format": "redline-history", "version": 1, "articles": [}', /not a valid JSON file/],
     ['a truncated file', '{"format": "redline-history", "version": 1, "articles": [', /incomplete/],

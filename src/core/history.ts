@@ -22,7 +22,10 @@ export interface StoredArticle {
   dismissedHash?: string | null;
 }
 
-/** One distinct version of an article's text. A revisit of unchanged text stores no new version. */
+/**
+ * One distinct visit of an article's text, in the order seen: a revisit of unchanged text stores no new version,
+ * but a return to an older text (A → B → A) does, so the same hash can appear on more than one record.
+ */
 export interface StoredVersion {
   /** Auto-incremented key; absent before the record is written. */
   id?: number;
@@ -35,6 +38,11 @@ export interface StoredVersion {
   publishedTime: string | null;
   firstSeen: number;
   lastSeen: number;
+  /**
+   * One of a few texts the page alternates between (an A/B-tested headline): stored once, and a load showing any
+   * of them is a revisit, not an edit. Absent on ordinary versions.
+   */
+  variant?: boolean;
 }
 
 /** One time the reader opened the article. */

@@ -26,7 +26,19 @@ export interface ExportVersion {
   publishedTime: string | null;
   firstSeen: string;
   lastSeen: string;
+  /**
+   * Optional: when the text was seen over more than one stretch (A → B → A), each stretch in time order; each is
+   * a version record of its own on import, so the history keeps every distinct visit in order. Absent for one.
+   */
+  seen?: ExportSpan[];
+  /** Optional: `true` for one of the texts the page alternates between (an A/B test), shown as such. */
+  variant?: true;
   paragraphs: ExportParagraph[];
+}
+
+export interface ExportSpan {
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface ExportVisit {
@@ -79,8 +91,16 @@ export const VERSION_FIELDS = [
   'publishedTime',
   'firstSeen',
   'lastSeen',
+  'seen',
+  'variant',
   'paragraphs',
 ] as const satisfies readonly (keyof ExportVersion)[];
+/** Fields a file may leave out; every other field is required. */
+export const OPTIONAL_VERSION_FIELDS = [
+  'seen',
+  'variant',
+] as const satisfies readonly (keyof ExportVersion)[];
+export const SPAN_FIELDS = ['firstSeen', 'lastSeen'] as const satisfies readonly (keyof ExportSpan)[];
 export const VISIT_FIELDS = ['at', 'hash'] as const satisfies readonly (keyof ExportVisit)[];
 export const PARAGRAPH_FIELDS = ['text', 'kind'] as const satisfies readonly (keyof ExportParagraph)[];
 

@@ -5,6 +5,7 @@
 export type {
   ExportArticle,
   ExportParagraph,
+  ExportSpan,
   ExportVersion,
   ExportVisit,
   HistoryRecords,
@@ -23,4 +24,4 @@ export type { ChunkOptions } from './serialize';
 export { serialize, serializeAsync, serializeChunks } from './serialize';
 export { toExport } from './toExport';
 export type { ValidateOptions, ValidationResult, VersionHashFn } from './validate';
-export { checkShape, HASH_PATTERN, validate } from './validate';
+export { checkShape, FUTURE_MARGIN_MS, HASH_PATTERN, validate } from './validate';

@@ -1,6 +1,7 @@
 /**
- * A validated file + what the store already holds → the records to write. Nothing is duplicated: a version is
- * the same when its (url, hash) is, and then only its seen range widens; a visit is the same when its
+ * A validated file + what the store already holds → the records to write. Nothing is duplicated: a version
+ * stretch is the same as a stored record when they have the same (url, hash) and no other text was seen between
+ * them, and then only its seen range widens; a visit is the same when its
  * (url, at, hash) is. Article summaries are recomputed from both sides.
  */
 import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
@@ -112,43 +113,77 @@ export function mergeImport(existing: HistoryRecords, incoming: RedlineHistoryV1
   return out;
 }
 
-/** Adds the file's versions of one article to `out`; returns how many distinct versions it has afterwards. */
+/** One stretch of the article's timeline: a stored record (with its id) or a record the file brings. */
+interface Entry {
+  record: StoredVersion;
+  stored: boolean;
+  changed: boolean;
+}
+
+/**
+ * Adds the file's versions of one article to `out`; returns how many version records it has afterwards.
+ *
+ * Stored records and the file's stretches (`seen`, or one stretch from firstSeen to lastSeen) are laid on one
+ * timeline by first seen. Neighbours with the same hash are one visit of that text and merge (seen times widen);
+ * a text that comes back after another (A → B → A) stays a record of its own, so every distinct visit is kept
+ * in order. A `variant` flag from either side is kept.
+ */
 function mergeVersions(article: ExportArticle, stored: readonly StoredVersion[], out: MergeResult): number {
-  const byHash = new Map<string, StoredVersion>();
-  for (const v of stored) if (!byHash.has(v.hash)) byHash.set(v.hash, v);
+  const entries: Entry[] = stored.map((record) => ({ record, stored: true, changed: false }));
+  const variants = new Set(stored.filter((v) => v.variant).map((v) => v.hash));
   for (const v of article.versions) {
-    const firstSeen = ms(v.firstSeen);
-    const lastSeen = ms(v.lastSeen);
-    const known = byHash.get(v.hash);
-    if (known) {
-      // Same hash, same words: keep the stored text and only widen when it was seen.
-      out.report.duplicatesSkipped++;
-      const widened = {
-        ...known,
-        firstSeen: Math.min(known.firstSeen, firstSeen),
-        lastSeen: Math.max(known.lastSeen, lastSeen),
+    if (v.variant) variants.add(v.hash);
+    for (const span of v.seen ?? [{ firstSeen: v.firstSeen, lastSeen: v.lastSeen }]) {
+      const record: StoredVersion = {
+        url: article.url,
+        hash: v.hash,
+        title: v.title,
+        paragraphs: v.paragraphs.map((p) => ({ text: p.text, kind: p.kind })),
+        byline: v.byline,
+        publishedTime: v.publishedTime,
+        firstSeen: ms(span.firstSeen),
+        lastSeen: ms(span.lastSeen),
       };
-      if (widened.firstSeen !== known.firstSeen || widened.lastSeen !== known.lastSeen) {
-        out.versions.push(widened);
-        out.report.versionsUpdated++;
-      }
+      if (v.variant) record.variant = true;
+      entries.push({ record, stored: false, changed: true });
+    }
+  }
+  // On a tie the stored record comes first, so a re-imported stretch merges into it.
+  entries.sort(
+    (a, b) =>
+      a.record.firstSeen - b.record.firstSeen ||
+      Number(b.stored) - Number(a.stored) ||
+      (a.record.hash < b.record.hash ? -1 : a.record.hash > b.record.hash ? 1 : 0),
+  );
+  const kept: Entry[] = [];
+  for (const entry of entries) {
+    const last = kept.at(-1);
+    if (!last || last.record.hash !== entry.record.hash || (last.stored && entry.stored)) {
+      kept.push(entry);
       continue;
     }
-    const added: StoredVersion = {
-      url: article.url,
-      hash: v.hash,
-      title: v.title,
-      paragraphs: v.paragraphs.map((p) => ({ text: p.text, kind: p.kind })),
-      byline: v.byline,
-      publishedTime: v.publishedTime,
-      firstSeen,
-      lastSeen,
-    };
-    byHash.set(v.hash, added);
-    out.versions.push(added);
-    out.report.versionsAdded++;
+    // The same text seen again before any other: one visit. A stored record keeps its id and text.
+    out.report.duplicatesSkipped++;
+    const [into, from] = entry.stored ? [entry, last] : [last, entry];
+    const firstSeen = Math.min(into.record.firstSeen, from.record.firstSeen);
+    const lastSeen = Math.max(into.record.lastSeen, from.record.lastSeen);
+    if (firstSeen !== into.record.firstSeen || lastSeen !== into.record.lastSeen) {
+      into.record = { ...into.record, firstSeen, lastSeen };
+      into.changed = true;
+      if (into.stored) out.report.versionsUpdated++;
+    }
+    kept[kept.length - 1] = into;
   }
-  return byHash.size;
+  for (const entry of kept) {
+    if (variants.has(entry.record.hash) && !entry.record.variant) {
+      entry.record = { ...entry.record, variant: true };
+      entry.changed = true;
+    }
+    if (!entry.changed) continue;
+    out.versions.push(entry.record);
+    if (!entry.stored) out.report.versionsAdded++;
+  }
+  return kept.length;
 }
 
 function mergeVisits(article: ExportArticle, stored: readonly StoredVisit[], out: MergeResult): void {

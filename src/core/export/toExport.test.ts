@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_FIELDS, PARAGRAPH_FIELDS, VERSION_FIELDS, VISIT_FIELDS } from './format';
+import {
+  ARTICLE_FIELDS,
+  OPTIONAL_VERSION_FIELDS,
+  PARAGRAPH_FIELDS,
+  VERSION_FIELDS,
+  VISIT_FIELDS,
+} from './format';
 import { HOUR, sampleRecords, T0 } from './testData';
 import { toExport } from './toExport';
 
@@ -11,7 +17,9 @@ describe('toExport', () => {
     expect(doc.version).toBe(1);
     const [first] = doc.articles;
     expect(Object.keys(first!)).toEqual([...ARTICLE_FIELDS]);
-    expect(Object.keys(first!.versions[0]!)).toEqual([...VERSION_FIELDS]);
+    expect(Object.keys(first!.versions[0]!)).toEqual(
+      VERSION_FIELDS.filter((f) => !(OPTIONAL_VERSION_FIELDS as readonly string[]).includes(f)),
+    );
     expect(Object.keys(first!.versions[0]!.paragraphs[0]!)).toEqual([...PARAGRAPH_FIELDS]);
     expect(Object.keys(first!.visits[0]!)).toEqual([...VISIT_FIELDS]);
     expect(first!.firstSeen).toBe('2016-12-10T09:30:00.123Z');

@@ -52,22 +52,34 @@ function exportVersion(v: StoredVersion): ExportVersion {
 }
 
 /**
- * The store keys versions by (url, hash) and should never hold two; if it does, they are one version seen over
- * the union of their times, so the file stays importable.
+ * One file version per distinct text. A text seen over several stretches (A → B → A: several records with one
+ * hash) lists each stretch in `seen`, so an import rebuilds every record in order; its first/last seen cover all.
  */
 function uniqueVersions(versions: readonly StoredVersion[]): ExportVersion[] {
-  const byHash = new Map<string, StoredVersion>();
+  const byHash = new Map<string, StoredVersion[]>();
   for (const v of versions) {
-    const seen = byHash.get(v.hash);
-    if (!seen) byHash.set(v.hash, v);
-    else
-      byHash.set(v.hash, {
-        ...seen,
-        firstSeen: Math.min(seen.firstSeen, v.firstSeen),
-        lastSeen: Math.max(seen.lastSeen, v.lastSeen),
-      });
+    const list = byHash.get(v.hash);
+    if (list) list.push(v);
+    else byHash.set(v.hash, [v]);
   }
-  return [...byHash.values()].map(exportVersion).sort(compareVersions);
+  const out: ExportVersion[] = [];
+  for (const records of byHash.values()) {
+    records.sort((a, b) => a.firstSeen - b.firstSeen || a.lastSeen - b.lastSeen);
+    const version = exportVersion(records[0]!);
+    version.lastSeen = toIso(maxLastSeen(records));
+    if (records.length > 1) {
+      version.seen = records.map((r) => ({ firstSeen: toIso(r.firstSeen), lastSeen: toIso(r.lastSeen) }));
+    }
+    if (records.some((r) => r.variant)) version.variant = true;
+    out.push(version);
+  }
+  return out.sort(compareVersions);
+}
+
+function maxLastSeen(records: readonly StoredVersion[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const r of records) max = Math.max(max, r.lastSeen);
+  return max;
 }
 
 /** Two tabs opening an article in the same millisecond leave identical visits; the file keeps one. */

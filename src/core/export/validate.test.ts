@@ -26,6 +26,67 @@ async function errorsOf(json: unknown): Promise<string[]> {
 }
 
 describe('validate', () => {
+  it('refuses a site that does not match the URL: it would file the article under another site', async () => {
+    const json = await validJson();
+    at(json, 'articles', 0).site = 'evil.test';
+    expect(await errorsOf(json)).toEqual([
+      'articles[0].site: "evil.test" does not match the URL\'s site "bbc.co.uk"',
+    ]);
+  });
+
+  it.each([
+    ['a fragment', 'http://www.bbc.co.uk/news/world-middle-east-38275553#comments'],
+    ['a tracking parameter', 'http://www.bbc.co.uk/news/world-middle-east-38275553?utm_source=x'],
+    ['an upper-case host', 'http://WWW.BBC.co.uk/news/world-middle-east-38275553'],
+  ])('refuses a URL with %s: a key no capture would ever look up', async (_name, url) => {
+    const json = await validJson();
+    at(json, 'articles', 0).url = url;
+    const errors = await errorsOf(json);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^articles\[0\]\.url: not in the form Redline files articles under \(expected "http:\/\/www\.bbc\.co\.uk\/news\/world/,
+      ),
+    ]);
+  });
+
+  it('refuses a version dated in the future, which would sort as the newest', async () => {
+    const json = await validJson();
+    at(json, 'articles', 0, 'versions', 0).lastSeen = '2016-12-11T00:00:00.000Z';
+    const now = Date.parse('2016-12-10T23:00:00.000Z');
+    const result = await validate(json, { now });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      'articles[0].versions[0].lastSeen: "2016-12-11T00:00:00.000Z" is in the future (later than this computer\'s clock)',
+    ]);
+    // Ten minutes of clock difference between two computers are allowed.
+    expect((await validate(json, { now: Date.parse('2016-12-10T23:50:00.000Z') })).ok).toBe(true);
+  });
+
+  it('accepts the optional seen stretches and variant flag, and refuses them malformed', async () => {
+    const json = await validJson();
+    const version = at(json, 'articles', 0, 'versions', 0);
+    version.seen = [
+      { firstSeen: version.firstSeen, lastSeen: version.firstSeen },
+      { firstSeen: version.lastSeen, lastSeen: version.lastSeen },
+    ];
+    version.variant = true;
+    const ok = await validate(json);
+    expect(ok.ok).toBe(true);
+    version.variant = false;
+    version.seen = [{ firstSeen: 'yesterday' }];
+    const errors = await errorsOf(json);
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^articles\[0\]\.versions\[0\]\.seen\[0\]\.firstSeen: not a valid date-time/),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^articles\[0\]\.versions\[0\]\.seen\[0\]\.lastSeen: missing/),
+    );
+    expect(errors).toContainEqual(
+      'articles[0].versions[0].variant: expected true or no field, found boolean false',
+    );
+  });
+
   it('accepts an export and returns it unchanged', async () => {
     const json = await validJson();
     const result = await validate(json);

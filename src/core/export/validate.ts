@@ -5,9 +5,19 @@
  *
  * Text fields are only ever treated as text: nothing here (or in the format) interprets markup.
  */
+
+import { cleanUrl } from '../extract/canonical-url';
 import { versionHash } from '../hash';
 import { type BlockKind, isBlockKind, type VersionText } from '../model';
-import type { ExportArticle, ExportParagraph, ExportVersion, ExportVisit, RedlineHistoryV1 } from './format';
+import { siteOf } from '../site';
+import type {
+  ExportArticle,
+  ExportParagraph,
+  ExportSpan,
+  ExportVersion,
+  ExportVisit,
+  RedlineHistoryV1,
+} from './format';
 import {
   ARTICLE_FIELDS,
   BLOCK_KINDS,
@@ -16,6 +26,7 @@ import {
   FORMAT_VERSION,
   LIMITS,
   PARAGRAPH_FIELDS,
+  SPAN_FIELDS,
   VERSION_FIELDS,
   VISIT_FIELDS,
 } from './format';
@@ -29,7 +40,15 @@ export type VersionHashFn = (version: VersionText) => Promise<string>;
 
 export interface ValidateOptions {
   versionHash?: VersionHashFn;
+  /** The present, epoch ms (default `Date.now()`): no time in the file may lie beyond it plus `FUTURE_MARGIN_MS`. */
+  now?: number;
 }
+
+/**
+ * How far past the present a time may lie: clocks of two computers differ by seconds to minutes. A version dated
+ * later would sort as the newest and hide every real edit until that date.
+ */
+export const FUTURE_MARGIN_MS = 10 * 60 * 1000;
 
 /** A SHA-256 in lowercase hex, as `versionHash` writes it. */
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
@@ -97,6 +116,8 @@ class ShapeChecker {
   readonly problems = new Problems();
   readonly hashTasks: HashTask[] = [];
 
+  constructor(private readonly latest: number) {}
+
   /** The own value of a field (never an inherited one such as "constructor"), after flagging unknown fields. */
   private fields(obj: JsonObject, path: string, known: readonly string[]): (name: string) => unknown {
     for (const key of Object.keys(obj)) {
@@ -146,7 +167,38 @@ class ShapeChecker {
       );
       return undefined;
     }
+    if (ms > this.latest) {
+      this.problems.add(path, `${quote(text)} is in the future (later than this computer's clock)`);
+      return undefined;
+    }
     return toIso(ms);
+  }
+
+  private span(value: unknown, path: string): ExportSpan | undefined {
+    const obj = this.object(value, path);
+    if (!obj) return undefined;
+    const get = this.fields(obj, path, SPAN_FIELDS);
+    const firstSeen = this.time(get('firstSeen'), `${path}.firstSeen`);
+    const lastSeen = this.time(get('lastSeen'), `${path}.lastSeen`);
+    return firstSeen === undefined || lastSeen === undefined ? undefined : { firstSeen, lastSeen };
+  }
+
+  /** The optional `seen` list: absent is fine; present, it lists each stretch, in time order once sorted. */
+  private spans(value: unknown, path: string): ExportSpan[] | null | undefined {
+    if (value === undefined) return null;
+    const list = this.list(value, path, 'stretches', LIMITS.versionsPerArticle);
+    if (list === undefined) return undefined;
+    const spans: ExportSpan[] = [];
+    let ok = true;
+    list.forEach((item, i) => {
+      const span = this.span(item, `${path}[${i}]`);
+      if (span) spans.push(span);
+      else ok = false;
+    });
+    if (!ok) return undefined;
+    return spans.sort(
+      (a, b) => compareStrings(a.firstSeen, b.firstSeen) || compareStrings(a.lastSeen, b.lastSeen),
+    );
   }
 
   private hash(value: unknown, path: string): string | undefined {
@@ -215,6 +267,11 @@ class ShapeChecker {
     );
     const firstSeen = this.time(get('firstSeen'), `${path}.firstSeen`);
     const lastSeen = this.time(get('lastSeen'), `${path}.lastSeen`);
+    const seen = this.spans(get('seen'), `${path}.seen`);
+    const rawVariant = get('variant');
+    const variantOk = rawVariant === undefined || rawVariant === true;
+    if (!variantOk)
+      this.problems.add(`${path}.variant`, `expected true or no field, found ${describe(rawVariant)}`);
     const list = this.list(
       get('paragraphs'),
       `${path}.paragraphs`,
@@ -235,11 +292,16 @@ class ShapeChecker {
       publishedTime === undefined ||
       firstSeen === undefined ||
       lastSeen === undefined ||
+      seen === undefined ||
+      !variantOk ||
       !paragraphsOk
     ) {
       return undefined;
     }
     const version: ExportVersion = { hash, title, byline, publishedTime, firstSeen, lastSeen, paragraphs };
+    // One stretch is what firstSeen/lastSeen already say; the canonical form leaves it out.
+    if (seen !== null && seen.length > 1) version.seen = seen;
+    if (rawVariant === true) version.variant = true;
     this.hashTasks.push({ path: `${path}.hash`, version });
     return version;
   }
@@ -262,7 +324,21 @@ class ShapeChecker {
       this.problems.add(`${path}.url`, `not an http or https URL: ${quote(url)}`);
       url = undefined;
     }
-    const site = this.string(get('site'), `${path}.site`, LIMITS.siteChars);
+    if (url !== undefined) {
+      const normal = cleanUrl(new URL(url));
+      if (normal !== url) {
+        this.problems.add(
+          `${path}.url`,
+          `not in the form Redline files articles under (expected ${quote(normal)}: no fragment, no tracking parameters)`,
+        );
+        url = undefined;
+      }
+    }
+    let site = this.string(get('site'), `${path}.site`, LIMITS.siteChars);
+    if (url !== undefined && site !== undefined && siteOf(url) !== site) {
+      this.problems.add(`${path}.site`, `${quote(site)} does not match the URL's site ${quote(siteOf(url))}`);
+      site = undefined;
+    }
     const title = this.string(get('title'), `${path}.title`, LIMITS.titleChars);
     const lang = this.stringOrNull(get('lang'), `${path}.lang`, LIMITS.langChars);
     const firstSeen = this.time(get('firstSeen'), `${path}.firstSeen`);
@@ -399,8 +475,9 @@ class ShapeChecker {
 /** Shape, types, limits, dates, URLs and duplicates, without the (asynchronous) hash check. */
 export function checkShape(
   json: unknown,
+  now: number = Date.now(),
 ): { ok: true; doc: RedlineHistoryV1; hashTasks: readonly HashTask[] } | { ok: false; errors: string[] } {
-  const checker = new ShapeChecker();
+  const checker = new ShapeChecker(now + FUTURE_MARGIN_MS);
   const doc = checker.document(json);
   if (!doc) return { ok: false, errors: checker.problems.result() };
   return { ok: true, doc, hashTasks: checker.hashTasks };
@@ -411,7 +488,7 @@ export function checkShape(
  * normalised to UTC milliseconds, sorted as an export sorts), ready for `mergeImport`.
  */
 export async function validate(json: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const shape = checkShape(json);
+  const shape = checkShape(json, options.now);
   if (!shape.ok) return shape;
   const hash = options.versionHash ?? versionHash;
   const problems = new Problems();
