@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serialize, toExport } from '../core/export';
 import { article, HOUR, makeVersion, sampleRecords, T0 } from '../core/export/testData';
 import type { StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
 import { recordArticle } from './record';
 import { deleteEverything, exportBatch } from './ui-history';
-import { importHistory, versionDeletes, versionWrites } from './ui-import';
+import { IMPORT_STORAGE_FULL, importHistory, versionDeletes, versionWrites } from './ui-import';
 import { dumpRecords, freshDb, putRecords } from './ui-testing';
 
 let db: HistoryDb;
@@ -181,6 +181,69 @@ describe('importHistory', () => {
     );
     expect(again.hash).toBe(v2.hash);
     expect(again.previous?.hash).toBe(v1.hash);
+  });
+
+  describe('when the write fails half way', () => {
+    let unhandled: unknown[];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    beforeEach(() => {
+      unhandled = [];
+      process.on('unhandledRejection', onUnhandled);
+    });
+    afterEach(() => {
+      process.off('unhandledRejection', onUnhandled);
+      vi.restoreAllMocks();
+    });
+    /** Lets every rejection of the aborted transaction surface: several macrotasks. */
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    /** Makes the `nth` add to `store` fail, through `fail`. */
+    function failAdd(store: string, nth: number, fail: (real: (value: unknown) => IDBRequest) => IDBRequest) {
+      const realAdd = IDBObjectStore.prototype.add;
+      let calls = 0;
+      vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['add']>
+      ) {
+        if (this.name !== store) return realAdd.apply(this, args);
+        calls += 1;
+        return calls === nth ? fail((value) => realAdd.call(this, value)) : realAdd.apply(this, args);
+      });
+    }
+
+    it('says the disk or quota is full on a quota error, loses nothing and leaks no rejection', async () => {
+      const records = await sampleRecords();
+      const kept = records.articles[0]?.url;
+      await putRecords(db, {
+        articles: records.articles.filter((a) => a.url === kept),
+        versions: records.versions.filter((v) => v.url === kept),
+        visits: records.visits.filter((v) => v.url === kept),
+      });
+      const before = await dumpRecords(db);
+      failAdd('visits', 1, () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      const outcome = await importHistory(db, serialize(toExport(records)));
+      await settle();
+      expect(outcome).toEqual({ imported: false, errors: [IMPORT_STORAGE_FULL] });
+      expect(IMPORT_STORAGE_FULL).toMatch(/disk.*is full/);
+      expect(IMPORT_STORAGE_FULL).not.toMatch(/this article/);
+      vi.restoreAllMocks();
+      expect(await dumpRecords(db)).toEqual(before);
+      expect(unhandled).toEqual([]);
+    });
+
+    it('leaks no rejection when a request fails inside the database and aborts the import', async () => {
+      const records = await sampleRecords();
+      const before = await dumpRecords(db);
+      // A visit with the key of the one just written in this transaction: a ConstraintError, then the abort.
+      failAdd('visits', 2, (add) => add({ url: 'https://x.test/', at: 0, hash: 'h', id: 1 }));
+      await expect(importHistory(db, serialize(toExport(records)))).rejects.toBeDefined();
+      await settle();
+      vi.restoreAllMocks();
+      expect(await dumpRecords(db)).toEqual(before);
+      expect(unhandled).toEqual([]);
+    });
   });
 });
 

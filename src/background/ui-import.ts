@@ -14,7 +14,7 @@ import {
 } from '../core/export';
 import type { StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
-import { inTransaction } from './storage-errors';
+import { inTransaction, StorageFullError } from './storage-errors';
 
 export type ImportOutcome =
   | { imported: true; report: MergeReport; summary: string }
@@ -107,20 +107,38 @@ export async function importHistory(db: HistoryDb, text: string): Promise<Import
     const stored = await storedFor(tx, doc);
     const merged = mergeImport(stored, doc);
     const writes: Promise<unknown>[] = [];
-    for (const article of merged.articles) writes.push(tx.objectStore('articles').put(article));
+    // A request can also throw at once (a quota or data error): then the requests already made would reject
+    // with the aborted transaction while nothing listens. Every request goes into `writes`, failed or not.
+    const write = (request: () => Promise<unknown>): void => {
+      try {
+        writes.push(request());
+      } catch (error) {
+        writes.push(Promise.reject(error));
+      }
+    };
+    const articles = tx.objectStore('articles');
+    const versions = tx.objectStore('versions');
+    const visits = tx.objectStore('visits');
+    for (const article of merged.articles) write(() => articles.put(article));
     for (const version of versionWrites(stored.versions, merged.versions)) {
-      writes.push(
-        version.id === undefined
-          ? tx.objectStore('versions').add(version)
-          : tx.objectStore('versions').put(version),
-      );
+      write(() => (version.id === undefined ? versions.add(version) : versions.put(version)));
     }
-    for (const id of versionDeletes(stored.versions, merged.versions))
-      writes.push(tx.objectStore('versions').delete(id));
-    for (const visit of merged.visits) writes.push(tx.objectStore('visits').add(visit));
-    await Promise.all(writes);
+    for (const id of versionDeletes(stored.versions, merged.versions)) write(() => versions.delete(id));
+    for (const visit of merged.visits) write(() => visits.add(visit));
+    // Every request settles (an aborted transaction rejects the pending ones); the first failure is the cause.
+    const failure = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
     return merged.report;
   };
-  const report = await inTransaction(tx, work);
-  return { imported: true, report, summary: describeReport(report) };
+  try {
+    const report = await inTransaction(tx, work);
+    return { imported: true, report, summary: describeReport(report) };
+  } catch (error) {
+    if (error instanceof StorageFullError) return { imported: false, errors: [IMPORT_STORAGE_FULL] };
+    throw error;
+  }
 }
+
+export const IMPORT_STORAGE_FULL =
+  'Nothing was imported: the disk, or the storage the browser allows Redline, is full. Nothing already kept ' +
+  'was lost. Free disk space or delete old history in the options, then import the file again.';
