@@ -166,6 +166,92 @@ describe('capture handlers', () => {
   });
 });
 
+describe('what a page can make Redline store', () => {
+  function page(url: string, text: string): Article {
+    return { ...article([text]), url };
+  }
+
+  it('stores a few articles, not dozens, from a page looping pushState with fresh text', async () => {
+    const tab: ContentSender = { from: 'content', tabId: 9, url: 'https://spam.test/0' };
+    const statuses: string[] = [];
+    for (let i = 0; i < 33; i++) {
+      clock += 1800; // 33 captures in 60 s, as the attack page made
+      const url = `https://spam.test/${i}`;
+      const reply = await handlers['article.capture'](
+        { location: url, article: page(url, `Fresh text ${i}. ${'x'.repeat(1000)}`) },
+        { ...tab, url },
+      );
+      statuses.push(reply.status === 'skipped' ? reply.reason : reply.status);
+    }
+    expect(statuses.filter((s) => s === 'captured')).toHaveLength(6);
+    expect(statuses.slice(6).every((s) => s === 'rate-limited')).toBe(true);
+    expect(await db.count('articles')).toBe(6);
+    expect(await db.count('versions')).toBe(6);
+
+    // A reload of an article already stored is never limited, and a minute later the tab may store again.
+    const known = 'https://spam.test/0';
+    expect(
+      await handlers['article.capture'](
+        { location: known, article: page(known, `Fresh text 0. ${'x'.repeat(1000)}`) },
+        { ...tab, url: known },
+      ),
+    ).toMatchObject({ status: 'unchanged' });
+    clock += 60_000;
+    const later = 'https://spam.test/later';
+    expect(
+      await handlers['article.capture'](
+        { location: later, article: page(later, 'Later.') },
+        { ...tab, url: later },
+      ),
+    ).toMatchObject({ status: 'captured' });
+  });
+
+  it('limits one site across tabs, by its registrable domain', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      clock += 1000;
+      const url = `https://a${i}.spam.test/story`;
+      const reply = await handlers['article.capture'](
+        { location: url, article: page(url, `Text ${i}.`) },
+        { from: 'content', tabId: 100 + i, url },
+      );
+      statuses.push(reply.status === 'skipped' ? reply.reason : reply.status);
+    }
+    expect(statuses.filter((s) => s === 'captured')).toHaveLength(60);
+    expect(await db.count('articles')).toBe(60);
+  });
+
+  it('forgets the least recently read articles past the storage budget, never the one on screen', async () => {
+    handlers = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      budget: 30_000,
+    });
+    const read = async (n: number, size = 4000) => {
+      clock += 60_000;
+      const url = `https://news.test/${n}`;
+      return handlers['article.capture'](
+        { location: url, article: page(url, `${n} `.repeat(size / 2)) },
+        { from: 'content', tabId: 1, url },
+      );
+    };
+    for (const n of [1, 2, 3]) await read(n);
+    await read(1); // read again: now 2 is the least recently read
+    await read(4);
+    await read(5);
+    expect(await db.getAllKeys('articles')).toEqual([
+      'https://news.test/1',
+      'https://news.test/4',
+      'https://news.test/5',
+    ]);
+    // One article bigger than the whole budget is kept while it is on screen.
+    await read(6, 40_000);
+    expect(await db.getAllKeys('articles')).toEqual(['https://news.test/6']);
+  });
+});
+
 describe('badgeText', () => {
   it('is empty for no changes and capped at 99+', () => {
     expect(badgeText(0)).toBe('');

@@ -2,13 +2,16 @@
  * What the background does for each message. Dependencies are passed in so the handlers run in tests against
  * fake-indexeddb and an in-memory badge.
  */
+import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
-import { filingUrl } from './filing';
+import { filingUrl, registrableSite } from './filing';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
+import { CaptureLimiter } from './rate-limit';
 import { dismissChanges, recordArticle } from './record';
 import { captureBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
+import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
 
 export interface Badge {
   /** Shows `changes` on the tab's toolbar button; 0 clears it. */
@@ -20,9 +23,34 @@ export interface HandlerDeps {
   settings: SettingsStore;
   badge: Badge;
   now: () => number;
+  /** How often pages may make Redline store something new (default: `CAPTURE_LIMITS`). */
+  limiter?: CaptureLimiter;
+  /** Bytes the history may hold (default `STORAGE_BUDGET_BYTES`). */
+  budget?: number;
 }
 
-export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  settings,
+  badge,
+  now,
+  limiter = new CaptureLimiter(),
+  budget = STORAGE_BUDGET_BYTES,
+}: HandlerDeps): Handlers {
+  // Measuring the history reads all of it, so the budget is checked on the first store after the background
+  // starts and then each time about a 32nd of the budget has been stored since the last check.
+  let storedSinceCheck = Number.POSITIVE_INFINITY;
+  const keepWithinBudget = async (onScreen: string, added: number): Promise<void> => {
+    storedSinceCheck += added;
+    if (storedSinceCheck < budget / 32) return;
+    storedSinceCheck = 0;
+    try {
+      await enforceBudget(await db(), budget, onScreen);
+    } catch (error) {
+      console.warn('Redline: keeping the history within its storage budget failed', error);
+    }
+  };
+
   return {
     'site.check': async ({ location }) => {
       const reason = captureBlock(await settings.get(), location);
@@ -37,7 +65,16 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
       const current = await settings.get();
       const reason = captureBlock(current, location) ?? captureBlock(current, article.url);
       if (reason !== null) return { status: 'skipped', reason };
-      const outcome = await recordArticle(await db(), article, now());
+      const site = registrableSite(article.url) ?? article.url;
+      const at = now();
+      const outcome = await recordArticle(await db(), article, at, {
+        mayStore: limiter.allows(sender.tabId, site, at),
+      });
+      if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
+      if (outcome.stored) {
+        limiter.record(sender.tabId, site, at);
+        await keepWithinBudget(article.url, articleBytes(article));
+      }
       await retainAfterCapture({ db, settings, now }, article.url);
       if (outcome.status !== 'changed' || outcome.previous === null) {
         return { status: outcome.status === 'changed' ? 'unchanged' : outcome.status, hash: outcome.hash };
@@ -74,6 +111,12 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
     ...createUiHandlers({ db, settings, now }),
   };
+}
+
+function articleBytes(article: Article): number {
+  let chars = article.title.length;
+  for (const p of article.paragraphs) chars += p.text.length;
+  return 2 * chars;
 }
 
 /** Badge text for a number of changes: empty for none, capped so it fits the button. */

@@ -26,7 +26,8 @@ export type CaptureReply =
   | { status: 'captured' | 'unchanged'; hash: string }
   /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
   | { status: 'changed'; hash: string; previous: PreviousVersion; overlay: OverlayMode }
-  | { status: 'skipped'; reason: CaptureBlock };
+  /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
+  | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 
 export type SiteCheck = { capture: true } | { capture: false; reason: CaptureBlock };
 

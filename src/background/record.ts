@@ -27,7 +27,8 @@ import type { HistoryDb, HistorySchema, StoreName } from './db';
 import { siteOf } from './site';
 import { inTransaction } from './storage-errors';
 
-export type RecordStatus = 'captured' | 'unchanged' | 'changed';
+/** `limited`: the text would be stored as a new article or version, but the caller's rate limit forbids it. */
+export type RecordStatus = 'captured' | 'unchanged' | 'changed' | 'limited';
 
 export interface RecordOutcome {
   status: RecordStatus;
@@ -35,6 +36,13 @@ export interface RecordOutcome {
   hash: string;
   /** The version the page is compared with; set exactly when status is `changed`. */
   previous: StoredVersion | null;
+  /** True when a new version (and maybe the article) was written. */
+  stored: boolean;
+}
+
+export interface RecordOptions {
+  /** False: store nothing new (status `limited`, nothing written); revisits of stored texts are still recorded. */
+  mayStore?: boolean;
 }
 
 const STORES = ['articles', 'versions', 'visits'] as const;
@@ -53,7 +61,12 @@ async function newestVersions<Stores extends ArrayLike<StoreName>>(
   return found;
 }
 
-export async function recordArticle(db: HistoryDb, article: Article, now: number): Promise<RecordOutcome> {
+export async function recordArticle(
+  db: HistoryDb,
+  article: Article,
+  now: number,
+  options: RecordOptions = {},
+): Promise<RecordOutcome> {
   const hash = await versionHash({ title: article.title, paragraphs: article.paragraphs.map((p) => p.text) });
   // All writes of one evaluation share a transaction: if any fails (quota), none of them lands.
   const tx = db.transaction([...STORES], 'readwrite');
@@ -63,21 +76,23 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
   const work = async (): Promise<RecordOutcome> => {
     const existing = await articles.get(article.url);
     const [newest, beforeNewest] = await newestVersions(versions.index('url'), article.url);
-    await tx.objectStore('visits').add({ url: article.url, at: now, hash });
+    const visit = () => tx.objectStore('visits').add({ url: article.url, at: now, hash });
 
     if (existing && newest && newest.hash === hash) {
+      await visit();
       await versions.put({ ...newest, lastSeen: now });
       await articles.put({ ...existing, lastSeen: now });
       const showAgain = beforeNewest !== undefined && existing.dismissedHash !== hash && !newest.variant;
       return showAgain
-        ? { status: 'changed', hash, previous: beforeNewest }
-        : { status: 'unchanged', hash, previous: null };
+        ? { status: 'changed', hash, previous: beforeNewest, stored: false }
+        : { status: 'unchanged', hash, previous: null, stored: false };
     }
 
     const byHash = versions.index('urlHash');
     const [known] = existing && newest ? await byHash.getAll([article.url, hash]) : [];
     if (existing && newest && known) {
       const revisit = async (folded: number): Promise<RecordOutcome> => {
+        await visit();
         await versions.put({ ...known, variant: true, lastSeen: Math.max(known.lastSeen, now) });
         await articles.put({
           ...existing,
@@ -86,7 +101,7 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
           lastSeen: now,
           versionCount: existing.versionCount - folded,
         });
-        return { status: 'unchanged', hash, previous: null };
+        return { status: 'unchanged', hash, previous: null, stored: false };
       };
       if (known.variant) return revisit(0);
       const [newestFirst] = await byHash.getAll([article.url, newest.hash]);
@@ -101,6 +116,8 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
       }
     }
 
+    if (options.mayStore === false) return { status: 'limited', hash, previous: null, stored: false };
+    await visit();
     const version: StoredVersion = {
       url: article.url,
       hash,
@@ -134,8 +151,8 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
         };
     await articles.put(record);
     return newest
-      ? { status: 'changed', hash, previous: newest }
-      : { status: 'captured', hash, previous: null };
+      ? { status: 'changed', hash, previous: newest, stored: true }
+      : { status: 'captured', hash, previous: null, stored: true };
   };
 
   return inTransaction(tx, work);

@@ -8,6 +8,7 @@ import { allArticles, articleDetail, articleRecords, deleteEverything, exportBat
 import { importHistory } from './ui-import';
 import type { UiMessageType } from './ui-protocol';
 import { applyRetention } from './ui-retention';
+import { measureUsage, STORAGE_BUDGET_BYTES } from './usage';
 
 export interface UiHandlerDeps {
   db: () => Promise<HistoryDb>;
@@ -26,6 +27,7 @@ export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Han
     'ui.import': async ({ text }) => importHistory(await db(), text),
     'ui.deleteAll': async () => ({ articles: await deleteEverything(await db()) }),
     'ui.retention': async () => applyRetention(await db(), await settings.get(), now(), null),
+    'ui.usage': async () => ({ ...(await measureUsage(await db())), budget: STORAGE_BUDGET_BYTES }),
   };
 }
 

@@ -12,6 +12,7 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.import']({ text: '{}' })).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.deleteAll'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.retention'](null)).toBe(true);
+    expect(UI_REQUEST_CHECKS['ui.usage'](null)).toBe(true);
   });
 
   it('refuses malformed ones', () => {
@@ -22,6 +23,7 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.export']({ url: null, limit: 10 })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.import']({ text: { format: 'x' } })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.deleteAll']({ really: true })).toBe(false);
+    expect(UI_REQUEST_CHECKS['ui.usage']({})).toBe(false);
   });
 
   it('lets only extension pages send them', () => {

@@ -6,6 +6,7 @@ import type { StoredArticle } from '../core/history';
 import type { ArticleDetail, ExportBatch } from './ui-history';
 import type { ImportOutcome } from './ui-import';
 import type { PruneReport } from './ui-retention';
+import type { UsageReport } from './usage';
 
 /** Articles per `ui.export` batch a page should ask for: a few megabytes per message. */
 export const EXPORT_BATCH_ARTICLES = 200;
@@ -31,6 +32,8 @@ export interface UiProtocol {
   'ui.deleteAll': { from: 'page'; request: null; response: { articles: number } };
   /** Apply the retention settings to the whole history now (after the reader changed them). */
   'ui.retention': { from: 'page'; request: null; response: PruneReport };
+  /** How much the history holds, against the storage budget. */
+  'ui.usage': { from: 'page'; request: null; response: UsageReport };
 }
 
 export type UiMessageType = keyof UiProtocol;
@@ -42,6 +45,7 @@ export const UI_SENDER_KINDS: { [K in UiMessageType]: 'page' } = {
   'ui.import': 'page',
   'ui.deleteAll': 'page',
   'ui.retention': 'page',
+  'ui.usage': 'page',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -68,4 +72,5 @@ export const UI_REQUEST_CHECKS: { [K in UiMessageType]: (request: unknown) => re
   'ui.import': (r): r is Request<'ui.import'> => isRecord(r) && typeof r.text === 'string',
   'ui.deleteAll': (r): r is null => r === null,
   'ui.retention': (r): r is null => r === null,
+  'ui.usage': (r): r is null => r === null,
 };

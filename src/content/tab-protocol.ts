@@ -12,7 +12,7 @@ export type TabStatus =
   | { state: 'reading'; location: string }
   /** A private window: nothing is read or kept. */
   | { state: 'private'; location: string }
-  | { state: 'skipped'; location: string; reason: 'paused' | 'excluded' }
+  | { state: 'skipped'; location: string; reason: 'paused' | 'excluded' | 'rate-limited' }
   | { state: 'not-article'; location: string; reason: ExtractFailure }
   /** Storing failed (e.g. storage full); `message` says why. */
   | { state: 'failed'; location: string; message: string }

@@ -7,6 +7,7 @@ import { send } from '../background/protocol';
 import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { plural } from '../ui/format';
+import { StorageUsage } from './StorageUsage';
 import { DAY_CHOICES, daysLabel, readSiteInput, VERSION_CHOICES, versionsLabel } from './siteInput';
 
 type Loaded =
@@ -136,6 +137,8 @@ export function Options() {
         </label>
         <p class="muted">The oldest versions go first; an article always keeps its newest version.</p>
       </section>
+
+      <StorageUsage />
 
       <section aria-labelledby="privacy-title">
         <h2 id="privacy-title">Private windows</h2>
