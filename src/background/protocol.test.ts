@@ -5,7 +5,9 @@ import type { Article } from '../core/model';
 const sendMessage = vi.fn<(message: unknown) => Promise<unknown>>();
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage } } }));
 
-const { createRouter, MESSAGE_TYPES, RemoteError, send, serializeError } = await import('./protocol');
+const { createRouter, MESSAGE_TYPES, RemoteError, SEND_RETRY_DELAYS_MS, send, serializeError } = await import(
+  './protocol'
+);
 const { DEFAULT_SETTINGS } = await import('./settings');
 type Handlers = import('./protocol').Handlers;
 
@@ -191,9 +193,28 @@ describe('send', () => {
     });
   });
 
-  it('fails clearly when nobody answers', async () => {
+  it('fails clearly when nobody answers, after trying again', async () => {
+    vi.useFakeTimers();
     sendMessage.mockResolvedValue(undefined);
-    await expect(send('settings.get', null)).rejects.toThrow('No reply to settings.get');
+    const sent = send('settings.get', null);
+    const settled = expect(sent).rejects.toThrow('No reply to settings.get');
+    await vi.runAllTimersAsync();
+    await settled;
+    expect(sendMessage).toHaveBeenCalledTimes(1 + SEND_RETRY_DELAYS_MS.length);
+    vi.useRealTimers();
+  });
+
+  it('tries again when the service worker was stopped while answering', async () => {
+    vi.useFakeTimers();
+    sendMessage
+      .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue({ ok: true, value: { deleted: true } });
+    const sent = send('history.delete', { url: 'https://news.test/a' });
+    await vi.runAllTimersAsync();
+    expect(await sent).toEqual({ deleted: true });
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+    vi.useRealTimers();
   });
 
   it('round-trips through a router', async () => {

@@ -90,11 +90,37 @@ export class RemoteError extends Error {
   }
 }
 
+/**
+ * Pauses before each new try of a message the background never answered. Chromium stops an extension's service
+ * worker when idle or short of memory, even while it handles a message; the message then fails ("The message port
+ * closed before a response was received") and the next one starts the worker again. Every message is safe to
+ * repeat: a write is one transaction (it either landed or not) and storing the same text twice stores it once.
+ */
+export const SEND_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000];
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Sends one message to the background and returns its typed response; throws `RemoteError` on failure. */
 export async function send<K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
   const message: Message<K> = { type, request };
-  const reply: unknown = await browser.runtime.sendMessage(message);
-  if (!isReply(reply)) throw new RemoteError(type, { name: 'ProtocolError', message: `No reply to ${type}` });
+  let reply: unknown;
+  let failure: unknown = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      reply = await browser.runtime.sendMessage(message);
+      failure = null;
+    } catch (error) {
+      reply = undefined;
+      failure = error;
+    }
+    const delay = SEND_RETRY_DELAYS_MS[attempt];
+    if (isReply(reply) || delay === undefined) break;
+    await pause(delay);
+  }
+  if (!isReply(reply)) {
+    if (failure !== null) throw failure;
+    throw new RemoteError(type, { name: 'ProtocolError', message: `No reply to ${type}` });
+  }
   if (!reply.ok) throw new RemoteError(type, reply.error);
   // The router answered this type with the handler typed for it.
   return reply.value as ResponseOf<K>;
