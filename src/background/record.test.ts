@@ -110,7 +110,7 @@ describe('recordArticle', () => {
     expect(await dismissChanges(db, URL_A, second.hash)).toBe(true);
     expect((await db.get('articles', URL_A))?.dismissedHash).toBe(second.hash);
     const afterDismiss = await recordArticle(db, V2, 4000);
-    expect(afterDismiss).toEqual({ status: 'unchanged', hash: second.hash, previous: null });
+    expect(afterDismiss).toEqual({ status: 'unchanged', hash: second.hash, previous: null, stored: false });
   });
 
   it('compares a newer version with the one before it, even after a dismissal', async () => {
@@ -171,6 +171,20 @@ describe('recordArticle', () => {
     const edited = await recordArticle(db, article('Storm hits coast', ['Body, updated.']), 7000);
     expect(edited.status).toBe('changed');
     expect(await db.count('versions')).toBe(3);
+  });
+
+  it('stores nothing new when the caller may not store, but still records a revisit', async () => {
+    await recordArticle(db, V1, 1000);
+    expect(await recordArticle(db, V2, 2000, { mayStore: false })).toMatchObject({
+      status: 'limited',
+      stored: false,
+    });
+    expect(
+      await recordArticle(db, article('New', ['Text.'], 'https://news.test/new'), 2500, { mayStore: false }),
+    ).toMatchObject({ status: 'limited' });
+    expect(await counts()).toEqual({ articles: 1, versions: 1, visits: 1 });
+    expect(await recordArticle(db, V1, 3000, { mayStore: false })).toMatchObject({ status: 'unchanged' });
+    expect(await counts()).toEqual({ articles: 1, versions: 1, visits: 2 });
   });
 
   it('keeps articles apart by canonical URL', async () => {
