@@ -33,6 +33,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Window size for headful runs and the default viewport. */
   viewport?: { width: number; height: number };
+  /** Host names that resolve to 127.0.0.1, so a test can serve pages of several sites from the page server. */
+  localHosts?: readonly string[];
 }
 
 export interface LaunchedBrowser {
@@ -64,7 +66,13 @@ export async function launchWithExtension(
       enableExtensions: [extensionDir],
       userDataDir,
       defaultViewport: viewport,
-      args: [...CHROMIUM_ARGS, `--window-size=${viewport.width},${viewport.height}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        `--window-size=${viewport.width},${viewport.height}`,
+        ...(options.localHosts?.length
+          ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
+          : []),
+      ],
     });
     return {
       name,
@@ -83,6 +91,10 @@ export async function launchWithExtension(
     executablePath: EXECUTABLES.firefox,
     protocol: 'webDriverBiDi',
     headless,
+    // Firefox resolves these names to the loopback address itself.
+    ...(options.localHosts?.length
+      ? { extraPrefsFirefox: { 'network.dns.localDomains': options.localHosts.join(',') } }
+      : {}),
     defaultViewport: viewport,
   });
   try {
