@@ -178,7 +178,7 @@ describe('what a page can make Redline store', () => {
       clock += 1800; // 33 captures in 60 s, as the attack page made
       const url = `https://spam.test/${i}`;
       const reply = await handlers['article.capture'](
-        { location: url, article: page(url, `Fresh text ${i}. ${'x'.repeat(1000)}`) },
+        { location: url, article: page(url, `Fresh text ${i}. ${'x'.repeat(1000)}`), sameDocument: true },
         { ...tab, url },
       );
       statuses.push(reply.status === 'skipped' ? reply.reason : reply.status);
@@ -196,19 +196,27 @@ describe('what a page can make Redline store', () => {
         { ...tab, url: known },
       ),
     ).toMatchObject({ status: 'unchanged' });
+    // A page load in that tab is the reader's (or costs the page a whole load): only the site's allowance applies.
+    const loaded = 'https://spam.test/loaded';
+    expect(
+      await handlers['article.capture'](
+        { location: loaded, article: page(loaded, 'Loaded.') },
+        { ...tab, url: loaded },
+      ),
+    ).toMatchObject({ status: 'captured' });
     clock += 60_000;
     const later = 'https://spam.test/later';
     expect(
       await handlers['article.capture'](
-        { location: later, article: page(later, 'Later.') },
+        { location: later, article: page(later, 'Later.'), sameDocument: true },
         { ...tab, url: later },
       ),
     ).toMatchObject({ status: 'captured' });
   });
 
-  it('limits one site across tabs, by its registrable domain', async () => {
+  it('limits one site across tabs and page loads, by its registrable domain', async () => {
     const statuses: string[] = [];
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 130; i++) {
       clock += 1000;
       const url = `https://a${i}.spam.test/story`;
       const reply = await handlers['article.capture'](
@@ -217,8 +225,8 @@ describe('what a page can make Redline store', () => {
       );
       statuses.push(reply.status === 'skipped' ? reply.reason : reply.status);
     }
-    expect(statuses.filter((s) => s === 'captured')).toHaveLength(60);
-    expect(await db.count('articles')).toBe(60);
+    expect(statuses.filter((s) => s === 'captured')).toHaveLength(120);
+    expect(await db.count('articles')).toBe(120);
   });
 
   it('forgets the least recently read articles past the storage budget, never the one on screen', async () => {

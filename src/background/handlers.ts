@@ -57,7 +57,7 @@ export function createHandlers({
       return reason === null ? { capture: true } : { capture: false, reason };
     },
 
-    'article.capture': async ({ location, article: declared }, sender) => {
+    'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
       // The content script files it the same way; checked again here against the address the browser reports.
       const article = { ...declared, url: filingUrl(declared.url, sender.url) };
       // The canonical URL can name a parent or subdomain of the address bar's host; either being blocked keeps
@@ -68,11 +68,11 @@ export function createHandlers({
       const site = registrableSite(article.url) ?? article.url;
       const at = now();
       const outcome = await recordArticle(await db(), article, at, {
-        mayStore: limiter.allows(sender.tabId, site, at),
+        mayStore: limiter.allows(sender.tabId, site, at, sameDocument),
       });
       if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
       if (outcome.stored) {
-        limiter.record(sender.tabId, site, at);
+        limiter.record(sender.tabId, site, at, sameDocument);
         await keepWithinBudget(article.url, articleBytes(article));
       }
       await retainAfterCapture({ db, settings, now }, article.url);

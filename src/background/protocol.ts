@@ -46,7 +46,8 @@ export interface Protocol extends UiProtocol {
   /** Store what the page shows and learn what to mark. */
   'article.capture': {
     from: 'content';
-    request: { location: string; article: Article };
+    /** `sameDocument`: evaluated after a same-document navigation (pushState), not a page load. */
+    request: { location: string; article: Article; sameDocument?: boolean };
     response: CaptureReply;
   };
   /** The reader dismissed the marks of version `hash`. */
@@ -184,7 +185,10 @@ export const MESSAGE_TYPES = Object.keys(SENDER_KINDS) as MessageType[];
 const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is RequestOf<K> } = {
   'site.check': (r): r is RequestOf<'site.check'> => isRecord(r) && isString(r.location),
   'article.capture': (r): r is RequestOf<'article.capture'> =>
-    isRecord(r) && isString(r.location) && isArticle(r.article),
+    isRecord(r) &&
+    isString(r.location) &&
+    isArticle(r.article) &&
+    (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
   'article.latest': (r): r is RequestOf<'article.latest'> => isRecord(r) && isHttpUrl(r.url),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),

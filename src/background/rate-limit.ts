@@ -4,7 +4,9 @@
  * and 21 MB in a minute. Only stores count: a reload of an article already stored is never limited.
  *
  * The counts live in the background's memory; a restarted service worker starts from zero, which at worst lets
- * one more burst through. Per tab and per site (the registrable domain, so subdomains share one allowance).
+ * one more burst through. Per tab, for stores after same-document navigations (the page moving itself with
+ * pushState; a page load is the reader's or at least costs the page a whole load), and per site (the
+ * registrable domain, so subdomains share one allowance) for every store.
  */
 
 export interface Window {
@@ -18,12 +20,13 @@ export interface CaptureLimits {
 }
 
 /**
- * Stores a tab may make per minute, and a site per hour. A reader opening articles one after another stores one
- * every few seconds at most; a live blog reloaded every minute stays well inside both.
+ * Stores a tab may make per minute after same-document navigations, and a site per hour. A reader clicking
+ * through a single-page news site stores one every few seconds at most; a reader working through a site's
+ * articles, or a live blog reloaded every minute, stays well inside the site's allowance.
  */
 export const CAPTURE_LIMITS: CaptureLimits = {
   perTab: { max: 6, ms: 60_000 },
-  perSite: { max: 60, ms: 60 * 60_000 },
+  perSite: { max: 120, ms: 60 * 60_000 },
 };
 
 class SlidingWindow {
@@ -55,13 +58,13 @@ export class CaptureLimiter {
   }
 
   /** True when tab `tabId` on `site` may store one more article or version now. */
-  allows(tabId: number, site: string, now: number): boolean {
-    return this.tabs.allows(String(tabId), now) && this.sites.allows(site, now);
+  allows(tabId: number, site: string, now: number, sameDocument: boolean): boolean {
+    return (!sameDocument || this.tabs.allows(String(tabId), now)) && this.sites.allows(site, now);
   }
 
   /** Counts one store. */
-  record(tabId: number, site: string, now: number): void {
-    this.tabs.record(String(tabId), now);
+  record(tabId: number, site: string, now: number, sameDocument: boolean): void {
+    if (sameDocument) this.tabs.record(String(tabId), now);
     this.sites.record(site, now);
   }
 }

@@ -128,6 +128,15 @@ describe('evaluatePage', () => {
     expect(h.sent.map(([type]) => type)).toEqual(['site.check']);
   });
 
+  it('tells the background a capture follows a same-document navigation, so its rate limit applies', async () => {
+    const h = harness({ ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) });
+    await evaluatePage(document, new AbortController().signal, h.deps, { sameDocument: true });
+    expect(h.sent[2]).toEqual([
+      'article.capture',
+      { location: document.location.href, article: ARTICLE, sameDocument: true },
+    ]);
+  });
+
   it.each(['captured', 'unchanged'] as const)('reports %s without marks', async (captured) => {
     const h = harness({ ...ALLOW, 'article.capture': () => ({ status: captured, hash: 'h' }) });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({

@@ -37,6 +37,8 @@ export interface EvaluateOptions {
    * what still reads like the old article is not taken for the new address.
    */
   previousKey?: string | null;
+  /** Evaluated after a same-document navigation, not a page load: the background limits how often it stores. */
+  sameDocument?: boolean;
   /** Called once the background accepted a dismissal. */
   onDismissed?: () => void;
 }
@@ -113,7 +115,11 @@ export async function evaluatePage(
   const complete = latest === null ? extracted : deps.restore(extracted, latest.paragraphs);
   const { elements, titleElement } = complete;
   const article = { ...complete.article, url };
-  const reply: CaptureReply = await deps.send('article.capture', { location, article });
+  const reply: CaptureReply = await deps.send('article.capture', {
+    location,
+    article,
+    ...(options.sameDocument === true ? { sameDocument: true } : {}),
+  });
   signal.throwIfAborted();
   if (reply.status !== 'changed') return finish(reply.status);
 

@@ -43,7 +43,11 @@ function evaluate(renavigation: boolean): void {
     changesShown = 0;
   };
   const previousKey = renavigation ? shownKey : null;
-  evaluatePage(document, controller.signal, deps, { previousKey, onDismissed }).then(
+  evaluatePage(document, controller.signal, deps, {
+    previousKey,
+    sameDocument: renavigation,
+    onDismissed,
+  }).then(
     ({ changes, key }) => {
       changesShown = changes;
       shownKey = key;

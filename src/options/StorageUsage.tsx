@@ -18,8 +18,8 @@ export function StorageUsage() {
       <p data-testid="usage">{text}</p>
       <p class="muted">
         Past the budget, Redline forgets whole articles, the least recently read first, never the one you are
-        reading. A page may make Redline store at most 6 new articles or versions a minute per tab, and 60 an
-        hour per site.
+        reading. A page that moves itself (pushState) may make Redline store at most 6 new articles or
+        versions a minute per tab, and a site at most 120 an hour.
       </p>
     </section>
   );
