@@ -35,7 +35,7 @@ export class InsertedHighlight {
 
   constructor(
     doc: Document,
-    private readonly ranges: readonly Range[],
+    private readonly ranges: readonly AbstractRange[],
   ) {
     this.api = highlightApi(doc);
   }

@@ -4,8 +4,13 @@
  * when `signal` aborts (or the reader dismisses), leaving the DOM as it was.
  *
  * Keyboard: Alt+Shift+ArrowDown / Alt+Shift+ArrowUp go to the next / previous change (ignored while typing).
+ * Only the reader's own input counts: untrusted (script-made) events are ignored.
+ *
+ * `readable` is the test build's page contract (src/content/contract.ts); without it, old text and the control
+ * bar live in closed shadow roots.
  */
 import type { AlignResult } from '../../core/model';
+import { READABLE_CONTRACT } from '../contract';
 import { createControlBar } from './controlBar';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
@@ -21,6 +26,7 @@ import { summaryText, uiLocale } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
 import { markTitle } from './titleMark';
+import { isTrustedEvent } from './trust';
 
 export interface OverlayInput {
   doc: Document;
@@ -41,7 +47,7 @@ export interface OverlayInput {
  * Mounts the overlay. Nothing is shown when no change could be placed on the page (every changed paragraph
  * unmapped). Aborting `signal` removes everything and restores the page.
  */
-export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
+export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable = READABLE_CONTRACT): void {
   if (signal.aborted) return;
   const { doc, result } = input;
   const view = doc.defaultView;
@@ -67,11 +73,19 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
     const theme = detectTheme(doc, firstMapped);
     const styles = new PageStyles(doc, theme, journal);
 
-    const placed = placeParagraphChanges(doc, result, elements, titleElement, input.old.paragraphs, journal);
+    const placed = placeParagraphChanges(
+      doc,
+      result,
+      elements,
+      titleElement,
+      input.old.paragraphs,
+      journal,
+      readable,
+    );
     const items = placed.items;
     const ranges = placed.insertedRanges;
     if (result.title.changed && titleElement) {
-      ranges.push(...markTitle(titleElement, result.title, journal));
+      ranges.push(...markTitle(titleElement, result.title, journal, readable));
       items.push({ element: titleElement, description: 'Headline changed' });
     }
     if (items.length === 0) {
@@ -119,12 +133,15 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
       },
       lifetime.signal,
       journal,
+      readable,
     );
 
     // Capture on the window: a page handler that stops propagation on the document cannot swallow it.
     (view ?? doc).addEventListener(
       'keydown',
       (event: Event) => {
+        // A page's synthetic keydown must not move the reader through the changes.
+        if (!isTrustedEvent(event)) return;
         const direction = shortcutDirection(event as KeyboardEvent);
         if (!direction || isEditableTarget(event)) return;
         if (go(direction)) event.preventDefault();

@@ -2,10 +2,12 @@
  * Removed paragraphs come back as inserted "ghost" elements at their old place in the new order: before the
  * element of new paragraph `before`, or after the last paragraph's element when `before` is the new length.
  * When that element was not found on the page, the nearest mapped neighbour stands in (the previous one, then
- * the next one, then the headline).
+ * the next one, then the headline). The ghost's text is old text (oldText.ts).
  */
 import type { RemovedParagraph } from '../../core/model';
+import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
+import { fillOldText, oldTextOf } from './oldText';
 
 type Anchor = { element: Element; where: 'before' | 'after' };
 
@@ -28,7 +30,7 @@ export function ghostAnchor(
   return titleElement ? { element: titleElement, where: 'after' } : null;
 }
 
-function createGhost(doc: Document, anchor: Element, text: string): HTMLElement {
+function createGhost(doc: Document, anchor: Element, text: string, readable: boolean): HTMLElement {
   // Inside a list a ghost list item keeps the list's markup valid and its bullets aligned.
   const inList = anchor.tagName.toUpperCase() === 'LI';
   const ghost = doc.createElement(inList ? 'li' : 'div');
@@ -36,8 +38,7 @@ function createGhost(doc: Document, anchor: Element, text: string): HTMLElement 
   ghost.setAttribute('data-redline-old', 'paragraph');
   ghost.setAttribute('title', 'Redline: paragraph removed since your last visit');
   if (!inList) ghost.setAttribute('role', 'deletion');
-  ghost.textContent = text;
-  return ghost;
+  return fillOldText(ghost, oldTextOf(text), readable);
 }
 
 /** Inserts one ghost per removed paragraph; returns them in the order they stand on the page. */
@@ -47,6 +48,7 @@ export function placeRemovedGhosts(
   elements: readonly (Element | null)[],
   titleElement: Element | null,
   journal: DomJournal,
+  readable = READABLE_CONTRACT,
 ): HTMLElement[] {
   // Several ghosts after one element go in one after the other, not each straight after the element.
   const lastAfter = new Map<Element, Element>();
@@ -55,7 +57,7 @@ export function placeRemovedGhosts(
   for (const paragraph of ordered) {
     const anchor = ghostAnchor(paragraph.before, elements, titleElement);
     if (!anchor?.element.parentNode) continue;
-    const ghost = createGhost(doc, anchor.element, paragraph.text);
+    const ghost = createGhost(doc, anchor.element, paragraph.text, readable);
     if (anchor.where === 'before') {
       anchor.element.before(ghost);
     } else {
