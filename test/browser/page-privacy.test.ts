@@ -138,8 +138,33 @@ describe.each(BROWSERS)('a hostile page against the normal build in %s', (name: 
     }
   });
 
+  it('still shows the reader every kind of mark on the BBC edit (screenshot: privacy-bbc-v2-changed)', async () => {
+    const path = '/privacy/world-middle-east-38275553';
+    server.set(path, bbcPage(1, server.url(path)));
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    await sleep(EVALUATION_MS);
+    server.set(path, bbcPage(2, server.url(path)));
+    await visitUntilMarked(page, server.url(path));
+    await saveScreenshot(page, name, 'privacy-bbc-v2-changed');
+    const shown = await page.evaluate(() => ({
+      kinds: [
+        ...new Set(
+          [...document.querySelectorAll('[data-redline]')].map((el) => el.getAttribute('data-redline')),
+        ),
+      ],
+      oldHosts: document.querySelectorAll('[data-redline-old]').length,
+      // Closed roots render: each old-text host takes up space on the page although its DOM holds no text.
+      emptyLooking: [...document.querySelectorAll('[data-redline-old]')].filter(
+        (el) => el.getBoundingClientRect().height < 8,
+      ).length,
+    }));
+    expect(shown.kinds).toEqual(expect.arrayContaining(['added', 'removed', 'reworded']));
+    expect(shown.oldHosts).toBeGreaterThan(0);
+    expect(shown.emptyLooking).toBe(0);
+  });
+
   it('cannot drive the control bar: it is closed, and a fake Alt+Shift+ArrowDown does nothing', async () => {
-    // The page from the previous test is still marked.
+    // The page from the previous tests is still marked.
     const attack = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('[data-redline-ui]')];
       const openRoots = hosts.filter((host) => host.shadowRoot !== null).length;
