@@ -11,6 +11,7 @@
  */
 import type { AlignResult } from '../../core/model';
 import { READABLE_CONTRACT } from '../contract';
+import { MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
@@ -21,7 +22,7 @@ import {
   isEditableTarget,
   shortcutDirection,
 } from './navigation';
-import { placeParagraphChanges } from './paragraphMarks';
+import { type PlacedChanges, planParagraphChanges } from './paragraphMarks';
 import { summaryText, uiLocale } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
@@ -41,6 +42,13 @@ export interface OverlayInput {
   since: number;
   /** The reader dismissed the marks for this version. */
   onDismiss: () => void;
+}
+
+/** The control bar's note when the page has more changes than are marked. */
+function cappedNote(jobs: number, items: number): string {
+  if (jobs <= MAX_MARK_JOBS) return '';
+  const shown = Math.round((items * MAX_MARK_JOBS) / jobs);
+  return ` · too many to mark all: about ${shown.toLocaleString('en')} marked`;
 }
 
 /**
@@ -73,7 +81,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const theme = detectTheme(doc, firstMapped);
     const styles = new PageStyles(doc, theme, journal);
 
-    const placed = placeParagraphChanges(
+    const planned = planParagraphChanges(
       doc,
       result,
       elements,
@@ -82,21 +90,22 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       journal,
       readable,
     );
-    const items = placed.items;
-    const ranges = placed.insertedRanges;
-    if (result.title.changed && titleElement) {
-      ranges.push(...markTitle(titleElement, result.title, journal, readable));
-      items.push({ element: titleElement, description: 'Headline changed' });
-    }
-    if (items.length === 0) {
+    const titleChanged = result.title.changed && titleElement !== null;
+    const total = planned.items + (titleChanged ? 1 : 0);
+    if (total === 0) {
       lifetime.abort();
       return;
     }
 
-    highlight = new InsertedHighlight(doc, ranges);
+    const placed: PlacedChanges = { items: [], insertedRanges: [] };
+    if (titleChanged && titleElement) {
+      placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
+      placed.items.push({ element: titleElement, description: 'Headline changed' });
+    }
+    highlight = new InsertedHighlight(doc);
     highlight.show();
     const reducedMotion = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const changes = new ChangeNavigator(inDocumentOrder(items), journal, !reducedMotion);
+    const changes = new ChangeNavigator([], journal, !reducedMotion);
 
     // While the marks are hidden there is nothing to show; the shortcut then leaves the key to the page.
     const go = (direction: Direction): boolean => {
@@ -109,7 +118,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const bar = createControlBar(
       doc,
       theme,
-      summaryText(items.length, input.since, Date.now(), locale),
+      summaryText(total, input.since, Date.now(), locale) + cappedNote(planned.jobs.length, planned.items),
       {
         onPrevious: () => go('previous'),
         onNext: () => go('next'),
@@ -148,6 +157,27 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       },
       { capture: true, signal: lifetime.signal },
     );
+
+    // Visible changes first, a chunk per task; the first chunk is placed before this returns.
+    const jobs = visibleFirst(planned.jobs, view).slice(0, MAX_MARK_JOBS);
+    let highlighted = 0;
+    let sorted = false;
+    const mounting = runInChunks(jobs, (job) => job.run(placed), {
+      signal: lifetime.signal,
+      now: () => (view?.performance ?? performance).now(),
+      nextTask: nextTaskOf(view),
+      onChunk: (done) => {
+        highlight?.add(placed.insertedRanges.slice(highlighted));
+        highlighted = placed.insertedRanges.length;
+        // Sorted after the first chunk and the last, not after each: sorting is the one superlinear step.
+        if (!sorted || done === jobs.length) changes.setItems(inDocumentOrder(placed.items));
+        sorted = true;
+      },
+    });
+    mounting.catch((error: unknown) => {
+      lifetime.abort();
+      console.warn('Redline: could not mark the page', error);
+    });
   } catch (error) {
     // A half-built overlay is worse than none: take back what was placed, and let the caller log the error.
     lifetime.abort();

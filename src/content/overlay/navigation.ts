@@ -66,11 +66,22 @@ export class ChangeNavigator {
   private index = -1;
 
   constructor(
-    readonly items: readonly ChangeItem[],
+    private list: readonly ChangeItem[],
     journal: DomJournal,
     private readonly smoothScroll: boolean,
   ) {
     journal.onUndo(() => this.clear());
+  }
+
+  get items(): readonly ChangeItem[] {
+    return this.list;
+  }
+
+  /** Replaces the items (more were mounted), keeping the current change current. */
+  setItems(items: readonly ChangeItem[]): void {
+    const current = this.current;
+    this.list = items;
+    this.index = current ? items.indexOf(current) : -1;
   }
 
   /** 0-based position of the current change, -1 before the first move. */

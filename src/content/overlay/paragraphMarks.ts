@@ -8,7 +8,7 @@ import { READABLE_CONTRACT } from '../contract';
 import { markBlock } from './blockMarks';
 import type { DomJournal } from './journal';
 import type { ChangeItem } from './navigation';
-import { placeRemovedGhosts } from './removedGhosts';
+import { planRemovedGhosts } from './removedGhosts';
 import { planWordMarks } from './textMap';
 import { hasDeletions, insertedRanges, placeWasLine } from './wordMarks';
 
@@ -47,7 +47,23 @@ function placeRewording(
   return [];
 }
 
-export function placeParagraphChanges(
+/** Placing one change; `element` is where it shows (the chunked mount orders by it). */
+export interface MarkJob {
+  element: Element;
+  run(into: PlacedChanges): void;
+}
+
+export interface PlannedChanges {
+  jobs: MarkJob[];
+  /** How many items the jobs will add to the navigation (one per marked element and per ghost). */
+  items: number;
+}
+
+/**
+ * The jobs that put every paragraph-level change on the page. Jobs on one element run in the order given;
+ * jobs on different elements may run in any order (visible ones first).
+ */
+export function planParagraphChanges(
   doc: Document,
   result: AlignResult,
   elements: readonly (Element | null)[],
@@ -55,14 +71,18 @@ export function placeParagraphChanges(
   oldParagraphs: readonly string[],
   journal: DomJournal,
   readable = READABLE_CONTRACT,
-): PlacedChanges {
-  const items: ChangeItem[] = [];
-  const inserted: AbstractRange[] = [];
-  // Ghosts first: a reworded paragraph's fallback old text then goes straight after its element, before a
-  // ghost that follows the same element.
-  for (const ghost of placeRemovedGhosts(doc, result.removed, elements, titleElement, journal, readable)) {
-    items.push({ element: ghost, description: DESCRIPTIONS.removed });
+): PlannedChanges {
+  const jobs: MarkJob[] = [];
+  for (const ghost of planRemovedGhosts(doc, result.removed, elements, titleElement, journal, readable)) {
+    jobs.push({
+      element: ghost.anchor,
+      run: (into) => {
+        const placed = ghost.place();
+        if (placed) into.items.push({ element: placed, description: DESCRIPTIONS.removed });
+      },
+    });
   }
+  let items = jobs.length;
 
   // An extractor may map two paragraphs to one element (text split at <br>, a shared ancestor): the element
   // gets the first change's mark and counts once, while each reworded paragraph still gets its word marks,
@@ -74,25 +94,48 @@ export function placeParagraphChanges(
     if (change.kind === 'unchanged') continue;
     const element = elements[change.newIndex];
     if (!element || element === titleElement) continue;
-    if (change.kind === 'reworded') {
-      const place = (words: readonly WordChange[], oldText: string): void => {
-        const line = placeWasLine(lastLine.get(element) ?? element, words, oldText, readable, journal);
-        lastLine.set(element, line);
-      };
-      for (const range of placeRewording(element, change, oldParagraphs[change.oldIndex], place)) {
-        inserted.push(range);
-      }
-    }
-    if (marked.has(element)) continue;
+    const first = !marked.has(element);
     marked.add(element);
-    if (change.kind === 'reworded') {
-      markBlock(element, 'reworded', change.moved, journal);
-      items.push({ element, description: change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded });
-    } else {
-      markBlock(element, change.kind, false, journal);
-      items.push({ element, description: DESCRIPTIONS[change.kind] });
-    }
+    if (first) items += 1;
+    jobs.push({
+      element,
+      run: (into) => {
+        if (change.kind === 'reworded') {
+          const place = (words: readonly WordChange[], oldText: string): void => {
+            const line = placeWasLine(lastLine.get(element) ?? element, words, oldText, readable, journal);
+            lastLine.set(element, line);
+          };
+          for (const range of placeRewording(element, change, oldParagraphs[change.oldIndex], place)) {
+            into.insertedRanges.push(range);
+          }
+        }
+        if (!first) return;
+        if (change.kind === 'reworded') {
+          markBlock(element, 'reworded', change.moved, journal);
+          const description = change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded;
+          into.items.push({ element, description });
+        } else {
+          markBlock(element, change.kind, false, journal);
+          into.items.push({ element, description: DESCRIPTIONS[change.kind] });
+        }
+      },
+    });
   }
+  return { jobs, items };
+}
 
-  return { items, insertedRanges: inserted };
+/** Places every change at once (the chunked mount in index.ts runs the same jobs over several tasks). */
+export function placeParagraphChanges(
+  doc: Document,
+  result: AlignResult,
+  elements: readonly (Element | null)[],
+  titleElement: Element | null,
+  oldParagraphs: readonly string[],
+  journal: DomJournal,
+  readable = READABLE_CONTRACT,
+): PlacedChanges {
+  const placed: PlacedChanges = { items: [], insertedRanges: [] };
+  const planned = planParagraphChanges(doc, result, elements, titleElement, oldParagraphs, journal, readable);
+  for (const job of planned.jobs) job.run(placed);
+  return placed;
 }

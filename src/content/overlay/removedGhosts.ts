@@ -41,6 +41,60 @@ function createGhost(doc: Document, anchor: Element, text: string, readable: boo
   return fillOldText(ghost, oldTextOf(text), readable);
 }
 
+/** Placing one ghost; `anchor` is the page element it goes next to (the chunked mount orders by it). */
+export interface GhostJob {
+  anchor: Element;
+  place(): HTMLElement | null;
+}
+
+/**
+ * One job per removed paragraph that has somewhere to go, in the order they must be placed for ghosts sharing
+ * an anchor to keep their old order. Jobs of different anchors may run in any order.
+ */
+export function planRemovedGhosts(
+  doc: Document,
+  removed: readonly RemovedParagraph[],
+  elements: readonly (Element | null)[],
+  titleElement: Element | null,
+  journal: DomJournal,
+  readable = READABLE_CONTRACT,
+): GhostJob[] {
+  // Several ghosts after one element go in one after the other, not each straight after the element.
+  const lastAfter = new Map<Element, Element>();
+  const jobs: GhostJob[] = [];
+  const ordered = [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
+  for (const paragraph of ordered) {
+    const anchor = ghostAnchor(paragraph.before, elements, titleElement);
+    if (!anchor) continue;
+    const { element, where } = anchor;
+    jobs.push({
+      anchor: element,
+      place: () => {
+        if (!element.parentNode) return null;
+        const ghost = createGhost(doc, element, paragraph.text, readable);
+        if (where === 'before') {
+          element.before(ghost);
+        } else {
+          // After the element's own "Was:" lines, whichever was placed first.
+          let previous = lastAfter.get(element);
+          if (!previous) {
+            previous = element;
+            while (isWasLine(previous.nextElementSibling)) previous = previous.nextElementSibling as Element;
+          }
+          previous.after(ghost);
+          lastAfter.set(element, ghost);
+        }
+        return journal.inserted(ghost);
+      },
+    });
+  }
+  return jobs;
+}
+
+function isWasLine(element: Element | null): boolean {
+  return element?.getAttribute('data-redline-old') === 'paragraph-text';
+}
+
 /** Inserts one ghost per removed paragraph; returns them in the order they stand on the page. */
 export function placeRemovedGhosts(
   doc: Document,
@@ -50,23 +104,10 @@ export function placeRemovedGhosts(
   journal: DomJournal,
   readable = READABLE_CONTRACT,
 ): HTMLElement[] {
-  // Several ghosts after one element go in one after the other, not each straight after the element.
-  const lastAfter = new Map<Element, Element>();
   const placed: HTMLElement[] = [];
-  const ordered = [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
-  for (const paragraph of ordered) {
-    const anchor = ghostAnchor(paragraph.before, elements, titleElement);
-    if (!anchor?.element.parentNode) continue;
-    const ghost = createGhost(doc, anchor.element, paragraph.text, readable);
-    if (anchor.where === 'before') {
-      anchor.element.before(ghost);
-    } else {
-      const previous = lastAfter.get(anchor.element) ?? anchor.element;
-      previous.after(ghost);
-      lastAfter.set(anchor.element, ghost);
-    }
-    journal.inserted(ghost);
-    placed.push(ghost);
+  for (const job of planRemovedGhosts(doc, removed, elements, titleElement, journal, readable)) {
+    const ghost = job.place();
+    if (ghost) placed.push(ghost);
   }
   return placed;
 }
