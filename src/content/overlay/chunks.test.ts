@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { MIN_CHUNK, runInChunks, visibleFirst } from './chunks';
+import { capNote, MAX_MARK_JOBS, MIN_CHUNK, runInChunks, visibleFirst } from './chunks';
+import { mountOverlay } from './index';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -71,5 +72,61 @@ describe('visibleFirst', () => {
       'far-2',
       'farther',
     ]);
+  });
+});
+
+describe('capNote', () => {
+  it('says nothing up to the cap and how many are marked past it', () => {
+    expect(capNote(MAX_MARK_JOBS, MAX_MARK_JOBS)).toBe('');
+    expect(capNote(MAX_MARK_JOBS * 2, MAX_MARK_JOBS * 2)).toBe(
+      ` · too many to mark all: about ${MAX_MARK_JOBS.toLocaleString('en')} marked`,
+    );
+  });
+});
+
+describe('mountOverlay in chunks', () => {
+  function mount(n: number, signal: AbortSignal) {
+    document.body.innerHTML = `<article><h1>T</h1>${'<p>Paragraph text.</p>'.repeat(n)}</article>`;
+    const elements = Array.from(document.querySelectorAll('p'));
+    mountOverlay(
+      {
+        doc: document,
+        result: {
+          title: { changed: false, old: 'T', new: 'T', words: [] },
+          paragraphs: elements.map((_, i) => ({ kind: 'added' as const, newIndex: i })),
+          removed: [],
+          stats: { unchanged: 0, added: n, removed: 0, reworded: 0, moved: 0 },
+          capped: false,
+        },
+        elements,
+        titleElement: document.querySelector('h1'),
+        old: { title: 'T', paragraphs: [] },
+        since: Date.now(),
+        onDismiss: () => undefined,
+      },
+      signal,
+      true,
+    );
+  }
+  const marked = () => document.querySelectorAll('[data-redline="added"]').length;
+
+  it('marks every change, counting them all in the bar from the start', async () => {
+    const controller = new AbortController();
+    mount(MIN_CHUNK * 4, controller.signal);
+    expect(marked()).toBeGreaterThanOrEqual(MIN_CHUNK);
+    const bar = document.querySelector('[data-redline-ui="bar"]');
+    expect(bar?.shadowRoot?.textContent).toContain(`${MIN_CHUNK * 4} changes`);
+    for (let i = 0; i < 200 && marked() < MIN_CHUNK * 4; i++) await tick();
+    expect(marked()).toBe(MIN_CHUNK * 4);
+    controller.abort();
+    expect(document.querySelectorAll('[data-redline], [data-redline-ui]')).toHaveLength(0);
+  });
+
+  it('stops placing marks once aborted between chunks', async () => {
+    const controller = new AbortController();
+    mount(MIN_CHUNK * 4, controller.signal);
+    controller.abort();
+    for (let i = 0; i < 20; i++) await tick();
+    expect(document.querySelectorAll('[data-redline], [data-redline-ui]')).toHaveLength(0);
   });
 });

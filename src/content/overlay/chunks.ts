@@ -10,6 +10,13 @@ export const CHUNK_BUDGET_MS = 12;
 /** Past this many jobs the page is too large to mark in full; the control bar says so. */
 export const MAX_MARK_JOBS = 20_000;
 
+/** The control bar's note when a page has more changes than are marked (past MAX_MARK_JOBS jobs). */
+export function capNote(jobs: number, items: number): string {
+  if (jobs <= MAX_MARK_JOBS) return '';
+  const shown = Math.round((items * MAX_MARK_JOBS) / jobs);
+  return ` · too many to mark all: about ${shown.toLocaleString('en')} marked`;
+}
+
 export interface Placed {
   element: Element;
 }

@@ -11,7 +11,7 @@
  */
 import type { AlignResult } from '../../core/model';
 import { READABLE_CONTRACT } from '../contract';
-import { MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
+import { capNote, MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
@@ -42,13 +42,6 @@ export interface OverlayInput {
   since: number;
   /** The reader dismissed the marks for this version. */
   onDismiss: () => void;
-}
-
-/** The control bar's note when the page has more changes than are marked. */
-function cappedNote(jobs: number, items: number): string {
-  if (jobs <= MAX_MARK_JOBS) return '';
-  const shown = Math.round((items * MAX_MARK_JOBS) / jobs);
-  return ` · too many to mark all: about ${shown.toLocaleString('en')} marked`;
 }
 
 /**
@@ -118,7 +111,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const bar = createControlBar(
       doc,
       theme,
-      summaryText(total, input.since, Date.now(), locale) + cappedNote(planned.jobs.length, planned.items),
+      summaryText(total, input.since, Date.now(), locale) + capNote(planned.jobs.length, planned.items),
       {
         onPrevious: () => go('previous'),
         onNext: () => go('next'),
