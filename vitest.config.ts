@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Unit tests see the test build's readable page contract unless they pass the private mode explicitly
+        // (src/content/contract.ts); both modes have their own tests.
+        define: { __REDLINE_TEST_BUILD__: 'true' },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts'],

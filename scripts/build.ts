@@ -1,5 +1,8 @@
 /**
  * `npm run build`: writes the unpacked Manifest V3 extensions to dist/chrome/ and dist/firefox/.
+ * `npm run build:test` (`--test`): the same code to dist-test/chrome/ and dist-test/firefox/, with the page
+ * contract readable for browser tests (src/content/contract.ts). The flag is a compile-time constant, so the
+ * normal build carries no test-only code path.
  *
  * The content script and the background are each built as ONE classic (IIFE) bundle: statically declared MV3
  * content scripts cannot be ES modules, and a classic background script runs unchanged as Chromium's service
@@ -13,7 +16,10 @@ import { build, type InlineConfig } from 'vite';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const configFile = join(root, 'vite.config.ts');
-const dist = join(root, 'dist');
+const testBuild = process.argv.includes('--test');
+const dist = join(root, testBuild ? 'dist-test' : 'dist');
+// Replaced in every bundle; see src/content/contract.ts.
+const define = { __REDLINE_TEST_BUILD__: JSON.stringify(testBuild) };
 // Per process, so two builds started at once (an editor and a test run) do not write into each other.
 const stage = join(dist, `.stage-${process.pid}`);
 const extensionDir = join(root, 'extension');
@@ -31,6 +37,7 @@ async function buildClassicBundle(entry: string, name: string): Promise<void> {
   const config: InlineConfig = {
     configFile,
     root,
+    define,
     build: {
       outDir: stage,
       emptyOutDir: false,
@@ -54,6 +61,7 @@ async function buildPages(pages: string[]): Promise<void> {
   await build({
     configFile,
     root: extensionDir,
+    define,
     build: { outDir: stage, emptyOutDir: false, rolldownOptions: { input } },
   });
 }
@@ -117,7 +125,8 @@ async function main(): Promise<void> {
     await rm(out, { recursive: true, force: true });
     await rename(next, out);
   }
-  console.log(`built dist/chrome and dist/firefox (pages: ${pages.join(', ') || 'none'})`);
+  const out = testBuild ? 'dist-test' : 'dist';
+  console.log(`built ${out}/chrome and ${out}/firefox (pages: ${pages.join(', ') || 'none'})`);
 }
 
 try {

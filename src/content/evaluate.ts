@@ -10,6 +10,7 @@
 import { filingUrl } from '../background/filing';
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
+import { READABLE_CONTRACT } from './contract';
 import type { OverlayInput } from './overlay';
 import type { SettleOptions, SettleResult } from './settle';
 
@@ -65,11 +66,16 @@ export function countChanges(result: AlignResult): number {
   return added + removed + reworded + moved + (result.title.changed ? 1 : 0);
 }
 
-export function setStatus(doc: Document, status: PageStatus): void {
-  doc.documentElement.dataset.redlineStatus = status;
+/**
+ * Test build only: a status on every page would tell any site that Redline is installed, and `unchanged`
+ * against `captured` whether this address was read before (issue 9, item 2).
+ */
+export function setStatus(doc: Document, status: PageStatus, readable = READABLE_CONTRACT): void {
+  if (readable) doc.documentElement.dataset.redlineStatus = status;
 }
 
-export function clearStatus(doc: Document): void {
+export function clearStatus(doc: Document, readable = READABLE_CONTRACT): void {
+  if (!readable) return;
   delete doc.documentElement.dataset.redlineStatus;
   delete doc.documentElement.dataset.redlineError;
 }

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { align } from '../core/align';
 import { extract, restoreDropped } from '../core/extract';
+import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { waitForSettle } from './settle';
@@ -56,8 +57,12 @@ function evaluate(renavigation: boolean): void {
     (error: unknown) => {
       if (controller.signal.aborted) return;
       console.warn('Redline:', error);
-      // Not a status: the contract's four statuses mean the page was evaluated. This says why it was not.
-      document.documentElement.dataset.redlineError = error instanceof Error ? error.message : String(error);
+      // Not a status: the contract's four statuses mean the page was evaluated. This says why it was not, to
+      // tests only; the normal build writes nothing a page could read.
+      if (READABLE_CONTRACT) {
+        document.documentElement.dataset.redlineError =
+          error instanceof Error ? error.message : String(error);
+      }
     },
   );
 }

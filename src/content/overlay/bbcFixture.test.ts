@@ -72,10 +72,15 @@ describe('overlay on the BBC Aleppo edit', () => {
       else expect(element.getAttribute('data-redline')).toBe(change.kind);
       if (change.kind === 'reworded') {
         expect(element.hasAttribute('data-redline-moved')).toBe(change.moved);
-        // The words were placed in the page text (no fallback to the whole old paragraph).
-        expect(element.nextElementSibling?.getAttribute('data-redline-old')).not.toBe('paragraph-text');
-        if (change.words.some((w) => w.op === 'delete')) {
-          expect(element.querySelector('del[data-redline-old]')).not.toBeNull();
+        // Deleted words are struck in a "Was:" line after the paragraph, never inside the page's text; the
+        // words were placed (no fallback to the whole old paragraph, which has no struck words).
+        const next = element.nextElementSibling;
+        expect(element.querySelector('del')).toBeNull();
+        if (change.words.some((w) => w.op === 'delete' && w.text.trim() !== '')) {
+          expect(next?.getAttribute('data-redline-old')).toBe('paragraph-text');
+          expect(next?.querySelector('del[data-redline-old="words"]')).not.toBeNull();
+        } else {
+          expect(next?.getAttribute('data-redline-old')).not.toBe('paragraph-text');
         }
       }
     }

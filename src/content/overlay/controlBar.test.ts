@@ -3,6 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createControlBar } from './controlBar';
 import { DomJournal } from './journal';
 
+// jsdom cannot make trusted events; the buttons act on trusted ones only. untrusted.test.ts shows a script's
+// clicks refused, and test/browser/page-privacy.test.ts does so in real browsers.
+vi.mock('./trust', () => ({ isTrustedEvent: () => true }));
+
 function mount() {
   const handlers = { onPrevious: vi.fn(), onNext: vi.fn(), onToggleMarks: vi.fn(), onDismiss: vi.fn() };
   const controller = new AbortController();
@@ -14,6 +18,7 @@ function mount() {
     handlers,
     controller.signal,
     journal,
+    true,
   );
   const buttonOf = (action: string) =>
     bar.root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
@@ -21,6 +26,21 @@ function mount() {
 }
 
 describe('createControlBar', () => {
+  it('closes its shadow root in the normal build', () => {
+    const bar = createControlBar(
+      document,
+      'light',
+      'summary',
+      { onPrevious: vi.fn(), onNext: vi.fn(), onToggleMarks: vi.fn(), onDismiss: vi.fn() },
+      new AbortController().signal,
+      new DomJournal(),
+      false,
+    );
+    expect(bar.host.shadowRoot).toBeNull();
+    expect(bar.root.querySelectorAll('button')).toHaveLength(4);
+    bar.host.remove();
+  });
+
   it('is a fixed, isolated host with a labelled region in its shadow root', () => {
     const { bar } = mount();
     expect(bar.host.parentElement).toBe(document.documentElement);

@@ -2,10 +2,13 @@
  * The floating control bar: summary, previous/next change, show/hide marks, dismiss. It lives in a shadow root
  * so page CSS cannot restyle it, on a host with `all: initial` and a fixed position set inline with
  * `!important`, which outranks any page rule. The host hangs off `<html>`, not `<body>`, so a transformed or
- * `contain`ed body cannot become its containing block and drag it off-screen.
+ * `contain`ed body cannot become its containing block and drag it off-screen. Its buttons act on the reader's
+ * own clicks only (`isTrusted`), never on a page script's.
  */
+import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
 import type { Theme } from './theme';
+import { isTrustedEvent } from './trust';
 
 export interface BarHandlers {
   onPrevious(): void;
@@ -72,7 +75,13 @@ function button(doc: Document, text: string, label: string, onClick: () => void,
   element.textContent = text;
   element.setAttribute('aria-label', label);
   element.title = label;
-  element.addEventListener('click', onClick, { signal });
+  element.addEventListener(
+    'click',
+    (event) => {
+      if (isTrustedEvent(event)) onClick();
+    },
+    { signal },
+  );
   return element;
 }
 
@@ -83,14 +92,16 @@ export function createControlBar(
   handlers: BarHandlers,
   signal: AbortSignal,
   journal: DomJournal,
+  readable = READABLE_CONTRACT,
 ): ControlBar {
   const host = doc.createElement('div');
   host.setAttribute('data-redline-ui', 'bar');
   // Through the CSSOM, not a style attribute: a page CSP without 'unsafe-inline' blocks style attributes set
   // by Firefox content scripts, but never CSSOM writes.
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
-  // Open, so that browser tests can reach the buttons; the bar holds nothing a page could misuse.
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed, so a page cannot reach the buttons (and handlers ignore untrusted events anyway); the test build
+  // opens it so browser tests can find the bar.
+  const root = host.attachShadow({ mode: readable ? 'open' : 'closed' });
 
   // Text before attaching, for Firefox and pages whose CSP forbids inline styles (Mozilla bug 1706787).
   const style = doc.createElement('style');

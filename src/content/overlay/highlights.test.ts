@@ -8,6 +8,10 @@ class FakeHighlight {
   constructor(...ranges: AbstractRange[]) {
     this.ranges = ranges;
   }
+  add(range: AbstractRange): this {
+    this.ranges.push(range);
+    return this;
+  }
 }
 
 type Patched = { CSS?: unknown; Highlight?: unknown };

@@ -28,16 +28,20 @@ export function supportsHighlights(doc: Document): boolean {
   return highlightApi(doc) !== null;
 }
 
-/** Shows or hides the inserted-word highlight; `set` with ranges registers, `clear` unregisters. */
+/**
+ * Shows or hides the inserted-word highlight. Ranges may be added while it is shown (the overlay mounts in
+ * chunks); they go into the one registered Highlight one by one, never spread into a call, so 20,000 ranges
+ * cannot overflow the stack.
+ */
 export class InsertedHighlight {
   private readonly api: HighlightApi | null;
+  private readonly ranges: AbstractRange[] = [];
   private highlight: Highlight | null = null;
+  private shown = false;
 
-  constructor(
-    doc: Document,
-    private readonly ranges: readonly Range[],
-  ) {
+  constructor(doc: Document, ranges: readonly AbstractRange[] = []) {
     this.api = highlightApi(doc);
+    this.add(ranges);
   }
 
   /** True when the browser can paint the ranges. */
@@ -45,10 +49,28 @@ export class InsertedHighlight {
     return this.api !== null;
   }
 
+  add(ranges: readonly AbstractRange[]): void {
+    for (const range of ranges) {
+      this.ranges.push(range);
+      try {
+        this.highlight?.add(range);
+      } catch {
+        // See show(): without a usable Highlight the paragraph marks stand on their own.
+      }
+    }
+    if (this.shown && !this.highlight) this.show();
+  }
+
+  /** Registers the highlight; false when there is nothing (yet) to paint or no API to paint it with. */
   show(): boolean {
+    this.shown = true;
     if (!this.api || this.ranges.length === 0) return false;
     try {
-      this.highlight ??= new this.api.Highlight(...this.ranges);
+      if (!this.highlight) {
+        const highlight = new this.api.Highlight();
+        for (const range of this.ranges) highlight.add(range);
+        this.highlight = highlight;
+      }
       this.api.registry.set(INSERTED_HIGHLIGHT, this.highlight);
       return true;
     } catch {
@@ -59,6 +81,7 @@ export class InsertedHighlight {
   }
 
   hide(): void {
+    this.shown = false;
     if (!this.api || !this.highlight) return;
     try {
       if (this.api.registry.get(INSERTED_HIGHLIGHT) === this.highlight) {

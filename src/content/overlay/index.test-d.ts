@@ -3,8 +3,10 @@ import type { AlignResult } from '../../core/model';
 import type { mountOverlay, OverlayInput } from './index';
 
 describe('overlay API types', () => {
-  it('mounts from an OverlayInput and an AbortSignal, returning nothing', () => {
-    expectTypeOf<typeof mountOverlay>().toEqualTypeOf<(input: OverlayInput, signal: AbortSignal) => void>();
+  it("mounts from an OverlayInput and an AbortSignal (and the build's page contract), returning nothing", () => {
+    expectTypeOf<typeof mountOverlay>().toEqualTypeOf<
+      (input: OverlayInput, signal: AbortSignal, readable?: boolean) => void
+    >();
   });
 
   it('takes the alignment, live elements and the previous version as agreed', () => {

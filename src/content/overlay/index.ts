@@ -4,8 +4,14 @@
  * when `signal` aborts (or the reader dismisses), leaving the DOM as it was.
  *
  * Keyboard: Alt+Shift+ArrowDown / Alt+Shift+ArrowUp go to the next / previous change (ignored while typing).
+ * Only the reader's own input counts: untrusted (script-made) events are ignored.
+ *
+ * `readable` is the test build's page contract (src/content/contract.ts); without it, old text and the control
+ * bar live in closed shadow roots.
  */
 import type { AlignResult } from '../../core/model';
+import { READABLE_CONTRACT } from '../contract';
+import { capNote, MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
@@ -16,11 +22,12 @@ import {
   isEditableTarget,
   shortcutDirection,
 } from './navigation';
-import { placeParagraphChanges } from './paragraphMarks';
+import { type PlacedChanges, planParagraphChanges } from './paragraphMarks';
 import { summaryText, uiLocale } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
 import { markTitle } from './titleMark';
+import { isTrustedEvent } from './trust';
 
 export interface OverlayInput {
   doc: Document;
@@ -41,7 +48,7 @@ export interface OverlayInput {
  * Mounts the overlay. Nothing is shown when no change could be placed on the page (every changed paragraph
  * unmapped). Aborting `signal` removes everything and restores the page.
  */
-export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
+export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable = READABLE_CONTRACT): void {
   if (signal.aborted) return;
   const { doc, result } = input;
   const view = doc.defaultView;
@@ -67,22 +74,31 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
     const theme = detectTheme(doc, firstMapped);
     const styles = new PageStyles(doc, theme, journal);
 
-    const placed = placeParagraphChanges(doc, result, elements, titleElement, input.old.paragraphs, journal);
-    const items = placed.items;
-    const ranges = placed.insertedRanges;
-    if (result.title.changed && titleElement) {
-      ranges.push(...markTitle(titleElement, result.title, journal));
-      items.push({ element: titleElement, description: 'Headline changed' });
-    }
-    if (items.length === 0) {
+    const planned = planParagraphChanges(
+      doc,
+      result,
+      elements,
+      titleElement,
+      input.old.paragraphs,
+      journal,
+      readable,
+    );
+    const titleChanged = result.title.changed && titleElement !== null;
+    const total = planned.items + (titleChanged ? 1 : 0);
+    if (total === 0) {
       lifetime.abort();
       return;
     }
 
-    highlight = new InsertedHighlight(doc, ranges);
+    const placed: PlacedChanges = { items: [], insertedRanges: [] };
+    if (titleChanged && titleElement) {
+      placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
+      placed.items.push({ element: titleElement, description: 'Headline changed' });
+    }
+    highlight = new InsertedHighlight(doc);
     highlight.show();
     const reducedMotion = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const changes = new ChangeNavigator(inDocumentOrder(items), journal, !reducedMotion);
+    const changes = new ChangeNavigator([], journal, !reducedMotion);
 
     // While the marks are hidden there is nothing to show; the shortcut then leaves the key to the page.
     const go = (direction: Direction): boolean => {
@@ -95,7 +111,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
     const bar = createControlBar(
       doc,
       theme,
-      summaryText(items.length, input.since, Date.now(), locale),
+      summaryText(total, input.since, Date.now(), locale) + capNote(planned.jobs.length, planned.items),
       {
         onPrevious: () => go('previous'),
         onNext: () => go('next'),
@@ -119,18 +135,42 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal): void {
       },
       lifetime.signal,
       journal,
+      readable,
     );
 
     // Capture on the window: a page handler that stops propagation on the document cannot swallow it.
     (view ?? doc).addEventListener(
       'keydown',
       (event: Event) => {
+        // A page's synthetic keydown must not move the reader through the changes.
+        if (!isTrustedEvent(event)) return;
         const direction = shortcutDirection(event as KeyboardEvent);
         if (!direction || isEditableTarget(event)) return;
         if (go(direction)) event.preventDefault();
       },
       { capture: true, signal: lifetime.signal },
     );
+
+    // Visible changes first, a chunk per task; the first chunk is placed before this returns.
+    const jobs = visibleFirst(planned.jobs, view).slice(0, MAX_MARK_JOBS);
+    let highlighted = 0;
+    let sorted = false;
+    const mounting = runInChunks(jobs, (job) => job.run(placed), {
+      signal: lifetime.signal,
+      now: () => (view?.performance ?? performance).now(),
+      nextTask: nextTaskOf(view),
+      onChunk: (done) => {
+        highlight?.add(placed.insertedRanges.slice(highlighted));
+        highlighted = placed.insertedRanges.length;
+        // Sorted after the first chunk and the last, not after each: sorting is the one superlinear step.
+        if (!sorted || done === jobs.length) changes.setItems(inDocumentOrder(placed.items));
+        sorted = true;
+      },
+    });
+    mounting.catch((error: unknown) => {
+      lifetime.abort();
+      console.warn('Redline: could not mark the page', error);
+    });
   } catch (error) {
     // A half-built overlay is worse than none: take back what was placed, and let the caller log the error.
     lifetime.abort();

@@ -1,7 +1,7 @@
 /**
  * An undo log of every change the overlay makes to the page, so that aborting restores the DOM exactly:
- * attributes get their previous value back, inserted nodes leave, and text nodes split to place deleted words
- * are re-joined. Undo runs in reverse order, so a later change is undone before the one it built on.
+ * attributes get their previous value back and inserted nodes leave. The page's own text nodes are never
+ * split or altered, so there is nothing to re-join. Undo runs in reverse order, so a later change is undone before the one it built on.
  */
 export class DomJournal {
   private readonly undos: (() => void)[] = [];
@@ -22,20 +22,6 @@ export class DomJournal {
       if (node.parentNode) node.parentNode.removeChild(node);
     });
     return node;
-  }
-
-  /**
-   * Splits a page text node at `offset` and returns the second piece. The page's text is not altered (the
-   * characters stay, in two nodes); undo appends the second piece back to the first and drops it, re-joining
-   * exactly the pieces this split made and no other adjacent text nodes the page had.
-   */
-  splitText(node: Text, offset: number): Text {
-    const rest = node.splitText(offset);
-    this.undos.push(() => {
-      node.appendData(rest.data);
-      if (rest.parentNode) rest.parentNode.removeChild(rest);
-    });
-    return rest;
   }
 
   /** Any other undo step (style sheets, highlight registrations). */

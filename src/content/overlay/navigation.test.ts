@@ -16,6 +16,21 @@ describe('inDocumentOrder', () => {
     }));
     expect(inDocumentOrder([c!, a!, b!]).map((i) => i.description)).toEqual(['a', 'b', 'c']);
   });
+
+  it('puts items whose element left the page last, in their order, and keeps items of one element together', () => {
+    document.body.innerHTML = '<p id="a"></p><p id="b"></p>';
+    const gone = document.createElement('p');
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    const items = [
+      { element: gone, description: 'gone' },
+      { element: b, description: 'b1' },
+      { element: a, description: 'a' },
+      { element: b, description: 'b2' },
+    ];
+    expect(inDocumentOrder(items).map((i) => i.description)).toEqual(['a', 'b1', 'b2', 'gone']);
+    expect(inDocumentOrder([])).toEqual([]);
+  });
 });
 
 describe('ChangeNavigator', () => {

@@ -13,16 +13,32 @@ export interface ChangeItem {
   description: string;
 }
 
-/** Items sorted in document order; an item whose element left the document keeps its relative place last. */
+/**
+ * Items in document order; items whose element left the document follow, in their given order. One walk over
+ * the document instead of a sort by `compareDocumentPosition`, which browsers answer for two siblings by
+ * walking their parent's children: sorting 4,000 sibling paragraphs took over a second in Chromium.
+ */
 export function inDocumentOrder(items: readonly ChangeItem[]): ChangeItem[] {
-  return [...items].sort((a, b) => {
-    if (a.element === b.element) return 0;
-    const position = a.element.compareDocumentPosition(b.element);
-    // Node.DOCUMENT_POSITION_FOLLOWING (4) / PRECEDING (2), spelled out: jsdom and browsers agree on the bits.
-    if (position & 4) return -1;
-    if (position & 2) return 1;
-    return 0;
-  });
+  const byElement = new Map<Element, ChangeItem[]>();
+  for (const item of items) {
+    const list = byElement.get(item.element);
+    if (list) list.push(item);
+    else byElement.set(item.element, [item]);
+  }
+  const first = items[0];
+  if (!first) return [];
+  const doc = first.element.ownerDocument;
+  const ordered: ChangeItem[] = [];
+  // NodeFilter.SHOW_ELEMENT (1), spelled out: a content script's global may not be the page's.
+  const walker = doc.createTreeWalker(doc.documentElement, 1);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    const list = byElement.get(node as Element);
+    if (!list) continue;
+    ordered.push(...list);
+    byElement.delete(node as Element);
+  }
+  for (const list of byElement.values()) ordered.push(...list);
+  return ordered;
 }
 
 export type Direction = 'next' | 'previous';
@@ -66,11 +82,22 @@ export class ChangeNavigator {
   private index = -1;
 
   constructor(
-    readonly items: readonly ChangeItem[],
+    private list: readonly ChangeItem[],
     journal: DomJournal,
     private readonly smoothScroll: boolean,
   ) {
     journal.onUndo(() => this.clear());
+  }
+
+  get items(): readonly ChangeItem[] {
+    return this.list;
+  }
+
+  /** Replaces the items (more were mounted), keeping the current change current. */
+  setItems(items: readonly ChangeItem[]): void {
+    const current = this.current;
+    this.list = items;
+    this.index = current ? items.indexOf(current) : -1;
   }
 
   /** 0-based position of the current change, -1 before the first move. */

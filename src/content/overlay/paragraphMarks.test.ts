@@ -47,7 +47,15 @@ describe('placeParagraphChanges', () => {
       'Removed paragraph',
       'Reworded paragraph',
     ]);
-    expect(placed.insertedRanges.map((r) => r.toString())).toEqual(['new']);
+    const range = document.createRange();
+    const [inserted] = placed.insertedRanges;
+    range.setStart(inserted!.startContainer, inserted!.startOffset);
+    range.setEnd(inserted!.endContainer, inserted!.endOffset);
+    expect(placed.insertedRanges).toHaveLength(1);
+    expect(range.toString()).toBe('new');
+    // The deleted word is in a "Was:" line after the paragraph, not inside the page's text.
+    expect(document.getElementById('a')?.lastChild?.textContent).toBe('one new');
+    expect(document.getElementById('a')?.nextElementSibling?.textContent).toBe('one old');
   });
 
   it('marks an element shared by two paragraphs once, with the word marks of each', () => {
@@ -79,7 +87,13 @@ describe('placeParagraphChanges', () => {
     expect(placed.items).toHaveLength(1);
     expect(p?.getAttribute('data-redline')).toBe('reworded');
     expect(p?.querySelectorAll('[data-redline-label]')).toHaveLength(1);
-    expect(Array.from(p?.querySelectorAll('del') ?? [], (d) => d.textContent)).toEqual(['old ', 'older ']);
+    expect(p?.querySelector('del')).toBeNull();
+    const lines = Array.from(document.querySelectorAll('[data-redline-old="paragraph-text"]'));
+    expect(lines.map((line) => line.textContent)).toEqual(['old first one', 'older second two']);
+    expect(lines.flatMap((line) => Array.from(line.querySelectorAll('del'), (d) => d.textContent))).toEqual([
+      'old ',
+      'older ',
+    ]);
   });
 
   it('shows the old text after the element when the words cannot be placed', () => {

@@ -2,10 +2,12 @@
  * Removed paragraphs come back as inserted "ghost" elements at their old place in the new order: before the
  * element of new paragraph `before`, or after the last paragraph's element when `before` is the new length.
  * When that element was not found on the page, the nearest mapped neighbour stands in (the previous one, then
- * the next one, then the headline).
+ * the next one, then the headline). The ghost's text is old text (oldText.ts).
  */
 import type { RemovedParagraph } from '../../core/model';
+import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
+import { fillOldText, oldTextOf } from './oldText';
 
 type Anchor = { element: Element; where: 'before' | 'after' };
 
@@ -28,7 +30,7 @@ export function ghostAnchor(
   return titleElement ? { element: titleElement, where: 'after' } : null;
 }
 
-function createGhost(doc: Document, anchor: Element, text: string): HTMLElement {
+function createGhost(doc: Document, anchor: Element, text: string, readable: boolean): HTMLElement {
   // Inside a list a ghost list item keeps the list's markup valid and its bullets aligned.
   const inList = anchor.tagName.toUpperCase() === 'LI';
   const ghost = doc.createElement(inList ? 'li' : 'div');
@@ -36,8 +38,61 @@ function createGhost(doc: Document, anchor: Element, text: string): HTMLElement 
   ghost.setAttribute('data-redline-old', 'paragraph');
   ghost.setAttribute('title', 'Redline: paragraph removed since your last visit');
   if (!inList) ghost.setAttribute('role', 'deletion');
-  ghost.textContent = text;
-  return ghost;
+  return fillOldText(ghost, oldTextOf(text), readable);
+}
+
+/** Placing one ghost; `anchor` is the page element it goes next to (the chunked mount orders by it). */
+export interface GhostJob {
+  anchor: Element;
+  place(): HTMLElement | null;
+}
+
+/**
+ * One job per removed paragraph that has somewhere to go, in the order they must be placed for ghosts sharing
+ * an anchor to keep their old order. Jobs of different anchors may run in any order.
+ */
+export function planRemovedGhosts(
+  doc: Document,
+  removed: readonly RemovedParagraph[],
+  elements: readonly (Element | null)[],
+  titleElement: Element | null,
+  journal: DomJournal,
+  readable = READABLE_CONTRACT,
+): GhostJob[] {
+  // Several ghosts after one element go in one after the other, not each straight after the element.
+  const lastAfter = new Map<Element, Element>();
+  const jobs: GhostJob[] = [];
+  const ordered = [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
+  for (const paragraph of ordered) {
+    const anchor = ghostAnchor(paragraph.before, elements, titleElement);
+    if (!anchor) continue;
+    const { element, where } = anchor;
+    jobs.push({
+      anchor: element,
+      place: () => {
+        if (!element.parentNode) return null;
+        const ghost = createGhost(doc, element, paragraph.text, readable);
+        if (where === 'before') {
+          element.before(ghost);
+        } else {
+          // After the element's own "Was:" lines, whichever was placed first.
+          let previous = lastAfter.get(element);
+          if (!previous) {
+            previous = element;
+            while (isWasLine(previous.nextElementSibling)) previous = previous.nextElementSibling as Element;
+          }
+          previous.after(ghost);
+          lastAfter.set(element, ghost);
+        }
+        return journal.inserted(ghost);
+      },
+    });
+  }
+  return jobs;
+}
+
+function isWasLine(element: Element | null): boolean {
+  return element?.getAttribute('data-redline-old') === 'paragraph-text';
 }
 
 /** Inserts one ghost per removed paragraph; returns them in the order they stand on the page. */
@@ -47,24 +102,12 @@ export function placeRemovedGhosts(
   elements: readonly (Element | null)[],
   titleElement: Element | null,
   journal: DomJournal,
+  readable = READABLE_CONTRACT,
 ): HTMLElement[] {
-  // Several ghosts after one element go in one after the other, not each straight after the element.
-  const lastAfter = new Map<Element, Element>();
   const placed: HTMLElement[] = [];
-  const ordered = [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
-  for (const paragraph of ordered) {
-    const anchor = ghostAnchor(paragraph.before, elements, titleElement);
-    if (!anchor?.element.parentNode) continue;
-    const ghost = createGhost(doc, anchor.element, paragraph.text);
-    if (anchor.where === 'before') {
-      anchor.element.before(ghost);
-    } else {
-      const previous = lastAfter.get(anchor.element) ?? anchor.element;
-      previous.after(ghost);
-      lastAfter.set(anchor.element, ghost);
-    }
-    journal.inserted(ghost);
-    placed.push(ghost);
+  for (const job of planRemovedGhosts(doc, removed, elements, titleElement, journal, readable)) {
+    const ghost = job.place();
+    if (ghost) placed.push(ghost);
   }
   return placed;
 }

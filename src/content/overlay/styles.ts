@@ -7,7 +7,8 @@
  * `!important`, selectors carry two never-matching `:not(#id)` parts so they outrank the page's own id-based
  * `!important` rules, and only outline, box-shadow and background images are set on the page's elements (no
  * width, margin, padding or border). Colour is never the only cue: added/reworded/moved differ by outline style
- * (solid/dashed/double) and text label, removed text is struck through.
+ * (solid/dashed/double) and text label, removed text is struck through. Old text may sit in a closed shadow root
+ * (oldText.ts): the host's rules, inherited properties and `::part()` reach it there.
  */
 import { INSERTED_HIGHLIGHT } from './highlights';
 import type { DomJournal } from './journal';
@@ -102,8 +103,18 @@ export function marksCss(theme: Theme): string {
       `content: "Removed" !important;
       ${labelBody(p.removed, p.labelText)}`,
     ),
+    // Deleted words in a "Was:" line: light-DOM <del> in the test build, a shadow part in the normal build.
     rule(
-      'del[data-redline-old]',
+      '[data-redline-old="paragraph-text"] del',
+      `text-decoration: line-through !important;
+      text-decoration-color: ${p.removed} !important;
+      text-decoration-thickness: 2px !important;
+      background-image: ${tint(p.removedTint)} !important;
+      color: inherit !important;
+      display: inline !important;`,
+    ),
+    rule(
+      '[data-redline-old="paragraph-text"]::part(deleted)',
       `text-decoration: line-through !important;
       text-decoration-color: ${p.removed} !important;
       text-decoration-thickness: 2px !important;
@@ -137,12 +148,16 @@ export function marksCss(theme: Theme): string {
       '[data-redline-old="paragraph-text"]',
       `display: block !important;
       font-size: 0.9em !important;
-      text-decoration: line-through !important;
-      text-decoration-color: ${p.removed} !important;
-      background-image: ${tint(p.removedTint)} !important;
-      color: inherit !important;
-      margin-block: 0.3em !important;
-      padding: 0.2em 0.4em !important;`,
+      color: ${p.muted} !important;
+      margin-block: 0.3em 0.9em !important;
+      padding: 0.2em 0.4em !important;
+      border-inline-start: 3px solid ${p.removed} !important;`,
+    ),
+    rule(
+      '[data-redline-old="paragraph-text"]::before',
+      `content: "Was: " !important;
+      font-weight: 600 !important;
+      font-style: normal !important;`,
     ),
     rule('[data-redline-label]', labelBody(p.muted, p.labelText)),
     rule('[data-redline-label="added"]', `background: ${p.added} !important;`),

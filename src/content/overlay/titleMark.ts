@@ -1,19 +1,26 @@
 /**
- * The changed headline: the title element is marked like a reworded paragraph (label, word marks) and the
- * whole previous headline is shown just after it, since a rewritten headline often shares few words with the
- * old one and the struck words alone would not read as a sentence.
+ * The changed headline: the title element is marked like a reworded paragraph (label, inserted words
+ * highlighted) and the whole previous headline is shown just after it, since a rewritten headline often shares
+ * few words with the old one and struck words alone would not read as a sentence.
  */
 import type { TitleChange } from '../../core/model';
+import { READABLE_CONTRACT } from '../contract';
 import { createLabel } from './blockMarks';
 import type { DomJournal } from './journal';
+import { fillOldText, oldTextOf } from './oldText';
 import { planWordMarks } from './textMap';
-import { placeWordMarks } from './wordMarks';
+import { insertedRanges } from './wordMarks';
 
-/** Marks the headline; returns the Ranges of its inserted words (for the highlight). */
-export function markTitle(titleElement: Element, change: TitleChange, journal: DomJournal): Range[] {
+/** Marks the headline; returns the ranges of its inserted words (for the highlight). */
+export function markTitle(
+  titleElement: Element,
+  change: TitleChange,
+  journal: DomJournal,
+  readable = READABLE_CONTRACT,
+): AbstractRange[] {
   const doc = titleElement.ownerDocument;
   const plan = change.words.length > 0 ? planWordMarks(titleElement, change.words) : null;
-  const ranges = plan ? placeWordMarks(doc, plan, journal).inserted : [];
+  const ranges = plan ? insertedRanges(doc, plan) : [];
 
   journal.setAttribute(titleElement, 'data-redline', 'reworded');
   const label = createLabel(doc, 'reworded', 'Headline changed');
@@ -24,8 +31,7 @@ export function markTitle(titleElement: Element, change: TitleChange, journal: D
     const old = doc.createElement('div');
     old.setAttribute('data-redline-old', 'title');
     old.setAttribute('role', 'deletion');
-    old.textContent = change.old;
-    titleElement.after(journal.inserted(old));
+    titleElement.after(journal.inserted(fillOldText(old, oldTextOf(change.old), readable)));
   }
   return ranges;
 }

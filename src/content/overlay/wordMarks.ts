@@ -1,105 +1,83 @@
 /**
- * Places a word plan on the page: deleted old words become `<del data-redline-old>` elements at their place in
- * the page's text, inserted new words become Ranges for the highlight registry. Placing a `<del>` inside a text
- * node needs that node split in two; the journal re-joins exactly those pieces on teardown.
+ * Word marks of a reworded paragraph, without touching the page's text nodes (issue 9, item 7): a framework
+ * that later re-renders the paragraph updates the very text nodes it made, so the page shows exactly its new
+ * text, with or without marks. Splitting a node to put a deleted word inside it left the framework updating one
+ * piece and the other piece stale.
+ *
+ * - Inserted words are StaticRanges over the page's own text, painted by the highlight registry (highlights.ts).
+ *   A StaticRange is not updated on every later DOM change, as a live Range is, so thousands cost nothing
+ *   while the overlay mounts.
+ * - Deleted words are shown in a "Was:" line after the paragraph: its old text, unchanged words plain and
+ *   deleted ones struck, inside a closed shadow root in the normal build (oldText.ts).
  */
+import type { WordChange } from '../../core/model';
 import type { DomJournal } from './journal';
-import type { TextPoint, WordPlan } from './textMap';
+import { fillOldText } from './oldText';
+import type { WordPlan } from './textMap';
 
-/** Follows text nodes across the splits made here, so points computed before splitting stay usable. */
-class SplitTracker {
-  // For each original node, its pieces in order with the original offset each starts at.
-  private readonly pieces = new Map<Text, { start: number; node: Text }[]>();
+type StaticRangeCtor = new (init: StaticRangeInit) => StaticRange;
 
-  piecesOf(node: Text): { start: number; node: Text }[] {
-    let list = this.pieces.get(node);
-    if (!list) {
-      list = [{ start: 0, node }];
-      this.pieces.set(node, list);
+/** The inserted-word spans of `plan` as ranges the highlight registry accepts. */
+export function insertedRanges(doc: Document, plan: WordPlan): AbstractRange[] {
+  const view = doc.defaultView as (Window & { StaticRange?: StaticRangeCtor }) | null;
+  const Static = view?.StaticRange;
+  return plan.inserted.map(({ start, end }) => {
+    if (Static) {
+      return new Static({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
     }
-    return list;
-  }
-
-  /**
-   * The piece holding original offset `offset` and the offset within it. At a split point, `asEnd` picks the
-   * end of the earlier piece rather than the start of the later one, so a range ending there does not take in
-   * a `<del>` placed between the two.
-   */
-  resolve(point: TextPoint, asEnd = false): TextPoint {
-    const list = this.piecesOf(point.node);
-    let found = list[0] ?? { start: 0, node: point.node };
-    for (const piece of list) {
-      if (asEnd ? piece.start < point.offset : piece.start <= point.offset) found = piece;
-    }
-    return { node: found.node, offset: point.offset - found.start };
-  }
-
-  split(point: TextPoint, journal: DomJournal): void {
-    const at = this.resolve(point);
-    const rest = journal.splitText(at.node, at.offset);
-    const list = this.piecesOf(point.node);
-    list.push({ start: point.offset, node: rest });
-    list.sort((a, b) => a.start - b.start);
-  }
-}
-
-/**
- * Inserts `node` at `point` in the page's text, splitting the text node when the point is inside it. A second
- * node at the same point goes after the first, so consecutive deletions keep their order.
- */
-function insertAt(
-  point: TextPoint,
-  node: Node,
-  tracker: SplitTracker,
-  journal: DomJournal,
-  lastAt: Map<Text, Map<number, Node>>,
-): void {
-  const atPoint = lastAt.get(point.node) ?? new Map<number, Node>();
-  lastAt.set(point.node, atPoint);
-  const previous = atPoint.get(point.offset);
-  if (previous?.parentNode) {
-    previous.parentNode.insertBefore(node, previous.nextSibling);
-  } else {
-    let at = tracker.resolve(point);
-    if (at.offset > 0 && at.offset < at.node.length) {
-      tracker.split(point, journal);
-      at = tracker.resolve(point);
-    }
-    const parent = at.node.parentNode;
-    if (!parent) return;
-    parent.insertBefore(node, at.offset === 0 ? at.node : at.node.nextSibling);
-  }
-  atPoint.set(point.offset, node);
-  journal.inserted(node);
-}
-
-export interface PlacedWords {
-  /** Ranges over the page's own text that the new version inserted. */
-  inserted: Range[];
-  /** The `<del data-redline-old>` elements, in text order. */
-  deleted: HTMLElement[];
-}
-
-/** Puts the plan on the page. The inserted-word ranges are built after all splits, over the final pieces. */
-export function placeWordMarks(doc: Document, plan: WordPlan, journal: DomJournal): PlacedWords {
-  const tracker = new SplitTracker();
-  const lastAt = new Map<Text, Map<number, Node>>();
-  const deleted: HTMLElement[] = [];
-  for (const deletion of plan.deleted) {
-    const del = doc.createElement('del');
-    del.setAttribute('data-redline-old', 'words');
-    del.textContent = deletion.text;
-    insertAt(deletion.at, del, tracker, journal, lastAt);
-    deleted.push(del);
-  }
-  const inserted: Range[] = [];
-  for (const span of plan.inserted) {
-    const start = tracker.resolve(span.start);
-    const end = tracker.resolve(span.end, true);
     const range = doc.createRange();
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset);
-    inserted.push(range);
-  }
-  return { inserted, deleted };
+    return range;
+  });
+}
+
+/** True when the word diff deleted any old word. */
+export function hasDeletions(words: readonly WordChange[]): boolean {
+  return words.some((run) => run.op === 'delete' && run.text.trim() !== '');
+}
+
+/**
+ * Inserts the "Was:" line after `after` (the paragraph, or the line before this one): the old text from `words`
+ * (equal and deleted runs), each deleted run in a `<del>` (`data-redline-old="words"`, part `deleted`).
+ * Without word runs, `oldText` is shown whole.
+ */
+export function placeWasLine(
+  after: Element,
+  words: readonly WordChange[],
+  oldText: string,
+  readable: boolean,
+  journal: DomJournal,
+): HTMLElement {
+  const doc = after.ownerDocument;
+  const line = doc.createElement('div');
+  line.setAttribute('data-redline-old', 'paragraph-text');
+  line.setAttribute('title', 'Redline: this paragraph before it was reworded');
+  fillOldText(
+    line,
+    (parent) => {
+      if (words.length === 0) {
+        parent.append(doc.createTextNode(oldText));
+        return;
+      }
+      for (const run of words) {
+        if (run.op === 'equal') parent.append(doc.createTextNode(run.text));
+        else if (run.op === 'delete') {
+          const del = doc.createElement('del');
+          del.setAttribute('data-redline-old', 'words');
+          del.setAttribute('part', 'deleted');
+          del.textContent = run.text;
+          parent.append(del);
+        }
+      }
+    },
+    readable,
+  );
+  after.after(journal.inserted(line));
+  return line;
 }

@@ -1,6 +1,7 @@
 /**
- * Finds Redline's control bar: a fixed-position `[data-redline-ui]` host whose UI lives in a shadow root, and
- * drives its "next change" button.
+ * Finds Redline's control bar: a fixed-position `[data-redline-ui]` host whose UI lives in a shadow root (open
+ * in the test build only), and drives its "next change" button with a real mouse click: the bar ignores the
+ * untrusted clicks a page script can make.
  */
 import type { Page } from 'puppeteer-core';
 
@@ -41,7 +42,11 @@ export async function findControlBar(page: Page): Promise<ControlBar> {
   return {
     ...info,
     clickNext: async () => {
-      await page.evaluate(`${LOCATE}.next.click()`);
+      const box = (await page.evaluate(`(() => {
+        const r = ${LOCATE}.next.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      })()`)) as { x: number; y: number };
+      await page.mouse.click(box.x, box.y);
     },
   };
 }

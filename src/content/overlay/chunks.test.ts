@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { capNote, MAX_MARK_JOBS, MIN_CHUNK, runInChunks, visibleFirst } from './chunks';
+import { mountOverlay } from './index';
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('runInChunks', () => {
+  it('runs the first chunk before returning and the rest in later tasks, in order', async () => {
+    const jobs = Array.from({ length: MIN_CHUNK * 3 + 5 }, (_, i) => i);
+    const ran: number[] = [];
+    const chunks: number[] = [];
+    let clock = 0;
+    const done = runInChunks(jobs, (job) => ran.push(job), {
+      signal: new AbortController().signal,
+      // Every job "takes" a whole budget: chunks are then exactly MIN_CHUNK jobs long.
+      now: () => (clock += 1_000),
+      nextTask: tick,
+      onChunk: (count) => chunks.push(count),
+    });
+    expect(ran).toHaveLength(MIN_CHUNK);
+    await done;
+    expect(ran).toEqual(jobs);
+    expect(chunks).toEqual([MIN_CHUNK, MIN_CHUNK * 2, MIN_CHUNK * 3, jobs.length]);
+  });
+
+  it('keeps going within the time budget, and stops when aborted', async () => {
+    const controller = new AbortController();
+    const ran: number[] = [];
+    const jobs = Array.from({ length: 1_000 }, (_, i) => i);
+    const done = runInChunks(jobs, (job) => ran.push(job), {
+      signal: controller.signal,
+      now: () => 0,
+      nextTask: tick,
+      onChunk: () => controller.abort(),
+    });
+    // A clock that never moves: the whole list fits in one chunk.
+    expect(ran).toHaveLength(1_000);
+    await done;
+    const slow = runInChunks(jobs, (job) => ran.push(job), {
+      signal: controller.signal,
+      now: () => 0,
+      nextTask: tick,
+      onChunk: () => undefined,
+    });
+    await slow;
+    expect(ran).toHaveLength(1_000);
+  });
+});
+
+describe('visibleFirst', () => {
+  it('puts jobs on screen first and keeps each group in order', () => {
+    const at = (top: number) => {
+      const element = document.createElement('p');
+      element.getBoundingClientRect = () => ({ top, bottom: top + 20 }) as DOMRect;
+      return element;
+    };
+    const far = at(10_000);
+    const near = at(100);
+    const farther = at(20_000);
+    const jobs = [
+      { element: far, id: 'far-1' },
+      { element: near, id: 'near-1' },
+      { element: far, id: 'far-2' },
+      { element: farther, id: 'farther' },
+      { element: near, id: 'near-2' },
+    ];
+    expect(visibleFirst(jobs, window).map((job) => job.id)).toEqual([
+      'near-1',
+      'near-2',
+      'far-1',
+      'far-2',
+      'farther',
+    ]);
+  });
+});
+
+describe('capNote', () => {
+  it('says nothing up to the cap and how many are marked past it', () => {
+    expect(capNote(MAX_MARK_JOBS, MAX_MARK_JOBS)).toBe('');
+    expect(capNote(MAX_MARK_JOBS * 2, MAX_MARK_JOBS * 2)).toBe(
+      ` · too many to mark all: about ${MAX_MARK_JOBS.toLocaleString('en')} marked`,
+    );
+  });
+});
+
+describe('mountOverlay in chunks', () => {
+  function mount(n: number, signal: AbortSignal) {
+    document.body.innerHTML = `<article><h1>T</h1>${'<p>Paragraph text.</p>'.repeat(n)}</article>`;
+    const elements = Array.from(document.querySelectorAll('p'));
+    mountOverlay(
+      {
+        doc: document,
+        result: {
+          title: { changed: false, old: 'T', new: 'T', words: [] },
+          paragraphs: elements.map((_, i) => ({ kind: 'added' as const, newIndex: i })),
+          removed: [],
+          stats: { unchanged: 0, added: n, removed: 0, reworded: 0, moved: 0 },
+          capped: false,
+        },
+        elements,
+        titleElement: document.querySelector('h1'),
+        old: { title: 'T', paragraphs: [] },
+        since: Date.now(),
+        onDismiss: () => undefined,
+      },
+      signal,
+      true,
+    );
+  }
+  const marked = () => document.querySelectorAll('[data-redline="added"]').length;
+
+  it('marks every change, counting them all in the bar from the start', async () => {
+    const controller = new AbortController();
+    mount(MIN_CHUNK * 4, controller.signal);
+    expect(marked()).toBeGreaterThanOrEqual(MIN_CHUNK);
+    const bar = document.querySelector('[data-redline-ui="bar"]');
+    expect(bar?.shadowRoot?.textContent).toContain(`${MIN_CHUNK * 4} changes`);
+    for (let i = 0; i < 200 && marked() < MIN_CHUNK * 4; i++) await tick();
+    expect(marked()).toBe(MIN_CHUNK * 4);
+    controller.abort();
+    expect(document.querySelectorAll('[data-redline], [data-redline-ui]')).toHaveLength(0);
+  });
+
+  it('stops placing marks once aborted between chunks', async () => {
+    const controller = new AbortController();
+    mount(MIN_CHUNK * 4, controller.signal);
+    controller.abort();
+    for (let i = 0; i < 20; i++) await tick();
+    expect(document.querySelectorAll('[data-redline], [data-redline-ui]')).toHaveLength(0);
+  });
+});
