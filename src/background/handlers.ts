@@ -2,6 +2,7 @@
  * What the background does for each message. Dependencies are passed in so the handlers run in tests against
  * fake-indexeddb and an in-memory badge.
  */
+import { extractorOf } from '../core/extract/across-extractors';
 import type { HistoryDb } from './db';
 import { filingUrl } from './filing';
 import type { Handlers, PreviousVersion } from './protocol';
@@ -49,6 +50,7 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
         paragraphs: paragraphs.map((p) => p.text),
         firstSeen,
         lastSeen,
+        extractor: extractorOf(outcome.previous),
       };
       return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay };
     },

@@ -13,6 +13,7 @@
  */
 
 import type { IDBPIndex } from 'idb';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
 import type { StoredArticle, StoredVersion } from '../core/history';
 import type { Article } from '../core/model';
@@ -76,6 +77,7 @@ export async function recordArticle(db: HistoryDb, article: Article, now: number
       publishedTime: article.publishedTime,
       firstSeen: now,
       lastSeen: now,
+      extractor: EXTRACTOR_VERSION,
     };
     await versions.add(version);
     const record: StoredArticle = existing

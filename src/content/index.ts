@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { align } from '../core/align';
-import { extract, restoreDropped } from '../core/extract';
+import { acrossExtractors, anchorOnStored, EXTRACTOR_VERSION, extract } from '../core/extract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { waitForSettle } from './settle';
@@ -16,7 +16,17 @@ import { watchAddress } from './url-watch';
 const incognito = browser.extension.inIncognitoContext ?? false;
 // withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
 const deps: EvaluateDeps = withUi(
-  { send, extract, restore: restoreDropped, align, mountOverlay, settle: waitForSettle, incognito },
+  {
+    send,
+    extract,
+    restore: anchorOnStored,
+    align,
+    extractor: EXTRACTOR_VERSION,
+    acrossExtractors,
+    mountOverlay,
+    settle: waitForSettle,
+    incognito,
+  },
   browser.runtime,
   document,
   showBadge,

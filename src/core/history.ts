@@ -35,6 +35,11 @@ export interface StoredVersion {
   publishedTime: string | null;
   firstSeen: number;
   lastSeen: number;
+  /**
+   * Which extraction read this version (`EXTRACTOR_VERSION` in src/core/extract/version.ts). Absent on versions
+   * stored before the field existed and on imports from such files: those read as `LEGACY_EXTRACTOR_VERSION`.
+   */
+  extractor?: number;
 }
 
 /** One time the reader opened the article. */

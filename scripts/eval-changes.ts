@@ -1,0 +1,69 @@
+/**
+ * `npm run eval:changes [-- --output FILE] [--only ID,ID] [--every N]`: the change-detection harness
+ * (test/eval/change-eval.ts) over all 230 public pages in jsdom; prints the table by case kind and writes the
+ * JSON summary (per kind, and every page's notes) to FILE.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  allPages,
+  evaluatePage,
+  type KindSummary,
+  type PageResult,
+  samplePages,
+  summarise,
+} from '../test/eval/change-eval';
+
+const { values } = parseArgs({
+  options: { output: { type: 'string' }, only: { type: 'string' }, every: { type: 'string' } },
+});
+
+let pages = allPages();
+if (values.only) {
+  const only = new Set(values.only.split(','));
+  pages = pages.filter((p) => only.has(p.id));
+}
+if (values.every) pages = samplePages(pages, Number(values.every));
+
+const started = Date.now();
+const results: PageResult[] = [];
+for (const page of pages) {
+  let result: PageResult;
+  try {
+    result = evaluatePage(page);
+  } catch (error) {
+    result = { page: page.id, ok: false, reason: `harness error: ${String(error)}`, ms: 0 };
+  }
+  results.push(result);
+  if (result.ok) {
+    for (const c of result.cases) {
+      if (c.score.notes.length > 0 || c.error) {
+        console.log(
+          `${page.id} [${c.kind}] ${c.error ? `not extracted: ${c.error}; ` : ''}${c.score.notes.join('; ')}`,
+        );
+      }
+    }
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const summary: KindSummary[] = summarise(results);
+const skipped = results.filter((r) => !r.ok);
+console.log(
+  [
+    '',
+    'case kind   pages   recall  precision  labels  pages with false marks  not extracted',
+    ...summary.map(
+      (s) =>
+        `${s.kind.padEnd(10)}${String(s.pages).padStart(6)}  ${pct(s.recall)}  ${pct(s.precision)}    ${pct(s.labelAccuracy)}  ${String(s.pagesWithFalseMarks).padStart(22)}  ${String(s.notExtracted).padStart(13)}`,
+    ),
+    `${results.length} pages, ${skipped.length} not taken for articles on the first visit` +
+      `${skipped.length > 0 ? ` (${skipped.map((r) => `${r.page}: ${r.ok ? '' : r.reason}`).join(', ')})` : ''}; ` +
+      `${((Date.now() - started) / 1000).toFixed(0)} s`,
+  ].join('\n'),
+);
+
+if (values.output) {
+  writeFileSync(values.output, `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
+  console.log(`wrote ${values.output}`);
+}
