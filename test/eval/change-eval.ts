@@ -20,7 +20,7 @@ import {
   READABILITY_PAGES_DIR,
   seedOf,
 } from '../fixtures/pages/acceptance-pages';
-import { churnAroundArticle, editArticle } from '../fixtures/pages/article-edits';
+import { churnAroundArticle, type EditTruth, editArticle } from '../fixtures/pages/article-edits';
 import { type ObservedMarks, type PageScore, scoreMarks } from '../fixtures/pages/score-marks';
 import { EXTRACTION_BENCHMARK } from '../shared-fixtures';
 import { churnMore, rerender } from './page-churn';
@@ -105,45 +105,59 @@ export function revisit(
   }
 }
 
-/** The three later visits of one page, built from its first visit and judged. */
-export function evaluatePage(page: EvalPage): PageResult {
-  const started = Date.now();
-  const first = prepareSource(page.load(), false);
+/** The HTML of a page's first visit and of its three later visits, with the edits' truth. */
+export type PageCases =
+  | {
+      ok: true;
+      page: string;
+      /** What the first visit stored (jsdom's extraction). */
+      stored: Article;
+      first: string;
+      churned: string;
+      /** Null when the article has too few plain paragraphs to edit. */
+      edited: string | null;
+      truth: EditTruth | null;
+      rerendered: string;
+    }
+  | { ok: false; page: string; reason: string };
+
+/**
+ * Builds the later visits from the first one. `keepStyles` for a real browser, where a page's look matters;
+ * jsdom spends most of its parse time on styles that Readability never reads.
+ */
+export function pageCases(page: EvalPage, opts: { keepStyles: boolean }): PageCases {
+  const first = prepareSource(page.load(), opts.keepStyles);
   const seed = seedOf(page.id);
   const dom = parseQuietly(first, page.url);
-  let stored: Article;
-  let churned: string;
-  let edited: string | null;
-  let truth: ReturnType<typeof editArticle>;
   try {
     const found = extract(dom.window.document, { url: page.url });
-    if (!found.ok) return { page: page.id, ok: false, reason: found.reason, ms: Date.now() - started };
-    stored = found.article;
+    if (!found.ok) return { ok: false, page: page.id, reason: found.reason };
     const input = {
       doc: dom.window.document,
       paragraphs: found.article.paragraphs,
       elements: found.elements,
       seed,
     };
+    // From the page as first served, before any churn.
+    const rerendered = rerender(input);
     const churn = [...churnAroundArticle(input), ...churnMore(input)];
-    churned = dom.serialize();
-    truth = editArticle(input, { splitMerge: true });
+    const churned = dom.serialize();
+    const truth = editArticle(input, { splitMerge: true });
     if (truth) truth.churn = churn;
-    edited = truth ? dom.serialize() : null;
+    const edited = truth ? dom.serialize() : null;
+    return { ok: true, page: page.id, stored: found.article, first, churned, edited, truth, rerendered };
   } finally {
     dom.window.close();
   }
-  const reDom = parseQuietly(first, page.url);
-  let rerendered: string;
-  try {
-    const found = extract(reDom.window.document, { url: page.url });
-    rerender({ doc: reDom.window.document, elements: found.ok ? found.elements : [], seed });
-    rerendered = reDom.serialize();
-  } finally {
-    reDom.window.close();
-  }
+}
 
-  const judge = (kind: CaseKind, html: string, t: typeof truth): CaseResult => {
+/** The three later visits of one page, built from its first visit and judged. */
+export function evaluatePage(page: EvalPage): PageResult {
+  const started = Date.now();
+  const built = pageCases(page, { keepStyles: false });
+  if (!built.ok) return { page: page.id, ok: false, reason: built.reason, ms: Date.now() - started };
+  const { stored, churned, edited, truth, rerendered } = built;
+  const judge = (kind: CaseKind, html: string, t: EditTruth | null): CaseResult => {
     const { observed, error } = revisit(stored, html, page.url);
     const score = scoreMarks(t, observed);
     const marks = observed.marked.length + observed.removed.length + (observed.titleChanged ? 1 : 0);

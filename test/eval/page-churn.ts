@@ -105,24 +105,48 @@ export function churnMore({ doc, elements, seed }: ChurnInput): string[] {
   return done;
 }
 
+/** Where `el` sits under `root`, as child indices, to find its copy in a clone of `root`. */
+function pathOf(root: Element, el: Element): number[] | null {
+  const path: number[] = [];
+  for (let cur: Element | null = el; cur !== root; cur = cur.parentElement) {
+    const parent: Element | null = cur?.parentElement ?? null;
+    if (!cur || !parent) return null;
+    path.unshift(Array.prototype.indexOf.call(parent.children, cur));
+  }
+  return path;
+}
+
+function follow(root: Element, path: readonly number[]): Element | null {
+  let cur: Element | null = root;
+  for (const i of path) cur = cur?.children[i] ?? null;
+  return cur;
+}
+
 /**
- * The same article rendered by a new template: every class token gets a build suffix (words kept, as css
- * modules keep them), the article's container and the page's content sit in new wrappers.
+ * The same article rendered by a new template, as the HTML of a page: every class token gets a build suffix
+ * (words kept, as css modules keep them), the article's container and the page's content sit in new wrappers.
+ * Works on a copy; the page itself is left as it is.
  */
-export function rerender({ doc, elements, seed }: ChurnInput): string[] {
+export function rerender({ doc, elements, seed }: ChurnInput): string {
   const random = seededRandom(seed ^ 0x7e3a);
   const build = hash(random);
-  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+  const original = articleContainer(elements);
+  const path = original ? pathOf(doc.documentElement, original) : null;
+  const root = doc.documentElement.cloneNode(true) as Element;
+  for (const el of Array.from(root.querySelectorAll('[class]'))) {
     const tokens = (el.getAttribute('class') ?? '').split(/\s+/).filter((t) => t.length > 0);
     el.setAttribute('class', tokens.map((t) => `${t}__${build}`).join(' '));
   }
-  const container = articleContainer(elements);
-  if (container && container !== doc.body && container.parentElement) {
+  const container = path ? follow(root, path) : null;
+  const body = root.querySelector('body');
+  if (container && container !== body && container.parentElement) {
     wrap(wrap(container, `story-body__${build}`), `story__${build}`);
   }
-  const app = doc.createElement('div');
-  app.id = 'app-root';
-  app.append(...Array.from(doc.body.childNodes));
-  doc.body.append(app);
-  return ['classes', 'wrappers'];
+  if (body) {
+    const app = doc.createElement('div');
+    app.id = 'app-root';
+    app.append(...Array.from(body.childNodes));
+    body.append(app);
+  }
+  return `<!DOCTYPE html>\n${root.outerHTML}`;
 }

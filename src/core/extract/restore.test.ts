@@ -100,3 +100,24 @@ describe('restoreDropped', () => {
     expect(restoreDropped(found, ['Beta paragraph, still here.'])).toBe(found);
   });
 });
+
+describe('restoreDropped on a block that holds blocks', () => {
+  it('finds a line the block holds itself, beside its child blocks (a picture wrapper with an "Enlarge" link)', () => {
+    document.body.innerHTML = `<article><p id="a">Alpha paragraph with words.</p>
+      <div id="wrap"><a href="#">Enlarge Image</a><div class="pic"><img alt=""><p id="credit">Photo: Agency</p></div></div>
+      <p id="c">Gamma paragraph with words.</p></article>`;
+    const restored = restoreDropped(extractedWith('a', 'c'), [
+      'Alpha paragraph with words.',
+      'Enlarge Image',
+      'Photo: Agency',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'wrap', 'credit', 'c']);
+    expect(restored.article.paragraphs.map((p) => p.text)).toEqual([
+      'Alpha paragraph with words.',
+      'Enlarge Image',
+      'Photo: Agency',
+      'Gamma paragraph with words.',
+    ]);
+  });
+});

@@ -15,7 +15,7 @@
 import type { ExtractResult, Paragraph } from '../model';
 import { compareText, displayText } from '../text';
 import { kindOfElement } from './blocks';
-import { isElement } from './dom-kinds';
+import { isElement, isInline, isSkipped, isText } from './dom-kinds';
 import { visibleText } from './visible-text';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
@@ -67,15 +67,19 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
   const blocks = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS_SEARCHED);
   for (const el of blocks) {
     if (used.has(el) || el.closest('[data-redline-ui], [data-redline-old]')) continue;
-    // Only innermost blocks: a <li> holding a <p> is found through the <p>.
-    if (Array.from(el.children).some((child) => isElement(child) && child.matches(BLOCK_SELECTOR))) continue;
-    const keys = blockKeys(el);
-    const key = missing.has(keys.full) ? keys.full : missing.has(keys.visible) ? keys.visible : null;
-    if (key === null) continue;
-    const left = missing.get(key) ?? 0;
-    if (left > 1) missing.set(key, left - 1);
-    else missing.delete(key);
-    found.push({ el, paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) } });
+    // A block holding blocks is found by the text it holds itself, between them (as block splitting makes a
+    // unit of it: an "Enlarge image" link beside a picture's <div>); its inner blocks are found on their own.
+    const holdsBlocks = Array.from(el.children).some(
+      (child) => isElement(child) && child.matches(BLOCK_SELECTOR),
+    );
+    for (const keys of holdsBlocks ? ownRuns(el) : [blockKeys(el)]) {
+      const key = missing.has(keys.full) ? keys.full : missing.has(keys.visible) ? keys.visible : null;
+      if (key === null) continue;
+      const left = missing.get(key) ?? 0;
+      if (left > 1) missing.set(key, left - 1);
+      else missing.delete(key);
+      found.push({ el, paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) } });
+    }
     if (missing.size === 0) break;
   }
   if (found.length === 0) return extracted;
@@ -92,6 +96,30 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     elements.splice(at, 0, el);
   }
   return { ...extracted, article: { ...extracted.article, paragraphs }, elements };
+}
+
+/** The runs of text `el` holds itself, outside its child blocks, each with its keys. */
+function ownRuns(el: Element): { full: string; visible: string; text: string }[] {
+  const runs: { full: string; visible: string; text: string }[] = [];
+  let full: string[] = [];
+  let visible: string[] = [];
+  const flush = (): void => {
+    const text = displayText(full.join(''));
+    if (text !== '') runs.push({ full: compareText(text), visible: compareText(visible.join('')), text });
+    full = [];
+    visible = [];
+  };
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (isText(child)) {
+      full.push(child.data);
+      visible.push(child.data);
+    } else if (isElement(child) && isInline(child)) {
+      full.push(child.textContent ?? '');
+      visible.push(visibleText(child));
+    } else if (isElement(child) && !isSkipped(child)) flush();
+  }
+  flush();
+  return runs;
 }
 
 function firstOwnerBody(elements: readonly (Element | null)[]): Element | null {
