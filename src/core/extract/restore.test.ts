@@ -121,3 +121,17 @@ describe('restoreDropped on a block that holds blocks', () => {
     ]);
   });
 });
+
+describe('restoreDropped on headings', () => {
+  it('finds a paragraph stored from an <h1> that is not the headline (a slideshow caption)', () => {
+    document.body.innerHTML = `<main><h1 id="title">Headline</h1><p id="a">Alpha paragraph with words.</p>
+      <div class="slide"><h1 id="slide">The rocket on its launch pad before the flight</h1></div>
+      <p id="c">Gamma paragraph with words.</p></main>`;
+    const restored = restoreDropped(extractedWith('a', 'c'), [
+      'Alpha paragraph with words.',
+      'The rocket on its launch pad before the flight',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'slide', 'c']);
+  });
+});

@@ -20,8 +20,14 @@ import { visibleText } from './visible-text';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
-/** The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included). */
-const BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div';
+/**
+ * The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included), and
+ * the containers whose loose text it makes a unit of. An <h1> too: a page may have several (a slideshow's
+ * captions), and only the one Readability took for the headline is not a paragraph.
+ */
+const BLOCK_SELECTOR =
+  'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div, section, article, main, ' +
+  'header, footer, aside, figure, center, address';
 
 // A node's position relative to another, from Node.DOCUMENT_POSITION_* (no DOM globals in Node tests).
 const FOLLOWING = 4;
