@@ -26,6 +26,11 @@ export interface ExportVersion {
   publishedTime: string | null;
   firstSeen: string;
   lastSeen: string;
+  /**
+   * Which extraction read this version (src/core/extract/version.ts). Optional, so files from release 0.1.0
+   * stay valid; absent means the first extractor.
+   */
+  extractor?: number;
   paragraphs: ExportParagraph[];
 }
 
@@ -79,8 +84,11 @@ export const VERSION_FIELDS = [
   'publishedTime',
   'firstSeen',
   'lastSeen',
+  'extractor',
   'paragraphs',
 ] as const satisfies readonly (keyof ExportVersion)[];
+/** Fields a file may leave out (written only when known); every other field is required. */
+export const OPTIONAL_FIELDS: readonly string[] = ['extractor'];
 export const VISIT_FIELDS = ['at', 'hash'] as const satisfies readonly (keyof ExportVisit)[];
 export const PARAGRAPH_FIELDS = ['text', 'kind'] as const satisfies readonly (keyof ExportParagraph)[];
 
@@ -102,6 +110,8 @@ export const LIMITS = {
   langChars: 64,
   bylineChars: 2_000,
   publishedTimeChars: 100,
+  /** Highest extractor version accepted; far above any release's. */
+  extractorMax: 1_000,
   paragraphChars: 100_000,
   /** Error messages reported for one file; the rest are counted. */
   errors: 50,

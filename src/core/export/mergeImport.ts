@@ -143,6 +143,7 @@ function mergeVersions(article: ExportArticle, stored: readonly StoredVersion[],
       publishedTime: v.publishedTime,
       firstSeen,
       lastSeen,
+      ...(v.extractor === undefined ? {} : { extractor: v.extractor }),
     };
     byHash.set(v.hash, added);
     out.versions.push(added);

@@ -13,6 +13,7 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   LIMITS,
+  OPTIONAL_FIELDS,
   PARAGRAPH_FIELDS,
   VERSION_FIELDS,
   VISIT_FIELDS,
@@ -45,6 +46,8 @@ const KEYWORDS = new Set([
   'minItems',
   'maxItems',
   'maxLength',
+  'minimum',
+  'maximum',
   'pattern',
   'format',
 ]);
@@ -81,6 +84,10 @@ function evaluate(node: Schema, value: unknown, path = '$'): string[] {
     if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) errors.push(`${path}: maxLength`);
     if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
       errors.push(`${path}: pattern`);
+  }
+  if (typeof value === 'number') {
+    if (typeof s.minimum === 'number' && value < s.minimum) errors.push(`${path}: minimum`);
+    if (typeof s.maximum === 'number' && value > s.maximum) errors.push(`${path}: maximum`);
   }
   if (Array.isArray(value)) {
     if (typeof s.minItems === 'number' && value.length < s.minItems) errors.push(`${path}: minItems`);
@@ -139,7 +146,7 @@ describe('schema/redline-history.schema.json', () => {
       [defs.paragraph!, PARAGRAPH_FIELDS],
     ];
     for (const [node, fields] of cases) {
-      expect(node.required).toEqual([...fields]);
+      expect(node.required).toEqual(fields.filter((f) => !OPTIONAL_FIELDS.includes(f)));
       expect(Object.keys(node.properties as object)).toEqual([...fields]);
       expect(node.additionalProperties).toBe(false);
     }
@@ -161,6 +168,7 @@ describe('schema/redline-history.schema.json', () => {
     expect(props(defs.version!).title!.maxLength).toBe(LIMITS.titleChars);
     expect(props(defs.version!).byline!.maxLength).toBe(LIMITS.bylineChars);
     expect(props(defs.version!).publishedTime!.maxLength).toBe(LIMITS.publishedTimeChars);
+    expect(props(defs.version!).extractor!.maximum).toBe(LIMITS.extractorMax);
     expect(props(defs.version!).paragraphs!.maxItems).toBe(LIMITS.paragraphsPerVersion);
     expect(props(defs.paragraph!).text!.maxLength).toBe(LIMITS.paragraphChars);
     expect(defs.dateTime!.pattern).toBe(DATE_TIME_PATTERN.source);

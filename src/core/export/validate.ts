@@ -149,6 +149,19 @@ class ShapeChecker {
     return toIso(ms);
   }
 
+  /** Absent is fine (files from release 0.1.0); `null` reports a bad value. */
+  private optionalExtractor(value: unknown, path: string): number | undefined | null {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.extractorMax) {
+      return value;
+    }
+    this.problems.add(
+      path,
+      `expected an extractor version from 1 to ${LIMITS.extractorMax}, found ${describe(value)}`,
+    );
+    return null;
+  }
+
   private hash(value: unknown, path: string): string | undefined {
     const text = this.string(value, path, 64);
     if (text === undefined) return undefined;
@@ -215,6 +228,7 @@ class ShapeChecker {
     );
     const firstSeen = this.time(get('firstSeen'), `${path}.firstSeen`);
     const lastSeen = this.time(get('lastSeen'), `${path}.lastSeen`);
+    const extractor = this.optionalExtractor(get('extractor'), `${path}.extractor`);
     const list = this.list(
       get('paragraphs'),
       `${path}.paragraphs`,
@@ -235,11 +249,21 @@ class ShapeChecker {
       publishedTime === undefined ||
       firstSeen === undefined ||
       lastSeen === undefined ||
+      extractor === null ||
       !paragraphsOk
     ) {
       return undefined;
     }
-    const version: ExportVersion = { hash, title, byline, publishedTime, firstSeen, lastSeen, paragraphs };
+    const version: ExportVersion = {
+      hash,
+      title,
+      byline,
+      publishedTime,
+      firstSeen,
+      lastSeen,
+      ...(extractor === undefined ? {} : { extractor }),
+      paragraphs,
+    };
     this.hashTasks.push({ path: `${path}.hash`, version });
     return version;
   }
