@@ -130,11 +130,11 @@ export async function evaluatePage(
     title: article.title,
     paragraphs: article.paragraphs.map((p) => p.text),
   });
-  const sameExtractor = previous.extractor === deps.extractor;
-  // Another release read the stored version: show only what a change of extraction cannot explain; with
-  // nothing left the page reads as unchanged, and the version just stored is the baseline from now on.
-  const result = sameExtractor ? aligned : deps.acrossExtractors(aligned);
-  if (!sameExtractor && countChanges(result) === 0) return finish('unchanged');
+  // Another release read the stored version: show only what a change of extraction cannot explain.
+  const result = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  // Nothing left to show (only extraction or template differences): the page reads as unchanged, and the
+  // version just stored is the baseline from now on.
+  if (countChanges(result) === 0) return finish('unchanged');
   const onDismiss = (): void => {
     deps.send('article.dismiss', { url: article.url, hash: reply.hash }).then(
       ({ dismissed }) => {

@@ -6,7 +6,13 @@
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { align } from '../core/align';
-import { acrossExtractors, anchorOnStored, EXTRACTOR_VERSION, extract } from '../core/extract';
+import {
+  acrossExtractors,
+  anchorOnStored,
+  EXTRACTOR_VERSION,
+  extract,
+  hideLabelRemovals,
+} from '../core/extract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { waitForSettle } from './settle';
@@ -20,7 +26,8 @@ const deps: EvaluateDeps = withUi(
     send,
     extract,
     restore: anchorOnStored,
-    align,
+    // Anchoring's rule 4 (anchor.ts): a dateline or ad label that left the page is not a removed paragraph.
+    align: (oldV, newV) => hideLabelRemovals(align(oldV, newV)),
     extractor: EXTRACTOR_VERSION,
     acrossExtractors,
     mountOverlay,

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { align } from '../../src/core/align';
-import { anchorOnStored, extract } from '../../src/core/extract';
+import { anchorOnStored, extract, hideLabelRemovals } from '../../src/core/extract';
 import type { AlignResult, Article } from '../../src/core/model';
 import {
   listPages,
@@ -82,7 +82,10 @@ function observe(result: AlignResult, current: Article): ObservedMarks {
 
 const toText = (a: Article) => ({ title: a.title, paragraphs: a.paragraphs.map((p) => p.text) });
 
-/** A later visit, as evaluate.ts reads it: extract, anchor on the stored version, align against it. */
+/**
+ * A later visit, as evaluate.ts reads it (with the deps src/content/index.ts gives it): extract, anchor on the
+ * stored version, align against it. Both versions come from this build's extractor.
+ */
 export function revisit(
   stored: Article,
   html: string,
@@ -99,7 +102,7 @@ export function revisit(
       found,
       stored.paragraphs.map((p) => p.text),
     ).article;
-    return { observed: observe(align(toText(stored), toText(current)), current) };
+    return { observed: observe(hideLabelRemovals(align(toText(stored), toText(current))), current) };
   } finally {
     window.close();
   }

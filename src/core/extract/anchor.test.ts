@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { align } from '../align';
 import type { ExtractResult } from '../model';
 import { displayText } from '../text';
-import { anchorOnStored, isBoilerplate, linkShare } from './anchor';
+import { anchorOnStored, hideLabelRemovals, isBoilerplate, linkShare } from './anchor';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
@@ -171,5 +171,22 @@ describe('boilerplate tests', () => {
     expect(isBoilerplate(byId('ad'), 'Advertisement')).toBe(true);
     expect(isBoilerplate(byId('d'), 'Updated 2 hours ago')).toBe(true);
     expect(isBoilerplate(byId('prose'), byId('prose').textContent ?? '')).toBe(false);
+  });
+});
+
+describe('hideLabelRemovals', () => {
+  it('does not show a stored dateline or ad label that left the page as removed, and keeps real removals', () => {
+    const stored = [
+      'First Published: Tuesday, November 19, 2019 08:38 AM',
+      P(1),
+      'Advertisement',
+      P(2),
+      P(3),
+    ];
+    const result = align({ title: 'T', paragraphs: stored }, { title: 'T', paragraphs: [P(1), P(3)] });
+    expect(result.removed.map((r) => r.text)).toHaveLength(3);
+    const shown = hideLabelRemovals(result);
+    expect(shown.removed.map((r) => r.text)).toEqual([P(2)]);
+    expect(shown.stats.removed).toBe(1);
   });
 });

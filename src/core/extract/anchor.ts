@@ -19,10 +19,14 @@
  *    It is neither marked nor stored as part of the article. A new paragraph between matched ones in their
  *    container is still an addition, and a stored paragraph the page no longer shows is still removed.
  *
+ * 4. A stored paragraph that is a dateline or an ad label by its words alone ("Updated 5 minutes ago",
+ *    "Advertisement") is not shown as removed when the page no longer has it (`hideLabelRemovals`): a template
+ *    rewrites such lines on every visit, and a first extraction may have taken one in.
+ *
  * With nothing matched there is no anchor (the page shows another text altogether) and the extraction is kept.
  */
 import { align } from '../align';
-import type { ExtractResult } from '../model';
+import type { AlignResult, ExtractResult } from '../model';
 import { compareText } from '../text';
 import { blockKeys, restoreDropped } from './restore';
 
@@ -58,12 +62,24 @@ export function linkShare(el: Element): number {
   return inLink ? 1 : Math.min(1, linked / total);
 }
 
+/** An ad or promotion label, or a dateline: what its words alone say is not article text. */
+export function isLabelText(text: string): boolean {
+  if (AD_LABEL.test(text)) return true;
+  return DATELINE.test(text) && HAS_TIME.test(text) && text.split(/\s+/).length <= DATELINE_MAX_WORDS;
+}
+
 /** Page furniture, a link list or a label: never article text, wherever Readability's boundary fell. */
 export function isBoilerplate(el: Element, text: string): boolean {
   if (el.closest(FURNITURE) !== null) return true;
   if (linkShare(el) >= LINK_DOMINATED) return true;
-  if (AD_LABEL.test(text)) return true;
-  return DATELINE.test(text) && HAS_TIME.test(text) && text.split(/\s+/).length <= DATELINE_MAX_WORDS;
+  return isLabelText(text);
+}
+
+/** Rule 4: the comparison without removed datelines and ad labels. */
+export function hideLabelRemovals(result: AlignResult): AlignResult {
+  const removed = result.removed.filter((r) => !isLabelText(r.text));
+  if (removed.length === result.removed.length) return result;
+  return { ...result, removed, stats: { ...result.stats, removed: removed.length } };
 }
 
 function commonAncestor(elements: readonly Element[]): Element | null {
