@@ -1,9 +1,11 @@
 /**
- * `npm run eval:changes [-- --output FILE] [--only ID,ID] [--every N]`: the change-detection harness
- * (test/eval/change-eval.ts) over all 230 public pages in jsdom; prints the table by case kind and writes the
- * JSON summary (per kind, and every page's notes) to FILE.
+ * `npm run eval:changes [-- --output FILE] [--only ID,ID] [--every N [--offset K]] [--merge FILE,FILE]`: the
+ * change-detection harness (test/eval/change-eval.ts) over all 230 public pages in jsdom; prints the table by
+ * case kind and writes the JSON summary (per kind, and every page's notes) to FILE. `--every N --offset K` runs
+ * one of N shards (run them side by side on a machine with cores to spare); `--merge` prints and writes the
+ * table of shards' JSON files instead of running pages.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   allPages,
@@ -15,7 +17,13 @@ import {
 } from '../test/eval/change-eval';
 
 const { values } = parseArgs({
-  options: { output: { type: 'string' }, only: { type: 'string' }, every: { type: 'string' } },
+  options: {
+    output: { type: 'string' },
+    only: { type: 'string' },
+    every: { type: 'string' },
+    offset: { type: 'string' },
+    merge: { type: 'string' },
+  },
 });
 
 let pages = allPages();
@@ -23,10 +31,14 @@ if (values.only) {
   const only = new Set(values.only.split(','));
   pages = pages.filter((p) => only.has(p.id));
 }
-if (values.every) pages = samplePages(pages, Number(values.every));
+if (values.every) pages = samplePages(pages, Number(values.every), Number(values.offset ?? 0));
+if (values.merge) pages = [];
 
 const started = Date.now();
 const results: PageResult[] = [];
+for (const file of values.merge?.split(',') ?? []) {
+  results.push(...(JSON.parse(readFileSync(file, 'utf8')) as { pages: PageResult[] }).pages);
+}
 for (const page of pages) {
   let result: PageResult;
   try {
@@ -35,6 +47,7 @@ for (const page of pages) {
     result = { page: page.id, ok: false, reason: `harness error: ${String(error)}`, ms: 0 };
   }
   results.push(result);
+  process.stderr.write(`${results.length}/${pages.length} ${page.id} ${result.ms} ms\n`);
   if (result.ok) {
     for (const c of result.cases) {
       if (c.score.notes.length > 0 || c.error) {
