@@ -48,6 +48,8 @@ for (const page of pages) {
   }
   results.push(result);
   process.stderr.write(`${results.length}/${pages.length} ${page.id} ${result.ms} ms\n`);
+  // Written as it goes, so an interrupted run still leaves the pages it judged (readable with --merge).
+  if (values.output) writeFileSync(values.output, `${JSON.stringify({ pages: results })}\n`);
   if (result.ok) {
     for (const c of result.cases) {
       if (c.score.notes.length > 0 || c.error) {
