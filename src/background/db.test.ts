@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, type HistoryDb, openHistory } from './db';
+import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
+import { DB_VERSION, type HistoryDb, type HistorySchema, openHistory, upgradeHistory } from './db';
 
 let counter = 0;
 const opened: HistoryDb[] = [];
@@ -72,6 +73,37 @@ describe('history database', () => {
     expect(await again.getAllFromIndex('visits', 'url', 'https://a.test/1')).toEqual([
       { id: 1, url: 'https://a.test/1', at: 1, hash: 'h' },
     ]);
+  });
+
+  it('step 2: versions stored by release 0.1.0 (no extractor) read as the legacy extractor, nothing else moves', async () => {
+    const name = freshName();
+    // Version 1 exactly as release 0.1.0 created and filled it.
+    const old = await openDB<HistorySchema>(name, 1, {
+      upgrade: (db, oldVersion, _newVersion, tx) => upgradeHistory(db, oldVersion, tx),
+    });
+    const stored = {
+      url: 'https://a.test/1',
+      hash: 'h1',
+      title: 'Headline',
+      paragraphs: [{ text: 'One.', kind: 'p' as const }],
+      byline: null,
+      publishedTime: null,
+      firstSeen: 1,
+      lastSeen: 2,
+    };
+    await old.add('versions', stored);
+    await old.add('versions', { ...stored, hash: 'h2', firstSeen: 3, lastSeen: 3 });
+    await old.add('visits', { url: stored.url, at: 1, hash: 'h1' });
+    old.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('versions')).toEqual([
+      { ...stored, id: 1, extractor: LEGACY_EXTRACTOR_VERSION },
+      { ...stored, id: 2, hash: 'h2', firstSeen: 3, lastSeen: 3, extractor: LEGACY_EXTRACTOR_VERSION },
+    ]);
+    expect(await db.getAll('visits')).toEqual([{ id: 1, url: stored.url, at: 1, hash: 'h1' }]);
+    expect(indexesOf(db, 'versions')).toMatchObject({ urlHash: { keyPath: ['url', 'hash'], unique: false } });
   });
 
   it('refuses to open a database from a newer Redline instead of damaging it', async () => {

@@ -6,10 +6,11 @@
  * `DB_VERSION` by the same steps a new one does. Never edit a released step: add the next one.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../core/history';
 
 export const DB_NAME = 'redline';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface HistorySchema extends DBSchema {
   articles: {
@@ -35,7 +36,7 @@ export type StoreName = StoreNames<HistorySchema>;
 type UpgradeTransaction = IDBPTransaction<HistorySchema, StoreName[], 'versionchange'>;
 
 /** Brings a database at `oldVersion` to `DB_VERSION`; exported for the upgrade tests. */
-export function upgradeHistory(db: HistoryDb, oldVersion: number, _tx: UpgradeTransaction): void {
+export function upgradeHistory(db: HistoryDb, oldVersion: number, tx: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const articles = db.createObjectStore('articles', { keyPath: 'url' });
     articles.createIndex('site', 'site');
@@ -50,6 +51,25 @@ export function upgradeHistory(db: HistoryDb, oldVersion: number, _tx: UpgradeTr
 
     const visits = db.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
     visits.createIndex('url', 'url');
+  }
+  if (oldVersion >= 1 && oldVersion < 2) {
+    // Every version stored so far was read by the first extractor; say so, so a revisit compares it with a
+    // version read by a newer one without false marks (see src/content/evaluate.ts). The cursor's requests keep
+    // the versionchange transaction open until the last record is written.
+    const stamp = async (): Promise<void> => {
+      let cursor = await tx.objectStore('versions').openCursor();
+      while (cursor) {
+        if (cursor.value.extractor === undefined) {
+          await cursor.update({ ...cursor.value, extractor: LEGACY_EXTRACTOR_VERSION });
+        }
+        cursor = await cursor.continue();
+      }
+    };
+    stamp().catch((error: unknown) => {
+      // An aborted upgrade leaves the database at version 1, whole: nothing stored is lost.
+      console.warn('Redline: could not record the extractor of stored versions', error);
+      tx.abort();
+    });
   }
 }
 

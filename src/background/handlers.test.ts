@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { Article } from '../core/model';
 import { type HistoryDb, openHistory } from './db';
 import { badgeText, createHandlers } from './handlers';
@@ -78,7 +79,13 @@ describe('capture handlers', () => {
     expect(changed).toMatchObject({
       status: 'changed',
       overlay: 'auto',
-      previous: { title: 'Story', paragraphs: ['One.'], firstSeen: 2000, lastSeen: 3000 },
+      previous: {
+        title: 'Story',
+        paragraphs: ['One.'],
+        firstSeen: 2000,
+        lastSeen: 3000,
+        extractor: EXTRACTOR_VERSION,
+      },
     });
   });
 

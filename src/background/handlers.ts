@@ -2,6 +2,8 @@
  * What the background does for each message. Dependencies are passed in so the handlers run in tests against
  * fake-indexeddb and an in-memory badge.
  */
+
+import { extractorOf } from '../core/extract/across-extractors';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
@@ -86,6 +88,7 @@ export function createHandlers({
         paragraphs: paragraphs.map((p) => p.text),
         firstSeen,
         lastSeen,
+        extractor: extractorOf(outcome.previous),
       };
       return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay };
     },

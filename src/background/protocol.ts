@@ -20,6 +20,8 @@ export interface PreviousVersion {
   paragraphs: string[];
   firstSeen: number;
   lastSeen: number;
+  /** Which extraction read it (see src/core/extract/version.ts); 1 for versions stored before it was recorded. */
+  extractor: number;
 }
 
 export type CaptureReply =

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { Article } from '../core/model';
 import { type HistoryDb, openHistory } from './db';
 import { dismissChanges, recordArticle } from './record';
@@ -227,5 +228,38 @@ describe('dismissChanges', () => {
     expect(await dismissChanges(db, URL_A, first.hash)).toBe(false);
     expect((await db.get('articles', URL_A))?.dismissedHash).toBeNull();
     expect(await dismissChanges(db, 'https://news.test/unknown', first.hash)).toBe(false);
+  });
+});
+
+describe('recordArticle and the extractor', () => {
+  it('stores which extractor read a new version, and hands a version stored without one back as it was', async () => {
+    // As release 0.1.0 stored it: no extractor field.
+    const { versionHash } = await import('../core/hash');
+    await db.add('versions', {
+      url: URL_A,
+      hash: await versionHash({ title: V1.title, paragraphs: V1.paragraphs.map((p) => p.text) }),
+      title: V1.title,
+      paragraphs: V1.paragraphs,
+      byline: null,
+      publishedTime: null,
+      firstSeen: 500,
+      lastSeen: 500,
+    });
+    await db.put('articles', {
+      url: URL_A,
+      site: 'news.test',
+      title: V1.title,
+      lang: 'en',
+      firstSeen: 500,
+      lastSeen: 500,
+      lastChanged: 500,
+      versionCount: 1,
+      dismissedHash: null,
+    });
+    const outcome = await recordArticle(db, V2, 1000);
+    expect(outcome.status).toBe('changed');
+    expect(outcome.previous?.extractor).toBeUndefined();
+    const stored = await db.getAllFromIndex('versions', 'url', URL_A);
+    expect(stored.map((v) => v.extractor)).toEqual([undefined, EXTRACTOR_VERSION]);
   });
 });

@@ -20,6 +20,7 @@
  */
 
 import type { IDBPIndex } from 'idb';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
 import type { StoredArticle, StoredVersion } from '../core/history';
 import type { Article } from '../core/model';
@@ -127,6 +128,7 @@ export async function recordArticle(
       publishedTime: article.publishedTime,
       firstSeen: now,
       lastSeen: now,
+      extractor: EXTRACTOR_VERSION,
     };
     await versions.add(version);
     const record: StoredArticle = existing

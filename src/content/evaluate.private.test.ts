@@ -5,6 +5,7 @@
  * even the status (issue 9, item 2). The other evaluate tests run with the test build's readable contract.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { acrossExtractors, EXTRACTOR_VERSION } from '../core/extract';
 import type { Article } from '../core/model';
 import { clearStatus, type EvaluateDeps, evaluatePage, setStatus } from './evaluate';
 
@@ -45,6 +46,8 @@ function deps(reply: 'captured' | 'unchanged' | 'skipped', incognito = false): E
     },
     settle: async () => 'quiet',
     incognito,
+    extractor: EXTRACTOR_VERSION,
+    acrossExtractors,
   };
 }
 

@@ -2,6 +2,7 @@
 // @vitest-environment-options { "url": "https://news.test/story?utm_source=feed" }
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
+import { acrossExtractors, EXTRACTOR_VERSION, LEGACY_EXTRACTOR_VERSION } from '../core/extract';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
 import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
 import type { OverlayInput } from './overlay';
@@ -25,6 +26,7 @@ const PREVIOUS = {
   paragraphs: ['First paragraph.', 'Second paragraph.'],
   firstSeen: 1_700_000_000_000,
   lastSeen: 1_700_000_100_000,
+  extractor: EXTRACTOR_VERSION,
 };
 
 const ALIGNED: AlignResult = {
@@ -75,6 +77,8 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
     extract: () => extracted,
     restore: (found) => found,
     align: () => ALIGNED,
+    extractor: EXTRACTOR_VERSION,
+    acrossExtractors,
     mountOverlay: (input) => {
       statusAtMount.push(document.documentElement.dataset.redlineStatus);
       mounted.push(input);
@@ -232,6 +236,66 @@ describe('evaluatePage', () => {
     input.onDismiss();
     expect(h.sent.at(-1)).toEqual(['article.dismiss', { url: ARTICLE.url, hash: 'new-hash' }]);
     await vi.waitFor(() => expect(onDismissed).toHaveBeenCalledOnce());
+  });
+
+  it('against a version an earlier release stored, shows only a one-to-one rewording, never additions or removals', async () => {
+    const mixed: AlignResult = {
+      ...ALIGNED,
+      paragraphs: [...ALIGNED.paragraphs, { kind: 'added', newIndex: 2 }],
+      removed: [{ oldIndex: 2, text: 'A caption the old release kept.', before: 2 }],
+      stats: { unchanged: 1, added: 1, removed: 1, reworded: 1, moved: 0 },
+    };
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': () => ({
+          status: 'changed',
+          hash: 'new-hash',
+          previous: { ...PREVIOUS, extractor: LEGACY_EXTRACTOR_VERSION },
+          overlay: 'auto',
+        }),
+      },
+      { align: () => mixed },
+    );
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
+      status: 'changed',
+      changes: 1,
+    });
+    const shown = h.mounted[0]?.result;
+    expect(shown?.paragraphs.map((c) => c.kind)).toEqual(['reworded', 'unchanged']);
+    expect(shown?.removed).toEqual([]);
+    expect(shown?.title.changed).toBe(false);
+  });
+
+  it('against a version an earlier release stored, reads as unchanged when only extraction differences remain', async () => {
+    const drift: AlignResult = {
+      ...ALIGNED,
+      title: { changed: false, old: 'Old headline', new: 'Old headline', words: [] },
+      paragraphs: [
+        { kind: 'unchanged', newIndex: 0, oldIndex: 0 },
+        { kind: 'added', newIndex: 1 },
+      ],
+      removed: [{ oldIndex: 1, text: 'Image caption, a photo.', before: 2 }],
+      stats: { unchanged: 1, added: 1, removed: 1, reworded: 0, moved: 0 },
+    };
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': () => ({
+          status: 'changed',
+          hash: 'new-hash',
+          previous: { ...PREVIOUS, extractor: LEGACY_EXTRACTOR_VERSION },
+          overlay: 'auto',
+        }),
+      },
+      { align: () => drift },
+    );
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
+      status: 'unchanged',
+      changes: 0,
+    });
+    expect(h.mounted).toEqual([]);
+    expect(status()).toBe('unchanged');
   });
 
   it('hands the overlay over in badge-only mode too (the UI wrapper decides) and counts the changes', async () => {

@@ -21,9 +21,16 @@ export type Extracted = Extract<ExtractResult, { ok: true }>;
 export interface EvaluateDeps {
   send: <K extends MessageType>(type: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
   extract: (doc: Document, opts?: { url?: string }) => ExtractResult;
-  /** Puts back paragraphs of the stored version that the page still shows but extraction missed (restore.ts). */
+  /**
+   * Anchors the extraction on the stored version: puts back paragraphs the page still shows, leaves out
+   * boundary drift (anchor.ts).
+   */
   restore: (extracted: Extracted, previous: readonly string[]) => Extracted;
   align: (oldV: VersionText, newV: VersionText) => AlignResult;
+  /** The extractor this build reads pages with (EXTRACTOR_VERSION). */
+  extractor: number;
+  /** What is shown of a comparison with a version another extractor read (across-extractors.ts). */
+  acrossExtractors: (result: AlignResult) => AlignResult;
   /** Called for every changed page; the `overlay` mode of the capture reply is honoured by ui-listener.ts. */
   mountOverlay: (input: OverlayInput, signal: AbortSignal) => void;
   settle: (doc: Document, options: SettleOptions) => Promise<SettleResult>;
@@ -131,7 +138,15 @@ export async function evaluatePage(
 
   const previous = reply.previous;
   const old = { title: previous.title, paragraphs: previous.paragraphs };
-  const result = deps.align(old, { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) });
+  const aligned = deps.align(old, {
+    title: article.title,
+    paragraphs: article.paragraphs.map((p) => p.text),
+  });
+  // Another release read the stored version: show only what a change of extraction cannot explain.
+  const result = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  // Nothing left to show (only extraction or template differences): the page reads as unchanged, and the
+  // version just stored is the baseline from now on.
+  if (countChanges(result) === 0) return finish('unchanged');
   const onDismiss = (): void => {
     deps.send('article.dismiss', { url: article.url, hash: reply.hash }).then(
       ({ dismissed }) => {

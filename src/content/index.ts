@@ -6,7 +6,13 @@
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { align } from '../core/align';
-import { extract, restoreDropped } from '../core/extract';
+import {
+  acrossExtractors,
+  anchorOnStored,
+  EXTRACTOR_VERSION,
+  extract,
+  hideLabelRemovals,
+} from '../core/extract';
 import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
@@ -17,7 +23,18 @@ import { watchAddress } from './url-watch';
 const incognito = browser.extension.inIncognitoContext ?? false;
 // withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
 const deps: EvaluateDeps = withUi(
-  { send, extract, restore: restoreDropped, align, mountOverlay, settle: waitForSettle, incognito },
+  {
+    send,
+    extract,
+    restore: anchorOnStored,
+    // Anchoring's rule 4 (anchor.ts): a dateline or ad label that left the page is not a removed paragraph.
+    align: (oldV, newV) => hideLabelRemovals(align(oldV, newV)),
+    extractor: EXTRACTOR_VERSION,
+    acrossExtractors,
+    mountOverlay,
+    settle: waitForSettle,
+    incognito,
+  },
   browser.runtime,
   document,
   showBadge,

@@ -60,6 +60,8 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
       aligned.push(old);
       return stats(old.paragraphs.length);
     },
+    extractor: 2,
+    acrossExtractors: (result) => result,
     mountOverlay: (input, signal) => mounts.push({ input, signal }),
     settle: async () => 'quiet',
     incognito: false,
@@ -67,7 +69,14 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
   return { deps, captured, mounts, aligned };
 }
 
-const previous = { hash: 'old', title: 'Story', paragraphs: ['Old words.'], firstSeen: 5, lastSeen: 6 };
+const previous = {
+  hash: 'old',
+  title: 'Story',
+  paragraphs: ['Old words.'],
+  firstSeen: 5,
+  lastSeen: 6,
+  extractor: 2,
+};
 
 describe('TabTracker via trackForUi', () => {
   it('reports an article the background stored, and what it is marked against', async () => {

@@ -43,6 +43,11 @@ export interface StoredVersion {
    * of them is a revisit, not an edit. Absent on ordinary versions.
    */
   variant?: boolean;
+  /**
+   * Which extraction read this version (`EXTRACTOR_VERSION` in src/core/extract/version.ts). Absent on versions
+   * stored before the field existed and on imports from such files: those read as `LEGACY_EXTRACTOR_VERSION`.
+   */
+  extractor?: number;
 }
 
 /** One time the reader opened the article. */

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPages, type PageCases, pageCases } from '../eval/change-eval';
 import {
   OFFLINE_CSP,
   type PageVersions,
@@ -33,8 +34,22 @@ function isLabel(label: string): label is MarkLabel {
 
 let versions: PageVersions[] = [];
 
+/**
+ * A sample of the change harness (test/eval/change-eval.ts) from the benchmark pages, which the Readability
+ * subset above does not cover: three pages of different sites whose articles the harness can edit (it leaves an
+ * article with fewer than four plain paragraphs unedited).
+ */
+const HARNESS_IDS = [
+  'bench/21486419bb109c5a62a68957f528e6ff29c92f58d8d3c1f2837c86ff3f3e11f9',
+  'bench/5f03fc173ebc6abdfae50b96ce0b05a6137b7d3f2ef379be35a9bb8ca9f49e87',
+  'bench/ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc',
+];
+const HARNESS_SAMPLE = allPages().filter((p) => HARNESS_IDS.includes(p.id));
+let harnessCases: PageCases[] = [];
+
 beforeAll(() => {
   versions = SUBSET.map((page) => pageVersions(page, { keepStyles: true }));
+  harnessCases = HARNESS_SAMPLE.map((page) => pageCases(page, { keepStyles: true }));
 });
 
 describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserName) => {
@@ -86,6 +101,38 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
     expect(score.found, `changes found on ${pageName}: ${score.notes.join('; ')}`).toBeGreaterThan(0);
   });
 
+  it.each(HARNESS_SAMPLE.map((p) => p.id))(
+    '%s (change harness): churn and a re-render are unchanged, the edits are marked',
+    async (id) => {
+      const c = harnessCases.find((x) => x.page === id);
+      if (!c?.ok || c.edited === null || c.truth === null) {
+        throw new Error(`${id} could not be prepared: ${c && !c.ok ? c.reason : 'too few paragraphs'}`);
+      }
+      const path = `/harness/${id}/`;
+      let body = c.first;
+      server.set(path, () => ({ status: 200, body, headers: { 'content-security-policy': OFFLINE_CSP } }));
+      expect(await visit(page, server.url(path))).toBe('captured');
+      for (const [kind, html] of [
+        ['churn', c.churned],
+        ['re-render', c.rerendered],
+      ] as const) {
+        body = html;
+        expect(await visit(page, server.url(path)), kind).toBe('unchanged');
+        expect(await readAllMarks(page), `${kind} must leave no mark`).toEqual({ marked: [], removed: [] });
+      }
+      body = c.edited;
+      expect(await visit(page, server.url(path))).toBe('changed');
+      const marks = await readAllMarks(page);
+      const score = scoreMarks(c.truth, {
+        marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
+        removed: marks.removed,
+        titleChanged: false,
+      });
+      rows.push({ page: id, score, note: score.notes.join('; ') });
+      expect(score.found, `changes found on ${id}: ${score.notes.join('; ')}`).toBeGreaterThan(0);
+    },
+  );
+
   it('meets the acceptance thresholds over the subset', () => {
     const total = totalScore(rows.flatMap((r) => (r.score ? [r.score] : [])));
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -102,7 +149,7 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
         `  TOTAL recall ${pct(total.recall)}, precision ${pct(total.precision)}, labels ${pct(total.labelAccuracy)}`,
       ].join('\n'),
     );
-    expect(rows).toHaveLength(SUBSET.length);
+    expect(rows).toHaveLength(SUBSET.length + HARNESS_SAMPLE.length);
     expect(total.recall).toBeGreaterThanOrEqual(0.95);
     expect(total.precision).toBeGreaterThanOrEqual(0.95);
     expect(total.labelAccuracy).toBeGreaterThanOrEqual(0.9);

@@ -33,6 +33,11 @@ export interface ExportVersion {
   seen?: ExportSpan[];
   /** Optional: `true` for one of the texts the page alternates between (an A/B test), shown as such. */
   variant?: true;
+  /**
+   * Which extraction read this version (src/core/extract/version.ts). Optional, so files from release 0.1.0
+   * stay valid; absent means the first extractor.
+   */
+  extractor?: number;
   paragraphs: ExportParagraph[];
 }
 
@@ -91,12 +96,14 @@ export const VERSION_FIELDS = [
   'publishedTime',
   'firstSeen',
   'lastSeen',
+  'extractor',
   'seen',
   'variant',
   'paragraphs',
 ] as const satisfies readonly (keyof ExportVersion)[];
-/** Fields a file may leave out; every other field is required. */
+/** Fields a file may leave out (written only when known or needed); every other field is required. */
 export const OPTIONAL_VERSION_FIELDS = [
+  'extractor',
   'seen',
   'variant',
 ] as const satisfies readonly (keyof ExportVersion)[];
@@ -122,6 +129,8 @@ export const LIMITS = {
   langChars: 64,
   bylineChars: 2_000,
   publishedTimeChars: 100,
+  /** Highest extractor version accepted; far above any release's. */
+  extractorMax: 1_000,
   paragraphChars: 100_000,
   /** Error messages reported for one file; the rest are counted. */
   errors: 50,

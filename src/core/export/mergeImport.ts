@@ -143,6 +143,7 @@ function mergeVersions(article: ExportArticle, stored: readonly StoredVersion[],
         publishedTime: v.publishedTime,
         firstSeen: ms(span.firstSeen),
         lastSeen: ms(span.lastSeen),
+        ...(v.extractor === undefined ? {} : { extractor: v.extractor }),
       };
       if (v.variant) record.variant = true;
       entries.push({ record, stored: false, changed: true });

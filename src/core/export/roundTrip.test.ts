@@ -14,6 +14,34 @@ import { validate } from './validate';
 
 const EMPTY: HistoryRecords = { articles: [], versions: [], visits: [] };
 
+describe('the extractor of each version', () => {
+  it('goes out and comes back in, and a file from release 0.1.0 without it stays valid', async () => {
+    const records = await sampleRecords();
+    const [oldest, ...rest] = records.versions;
+    if (!oldest) throw new Error('sample has versions');
+    const marked = { ...records, versions: [{ ...oldest, extractor: 2 }, ...rest] };
+    const text = serialize(toExport(marked));
+    expect(text).toMatch(/"lastSeen": "[^"]+",\n\s+"extractor": 2,\n\s+"paragraphs"/);
+    const parsed = parseImport(text);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const checked = await validate(parsed.json);
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const written = mergeImport(EMPTY, checked.doc);
+    expect(written.versions.filter((v) => v.extractor === 2)).toHaveLength(1);
+    expect(written.versions.filter((v) => v.extractor === undefined)).toHaveLength(rest.length);
+    expect(serialize(toExport(written))).toBe(text);
+  });
+
+  it('refuses an extractor that is not a small positive integer', async () => {
+    const doc = JSON.parse(serialize(toExport(await sampleRecords())));
+    doc.articles[0].versions[0].extractor = 'two';
+    const checked = await validate(doc);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok)
+      expect(checked.errors.join('\n')).toMatch(/versions\[0\]\.extractor.*expected an extractor version/);
+  });
+});
+
 describe('export → delete all → import → export', () => {
   it('is byte-identical', async () => {
     const first = serialize(toExport(await sampleRecords()));

@@ -47,6 +47,8 @@ const KEYWORDS = new Set([
   'minItems',
   'maxItems',
   'maxLength',
+  'minimum',
+  'maximum',
   'pattern',
   'format',
 ]);
@@ -83,6 +85,10 @@ function evaluate(node: Schema, value: unknown, path = '$'): string[] {
     if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) errors.push(`${path}: maxLength`);
     if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
       errors.push(`${path}: pattern`);
+  }
+  if (typeof value === 'number') {
+    if (typeof s.minimum === 'number' && value < s.minimum) errors.push(`${path}: minimum`);
+    if (typeof s.maximum === 'number' && value > s.maximum) errors.push(`${path}: maximum`);
   }
   if (Array.isArray(value)) {
     if (typeof s.minItems === 'number' && value.length < s.minItems) errors.push(`${path}: minItems`);
@@ -166,6 +172,7 @@ describe('schema/redline-history.schema.json', () => {
     expect(props(defs.version!).title!.maxLength).toBe(LIMITS.titleChars);
     expect(props(defs.version!).byline!.maxLength).toBe(LIMITS.bylineChars);
     expect(props(defs.version!).publishedTime!.maxLength).toBe(LIMITS.publishedTimeChars);
+    expect(props(defs.version!).extractor!.maximum).toBe(LIMITS.extractorMax);
     expect(props(defs.version!).paragraphs!.maxItems).toBe(LIMITS.paragraphsPerVersion);
     expect(props(defs.paragraph!).text!.maxLength).toBe(LIMITS.paragraphChars);
     expect(defs.dateTime!.pattern).toBe(DATE_TIME_PATTERN.source);

@@ -12,7 +12,8 @@ import { ARTICLE_FIELDS, DOC_FIELDS, PARAGRAPH_FIELDS, VERSION_FIELDS, VISIT_FIE
 function canonicalArticle(a: ExportArticle): Record<string, unknown> {
   const pick = <T extends object>(o: T, fields: readonly (keyof T)[]): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const f of fields) out[String(f)] = o[f];
+    // An optional field left out stays out (JSON.stringify would drop an undefined value anyway).
+    for (const f of fields) if (o[f] !== undefined) out[String(f)] = o[f];
     return out;
   };
   const article = pick(a, ARTICLE_FIELDS);

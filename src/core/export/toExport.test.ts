@@ -17,6 +17,7 @@ describe('toExport', () => {
     expect(doc.version).toBe(1);
     const [first] = doc.articles;
     expect(Object.keys(first!)).toEqual([...ARTICLE_FIELDS]);
+    // The sample versions were stored by release 0.1.0: no extractor, and none is made up.
     expect(Object.keys(first!.versions[0]!)).toEqual(
       VERSION_FIELDS.filter((f) => !(OPTIONAL_VERSION_FIELDS as readonly string[]).includes(f)),
     );

@@ -47,6 +47,7 @@ function exportVersion(v: StoredVersion): ExportVersion {
     publishedTime: v.publishedTime,
     firstSeen: toIso(v.firstSeen),
     lastSeen: toIso(v.lastSeen),
+    ...(v.extractor === undefined ? {} : { extractor: v.extractor }),
     paragraphs: v.paragraphs.map((p): ExportParagraph => ({ text: p.text, kind: p.kind })),
   };
 }

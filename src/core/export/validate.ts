@@ -201,6 +201,19 @@ class ShapeChecker {
     );
   }
 
+  /** Absent is fine (files from release 0.1.0); `null` reports a bad value. */
+  private optionalExtractor(value: unknown, path: string): number | undefined | null {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.extractorMax) {
+      return value;
+    }
+    this.problems.add(
+      path,
+      `expected an extractor version from 1 to ${LIMITS.extractorMax}, found ${describe(value)}`,
+    );
+    return null;
+  }
+
   private hash(value: unknown, path: string): string | undefined {
     const text = this.string(value, path, 64);
     if (text === undefined) return undefined;
@@ -272,6 +285,7 @@ class ShapeChecker {
     const variantOk = rawVariant === undefined || rawVariant === true;
     if (!variantOk)
       this.problems.add(`${path}.variant`, `expected true or no field, found ${describe(rawVariant)}`);
+    const extractor = this.optionalExtractor(get('extractor'), `${path}.extractor`);
     const list = this.list(
       get('paragraphs'),
       `${path}.paragraphs`,
@@ -294,11 +308,21 @@ class ShapeChecker {
       lastSeen === undefined ||
       seen === undefined ||
       !variantOk ||
+      extractor === null ||
       !paragraphsOk
     ) {
       return undefined;
     }
-    const version: ExportVersion = { hash, title, byline, publishedTime, firstSeen, lastSeen, paragraphs };
+    const version: ExportVersion = {
+      hash,
+      title,
+      byline,
+      publishedTime,
+      firstSeen,
+      lastSeen,
+      ...(extractor === undefined ? {} : { extractor }),
+      paragraphs,
+    };
     // One stretch is what firstSeen/lastSeen already say; the canonical form leaves it out.
     if (seen !== null && seen.length > 1) version.seen = seen;
     if (rawVariant === true) version.variant = true;

@@ -5,36 +5,43 @@
  * and the version stored without them would later make them look added.
  *
  * So before a page is stored, every paragraph of the previous version that the extraction lacks is looked for
- * among the page's own blocks near the article; one that is still there, word for word, is put back at its place
- * in document order, mapped to the element that shows it. A paragraph that is really gone is not found and stays
- * removed.
+ * among the page's own blocks, anywhere on the page: the article boundary drifts between visits (a caption, a
+ * standfirst or a box taken in last time and left out now), and a block the reader still sees is not "removed"
+ * wherever Readability put the boundary. One that is still there, word for word (comparison form, with or
+ * without its visually hidden parts such as "Image caption, "), is put back at its place in document order,
+ * mapped to the element that shows it, with the text as stored. A paragraph that is really gone is not found and
+ * stays removed.
  */
 import type { ExtractResult, Paragraph } from '../model';
 import { compareText, displayText } from '../text';
 import { kindOfElement } from './blocks';
-import { isElement } from './dom-kinds';
+import { isElement, isInline, isSkipped, isText } from './dom-kinds';
+import { visibleText } from './visible-text';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
-/** The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included). */
-const BLOCK_SELECTOR = 'p, li, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div';
+/**
+ * The blocks a dropped paragraph can sit in: the units block splitting produces (a leaf <div> included), and
+ * the containers whose loose text it makes a unit of. An <h1> too: a page may have several (a slideshow's
+ * captions), and only the one Readability took for the headline is not a paragraph.
+ */
+const BLOCK_SELECTOR =
+  'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dd, dt, td, th, div, section, article, main, ' +
+  'header, footer, aside, figure, center, address';
 
 // A node's position relative to another, from Node.DOCUMENT_POSITION_* (no DOM globals in Node tests).
 const FOLLOWING = 4;
 
-/** The element containing every mapped element: where the article is on the page. */
-function articleRegion(elements: readonly (Element | null)[]): Element | null {
-  let region: Element | null = null;
-  for (const el of elements) {
-    if (!el) continue;
-    if (region === null) {
-      region = el.parentElement ?? el;
-      continue;
-    }
-    while (region && !region.contains(el)) region = region.parentElement;
-    if (!region) return null;
-  }
-  return region;
+/**
+ * Cost cap: a revisit looks at no more blocks than this. A news page has a few thousand; a page with more is not
+ * searched past it, and a stored paragraph not reached stays removed, as before this search existed.
+ */
+export const MAX_BLOCKS_SEARCHED = 20_000;
+
+/** The comparison forms a page block can be known by: as extracted, and as a sighted reader sees it. */
+export function blockKeys(el: Element): { full: string; visible: string; text: string } {
+  const text = displayText(el.textContent ?? '');
+  return { full: compareText(text), visible: compareText(visibleText(el)), text };
 }
 
 /**
@@ -53,24 +60,32 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
   }
   if (missing.size === 0) return extracted;
 
-  // One level above the common container: Readability may have narrowed to a sub-container this time.
-  const inner = articleRegion(extracted.elements);
-  const region = inner?.parentElement ?? inner;
-  if (!region) return extracted;
+  // With nothing of this extraction on the page there is no place to put a found paragraph back.
+  const root = firstOwnerBody(extracted.elements);
+  if (!root) return extracted;
+  // Keyed by comparison form, holding the stored display text, so a block found by its visible text alone is
+  // stored as it was and does not read as reworded.
+  const storedText = new Map<string, string>();
+  for (const text of previous) storedText.set(compareText(text), text);
 
   const used = new Set(extracted.elements.filter((el): el is Element => el !== null));
   const found: { el: Element; paragraph: Paragraph }[] = [];
-  for (const el of Array.from(region.querySelectorAll(BLOCK_SELECTOR))) {
+  const blocks = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS_SEARCHED);
+  for (const el of blocks) {
     if (used.has(el) || el.closest('[data-redline-ui], [data-redline-old]')) continue;
-    // Only innermost blocks: a <li> holding a <p> is found through the <p>.
-    if (Array.from(el.children).some((child) => isElement(child) && child.matches(BLOCK_SELECTOR))) continue;
-    const text = displayText(el.textContent ?? '');
-    const key = compareText(text);
-    const left = missing.get(key);
-    if (left === undefined) continue;
-    if (left > 1) missing.set(key, left - 1);
-    else missing.delete(key);
-    found.push({ el, paragraph: { text, kind: kindOfElement(el) } });
+    // A block holding blocks is found by the text it holds itself, between them (as block splitting makes a
+    // unit of it: an "Enlarge image" link beside a picture's <div>); its inner blocks are found on their own.
+    const holdsBlocks = Array.from(el.children).some(
+      (child) => isElement(child) && child.matches(BLOCK_SELECTOR),
+    );
+    for (const keys of holdsBlocks ? ownRuns(el) : [blockKeys(el)]) {
+      const key = missing.has(keys.full) ? keys.full : missing.has(keys.visible) ? keys.visible : null;
+      if (key === null) continue;
+      const left = missing.get(key) ?? 0;
+      if (left > 1) missing.set(key, left - 1);
+      else missing.delete(key);
+      found.push({ el, paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) } });
+    }
     if (missing.size === 0) break;
   }
   if (found.length === 0) return extracted;
@@ -87,4 +102,33 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     elements.splice(at, 0, el);
   }
   return { ...extracted, article: { ...extracted.article, paragraphs }, elements };
+}
+
+/** The runs of text `el` holds itself, outside its child blocks, each with its keys. */
+function ownRuns(el: Element): { full: string; visible: string; text: string }[] {
+  const runs: { full: string; visible: string; text: string }[] = [];
+  let full: string[] = [];
+  let visible: string[] = [];
+  const flush = (): void => {
+    const text = displayText(full.join(''));
+    if (text !== '') runs.push({ full: compareText(text), visible: compareText(visible.join('')), text });
+    full = [];
+    visible = [];
+  };
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (isText(child)) {
+      full.push(child.data);
+      visible.push(child.data);
+    } else if (isElement(child) && isInline(child)) {
+      full.push(child.textContent ?? '');
+      visible.push(visibleText(child));
+    } else if (isElement(child) && !isSkipped(child)) flush();
+  }
+  flush();
+  return runs;
+}
+
+function firstOwnerBody(elements: readonly (Element | null)[]): Element | null {
+  for (const el of elements) if (el) return el.ownerDocument.body;
+  return null;
 }

@@ -1,0 +1,220 @@
+/**
+ * The change-detection harness over the 230 public pages: for each page a first visit, then (a) churn around
+ * the article only, (b) the same churn plus seeded edits inside it (rewordings, a deletion, an insertion, a
+ * move, a split and a merge, with ground truth), (c) a template re-render of the same text. Every later visit
+ * goes through the extension's own pipeline, as src/content/evaluate.ts runs it: extract, anchor on the stored
+ * version (anchor.ts), align against it. Used by scripts/eval-changes.ts (all pages) and by a unit test (a
+ * deterministic sample).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { align } from '../../src/core/align';
+import { anchorOnStored, extract, hideLabelRemovals } from '../../src/core/extract';
+import type { AlignResult, Article } from '../../src/core/model';
+import {
+  listPages,
+  pageUrl,
+  parseQuietly,
+  prepareSource,
+  READABILITY_PAGES_DIR,
+  seedOf,
+} from '../fixtures/pages/acceptance-pages';
+import { churnAroundArticle, type EditTruth, editArticle } from '../fixtures/pages/article-edits';
+import { type ObservedMarks, type PageScore, scoreMarks } from '../fixtures/pages/score-marks';
+import { EXTRACTION_BENCHMARK } from '../shared-fixtures';
+import { churnMore, rerender } from './page-churn';
+
+export interface EvalPage {
+  id: string;
+  url: string;
+  load: () => string;
+}
+
+/** All 230 pages: the 49 Readability pages, then the 181 benchmark pages, each list sorted. */
+export function allPages(): EvalPage[] {
+  const readability = listPages().map((page) => ({
+    id: page,
+    url: pageUrl(page),
+    load: () => readFileSync(join(READABILITY_PAGES_DIR, page, 'source.html'), 'utf8'),
+  }));
+  const dir = join(EXTRACTION_BENCHMARK, 'html');
+  const benchmark = readdirSync(dir)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .map((f) => {
+      const id = f.slice(0, -'.html.gz'.length);
+      return {
+        id: `bench/${id}`,
+        url: `http://fakehost/bench/${id}/`,
+        load: () => gunzipSync(readFileSync(join(dir, f))).toString('utf8'),
+      };
+    });
+  return [...readability, ...benchmark];
+}
+
+export type CaseKind = 'churn' | 'edited' | 'rerender';
+export const CASE_KINDS: readonly CaseKind[] = ['churn', 'edited', 'rerender'];
+
+export interface CaseResult {
+  page: string;
+  kind: CaseKind;
+  /** Marks on the page (marked paragraphs, removed ghosts, a headline mark). */
+  marks: number;
+  /** Against the edits' truth (an empty truth for churn and re-render: every mark is false). */
+  score: PageScore;
+  /** Set when the later visit could not be read as an article. */
+  error?: string;
+}
+
+export type PageResult =
+  | { page: string; ok: true; paragraphs: number; cases: CaseResult[]; ms: number }
+  | { page: string; ok: false; reason: string; ms: number };
+
+function observe(result: AlignResult, current: Article): ObservedMarks {
+  const marked: ObservedMarks['marked'] = [];
+  for (const change of result.paragraphs) {
+    if (change.kind === 'unchanged') continue;
+    marked.push({ text: current.paragraphs[change.newIndex]?.text ?? '', label: change.kind });
+  }
+  return { marked, removed: result.removed.map((r) => r.text), titleChanged: result.title.changed };
+}
+
+const toText = (a: Article) => ({ title: a.title, paragraphs: a.paragraphs.map((p) => p.text) });
+
+/**
+ * A later visit, as evaluate.ts reads it (with the deps src/content/index.ts gives it): extract, anchor on the
+ * stored version, align against it. Both versions come from this build's extractor.
+ */
+export function revisit(
+  stored: Article,
+  html: string,
+  url: string,
+): { observed: ObservedMarks; error?: string } {
+  const { window } = parseQuietly(html, url);
+  try {
+    const found = extract(window.document, { url });
+    if (!found.ok) {
+      // The product stores nothing and marks nothing on a page it does not take for an article.
+      return { observed: { marked: [], removed: [], titleChanged: false }, error: found.reason };
+    }
+    const current = anchorOnStored(
+      found,
+      stored.paragraphs.map((p) => p.text),
+    ).article;
+    return { observed: observe(hideLabelRemovals(align(toText(stored), toText(current))), current) };
+  } finally {
+    window.close();
+  }
+}
+
+/** The HTML of a page's first visit and of its three later visits, with the edits' truth. */
+export type PageCases =
+  | {
+      ok: true;
+      page: string;
+      /** What the first visit stored (jsdom's extraction). */
+      stored: Article;
+      first: string;
+      churned: string;
+      /** Null when the article has too few plain paragraphs to edit. */
+      edited: string | null;
+      truth: EditTruth | null;
+      rerendered: string;
+    }
+  | { ok: false; page: string; reason: string };
+
+/**
+ * Builds the later visits from the first one. `keepStyles` for a real browser, where a page's look matters;
+ * jsdom spends most of its parse time on styles that Readability never reads.
+ */
+export function pageCases(page: EvalPage, opts: { keepStyles: boolean }): PageCases {
+  const first = prepareSource(page.load(), opts.keepStyles);
+  const seed = seedOf(page.id);
+  const dom = parseQuietly(first, page.url);
+  try {
+    const found = extract(dom.window.document, { url: page.url });
+    if (!found.ok) return { ok: false, page: page.id, reason: found.reason };
+    const input = {
+      doc: dom.window.document,
+      paragraphs: found.article.paragraphs,
+      elements: found.elements,
+      seed,
+    };
+    // From the page as first served, before any churn.
+    const rerendered = rerender(input);
+    const churn = [...churnAroundArticle(input), ...churnMore(input)];
+    const churned = dom.serialize();
+    const truth = editArticle(input, { splitMerge: true });
+    if (truth) truth.churn = churn;
+    const edited = truth ? dom.serialize() : null;
+    return { ok: true, page: page.id, stored: found.article, first, churned, edited, truth, rerendered };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** The three later visits of one page, built from its first visit and judged. */
+export function evaluatePage(page: EvalPage): PageResult {
+  const started = Date.now();
+  const built = pageCases(page, { keepStyles: false });
+  if (!built.ok) return { page: page.id, ok: false, reason: built.reason, ms: Date.now() - started };
+  const { stored, churned, edited, truth, rerendered } = built;
+  const judge = (kind: CaseKind, html: string, t: EditTruth | null): CaseResult => {
+    const { observed, error } = revisit(stored, html, page.url);
+    const score = scoreMarks(t, observed);
+    const marks = observed.marked.length + observed.removed.length + (observed.titleChanged ? 1 : 0);
+    return { page: page.id, kind, marks, score, ...(error ? { error } : {}) };
+  };
+  const cases = [judge('churn', churned, null)];
+  if (edited !== null && truth) cases.push(judge('edited', edited, truth));
+  cases.push(judge('rerender', rerendered, null));
+  return { page: page.id, ok: true, paragraphs: stored.paragraphs.length, cases, ms: Date.now() - started };
+}
+
+export interface KindSummary {
+  kind: CaseKind;
+  pages: number;
+  recall: number;
+  precision: number;
+  labelAccuracy: number;
+  /** Pages with at least one mark that is not a real change. */
+  pagesWithFalseMarks: number;
+  /** Later visits not read as an article (nothing marked, nothing stored). */
+  notExtracted: number;
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 1 : a / b;
+}
+
+export function summarise(results: readonly PageResult[]): KindSummary[] {
+  const cases = results.flatMap((r) => (r.ok ? r.cases : []));
+  return CASE_KINDS.map((kind) => {
+    const of = cases.filter((c) => c.kind === kind);
+    const sum = (f: (s: PageScore) => number) => of.reduce((acc, c) => acc + f(c.score), 0);
+    return {
+      kind,
+      pages: of.length,
+      recall: ratio(
+        sum((s) => s.found),
+        sum((s) => s.truthChanges),
+      ),
+      precision: ratio(
+        sum((s) => s.correct),
+        sum((s) => s.reported),
+      ),
+      labelAccuracy: ratio(
+        sum((s) => s.rightLabel),
+        sum((s) => s.found),
+      ),
+      pagesWithFalseMarks: of.filter((c) => c.score.correct < c.score.reported).length,
+      notExtracted: of.filter((c) => c.error !== undefined).length,
+    };
+  });
+}
+
+/** Every `step`-th page from `offset`: a sample spread over both page sets, the same on every run. */
+export function samplePages(pages: readonly EvalPage[], step: number, offset = 0): EvalPage[] {
+  return pages.filter((_, i) => i % step === offset);
+}
