@@ -6,8 +6,9 @@ import type { HistoryDb } from './db';
 import { filingUrl } from './filing';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
+import { readerVerdict } from './reader-choice';
 import { dismissChanges, recordArticle } from './record';
-import { captureBlock, type SettingsStore } from './settings';
+import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
 
 export interface Badge {
@@ -25,8 +26,10 @@ export interface HandlerDeps {
 export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handlers {
   return {
     'site.check': async ({ location }) => {
-      const reason = captureBlock(await settings.get(), location);
-      return reason === null ? { capture: true } : { capture: false, reason };
+      const current = await settings.get();
+      const reason = pageBlock(current, location);
+      if (reason !== null) return { capture: false, reason };
+      return readerVerdict(current, location) === 'keep' ? { capture: true, force: true } : { capture: true };
     },
 
     'article.capture': async ({ location, article: declared }, sender) => {
@@ -35,7 +38,7 @@ export function createHandlers({ db, settings, badge, now }: HandlerDeps): Handl
       // The canonical URL can name a parent or subdomain of the address bar's host; either being blocked keeps
       // the page out of the history.
       const current = await settings.get();
-      const reason = captureBlock(current, location) ?? captureBlock(current, article.url);
+      const reason = pageBlock(current, location) ?? pageBlock(current, article.url);
       if (reason !== null) return { status: 'skipped', reason };
       const outcome = await recordArticle(await db(), article, now());
       await retainAfterCapture({ db, settings, now }, article.url);

@@ -33,6 +33,7 @@ describe('protocol types', () => {
   it('narrows a changed capture to one with the previous version', () => {
     const reply = {} as CaptureReply;
     if (reply.status === 'changed') expectTypeOf(reply.previous.paragraphs).toEqualTypeOf<string[]>();
-    if (reply.status === 'skipped') expectTypeOf(reply.reason).toEqualTypeOf<'paused' | 'excluded'>();
+    if (reply.status === 'skipped')
+      expectTypeOf(reply.reason).toEqualTypeOf<'paused' | 'excluded' | 'not-article'>();
   });
 });

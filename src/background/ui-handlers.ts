@@ -3,11 +3,13 @@
  */
 import type { HistoryDb } from './db';
 import type { Handlers } from './protocol';
+import { applyReaderChoice } from './reader-choice';
 import type { SettingsStore } from './settings';
 import { allArticles, articleDetail, articleRecords, deleteEverything, exportBatch } from './ui-history';
 import { importHistory } from './ui-import';
 import type { UiMessageType } from './ui-protocol';
 import { applyRetention } from './ui-retention';
+import { countSiteArticles, deleteSiteArticles } from './ui-sites';
 
 export interface UiHandlerDeps {
   db: () => Promise<HistoryDb>;
@@ -26,6 +28,9 @@ export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Han
     'ui.import': async ({ text }) => importHistory(await db(), text),
     'ui.deleteAll': async () => ({ articles: await deleteEverything(await db()) }),
     'ui.retention': async () => applyRetention(await db(), await settings.get(), now(), null),
+    'ui.choose': (request) => settings.update((current) => applyReaderChoice(current, request)),
+    'ui.siteArticles': async ({ site }) => ({ articles: await countSiteArticles(await db(), site) }),
+    'ui.deleteSite': async ({ site }) => ({ articles: await deleteSiteArticles(await db(), site) }),
   };
 }
 
