@@ -114,7 +114,7 @@ export function Options() {
         <h2 id="choices-title">What is an article</h2>
         <p class="muted">
           Your answers to "Keep this page anyway" and "This is not an article" in the popup. An answer for a
-          page wins over one for its site. Remove one to let Redline decide again.
+          page wins over one for its site. Undo one to let Redline decide again.
         </p>
         <ChoiceList
           title="Pages kept anyway"
