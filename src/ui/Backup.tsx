@@ -1,13 +1,14 @@
 /**
  * Export and import buttons, shared by the history page, the options page and (one article) the popup.
- * Import sends the file's text to the background, which validates all of it before writing anything; its
- * problems are listed here as it reports them.
+ * Import sends the file to the background in pieces (importFile.ts), which validates all of it before writing
+ * anything; its problems are listed here as it reports them.
  */
 import { useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import { EXPORT_BATCH_ARTICLES } from '../background/ui-protocol';
 import { downloadBlob, type ExportProgress, exportBlob } from './exportFile';
 import { exportFileName, plural } from './format';
+import { importFile } from './importFile';
 
 type ExportState =
   | { kind: 'idle' }
@@ -59,7 +60,7 @@ export function ExportButton(props: { url: string | null; site?: string | null; 
 
 type ImportState =
   | { kind: 'idle' }
-  | { kind: 'busy'; fileName: string }
+  | { kind: 'busy'; fileName: string; sent: number }
   | { kind: 'done'; summary: string }
   | { kind: 'invalid'; fileName: string; errors: string[] }
   | { kind: 'error'; message: string };
@@ -72,9 +73,16 @@ export function ImportButton(props: { onImported?: () => void }) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setState({ kind: 'busy', fileName: file.name });
+    setState({ kind: 'busy', fileName: file.name, sent: 0 });
     try {
-      const outcome = await send('ui.import', { text: await file.text() });
+      const outcome = await importFile(
+        file,
+        {
+          part: (request) => send('ui.importPart', request),
+          end: (request) => send('ui.importEnd', request),
+        },
+        { onProgress: (sent) => setState({ kind: 'busy', fileName: file.name, sent }) },
+      );
       if (outcome.imported) {
         setState({ kind: 'done', summary: outcome.summary });
         props.onImported?.();
@@ -99,7 +107,11 @@ export function ImportButton(props: { onImported?: () => void }) {
         />
       </label>
       <span class="status" role="status" data-testid="import-status">
-        {state.kind === 'busy' ? `Checking ${state.fileName}…` : null}
+        {state.kind === 'busy'
+          ? state.sent < 1
+            ? `Reading ${state.fileName}… ${Math.floor(state.sent * 100)} %`
+            : `Checking ${state.fileName}…`
+          : null}
         {state.kind === 'done' ? state.summary : null}
       </span>
       {state.kind === 'invalid' ? (
