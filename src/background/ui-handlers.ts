@@ -10,7 +10,6 @@ import { importHistory } from './ui-import';
 import type { UiMessageType } from './ui-protocol';
 import { applyRetention } from './ui-retention';
 import { countSiteArticles, deleteSiteArticles } from './ui-sites';
-import { ImportUploads } from './ui-upload';
 
 export interface UiHandlerDeps {
   db: () => Promise<HistoryDb>;
@@ -19,7 +18,6 @@ export interface UiHandlerDeps {
 }
 
 export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Handlers, UiMessageType> {
-  const uploads = new ImportUploads(now);
   return {
     'ui.articles': async () => allArticles(await db()),
     'ui.article': async ({ url }) => articleDetail(await db(), url),
@@ -28,8 +26,6 @@ export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Han
         ? exportBatch(await db(), after, limit)
         : { records: await articleRecords(await db(), url), next: null },
     'ui.import': async ({ text }) => importHistory(await db(), text),
-    'ui.importPart': ({ upload, index, text }) => ({ chars: uploads.add(upload, index, text) }),
-    'ui.importEnd': async ({ upload }) => importHistory(await db(), uploads.take(upload)),
     'ui.deleteAll': async () => ({ articles: await deleteEverything(await db()) }),
     'ui.retention': async () => applyRetention(await db(), await settings.get(), now(), null),
     'ui.choose': (request) => settings.update((current) => applyReaderChoice(current, request)),

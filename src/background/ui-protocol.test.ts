@@ -13,8 +13,6 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.deleteAll'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.retention'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.siteArticles']({ site: 'blog.test' })).toBe(true);
-    expect(UI_REQUEST_CHECKS['ui.importPart']({ upload: 'u1', index: 0, text: '{' })).toBe(true);
-    expect(UI_REQUEST_CHECKS['ui.importEnd']({ upload: 'u1' })).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: 'live.blog.test' })).toBe(true);
   });
 
@@ -30,10 +28,6 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: 'https://www.blog.test/' })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: '' })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.siteArticles']({})).toBe(false);
-    expect(UI_REQUEST_CHECKS['ui.importPart']({ upload: 'u1', index: -1, text: '' })).toBe(false);
-    expect(UI_REQUEST_CHECKS['ui.importPart']({ upload: 'u1', index: 0.5, text: '' })).toBe(false);
-    expect(UI_REQUEST_CHECKS['ui.importPart']({ upload: 'x'.repeat(65), index: 0, text: '' })).toBe(false);
-    expect(UI_REQUEST_CHECKS['ui.importEnd']({})).toBe(false);
   });
 
   it('lets only extension pages send them', () => {

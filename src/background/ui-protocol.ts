@@ -30,17 +30,6 @@ export interface UiProtocol {
   };
   /** A history file's text: validated, then merged in one transaction; nothing is written unless it is valid. */
   'ui.import': { from: 'page'; request: { text: string }; response: ImportOutcome };
-  /**
-   * A history file too large for one message, in pieces: part `index` (0, 1, …) of upload `upload` (an id the
-   * page picks). Answers the characters received so far. Nothing is checked or written until `ui.importEnd`.
-   */
-  'ui.importPart': {
-    from: 'page';
-    request: { upload: string; index: number; text: string };
-    response: { chars: number };
-  };
-  /** The last piece arrived: the whole file is validated, then merged as `ui.import` does. */
-  'ui.importEnd': { from: 'page'; request: { upload: string }; response: ImportOutcome };
   /** Forget every article, version and visit. */
   'ui.deleteAll': { from: 'page'; request: null; response: { articles: number } };
   /** Apply the retention settings to the whole history now (after the reader changed them). */
@@ -60,8 +49,6 @@ export const UI_SENDER_KINDS: { [K in UiMessageType]: 'page' } = {
   'ui.article': 'page',
   'ui.export': 'page',
   'ui.import': 'page',
-  'ui.importPart': 'page',
-  'ui.importEnd': 'page',
   'ui.deleteAll': 'page',
   'ui.retention': 'page',
   'ui.choose': 'page',
@@ -78,10 +65,6 @@ function isNullableString(value: unknown): value is string | null {
 }
 
 type Request<K extends UiMessageType> = UiProtocol[K]['request'];
-
-function isUploadId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 64;
-}
 
 /** A site in the form the settings keep it, so a rule names what exclusion would block. */
 function isSiteRequest(r: unknown): r is { site: string } {
@@ -100,14 +83,6 @@ export const UI_REQUEST_CHECKS: { [K in UiMessageType]: (request: unknown) => re
     r.limit > 0 &&
     r.limit <= EXPORT_BATCH_MAX,
   'ui.import': (r): r is Request<'ui.import'> => isRecord(r) && typeof r.text === 'string',
-  'ui.importPart': (r): r is Request<'ui.importPart'> =>
-    isRecord(r) &&
-    isUploadId(r.upload) &&
-    typeof r.index === 'number' &&
-    Number.isInteger(r.index) &&
-    r.index >= 0 &&
-    typeof r.text === 'string',
-  'ui.importEnd': (r): r is Request<'ui.importEnd'> => isRecord(r) && isUploadId(r.upload),
   'ui.deleteAll': (r): r is null => r === null,
   'ui.retention': (r): r is null => r === null,
   'ui.choose': isReaderChoiceRequest,

@@ -1,14 +1,16 @@
 /**
  * Export and import buttons, shared by the history page, the options page and (one article) the popup.
- * Import sends the file to the background in pieces (importFile.ts), which validates all of it before writing
- * anything; its problems are listed here as it reports them.
+ * A backup can be hundreds of megabytes, so both read and write the history database from the page itself
+ * (pageHistory.ts says why), with the background's own functions: an import is validated whole before anything
+ * is written, and its problems are listed here.
  */
 import { useState } from 'preact/hooks';
-import { send } from '../background/protocol';
+import { articleRecords, exportBatch } from '../background/ui-history';
 import { EXPORT_BATCH_ARTICLES } from '../background/ui-protocol';
 import { downloadBlob, type ExportProgress, exportBlob } from './exportFile';
 import { exportFileName, plural } from './format';
 import { importFile } from './importFile';
+import { withPageHistory } from './pageHistory';
 
 type ExportState =
   | { kind: 'idle' }
@@ -30,9 +32,14 @@ export function ExportButton(props: { url: string | null; site?: string | null; 
     setState({ kind: 'busy', progress: null });
     try {
       const { url } = props;
-      const { blob, articles } = await exportBlob(
-        (after) => send('ui.export', { url, after, limit: EXPORT_BATCH_ARTICLES }),
-        (progress) => setState({ kind: 'busy', progress }),
+      const { blob, articles } = await withPageHistory((db) =>
+        exportBlob(
+          async (after) =>
+            url === null
+              ? exportBatch(db, after, EXPORT_BATCH_ARTICLES)
+              : { records: await articleRecords(db, url), next: null },
+          (progress) => setState({ kind: 'busy', progress }),
+        ),
       );
       downloadBlob(document, blob, exportFileName(Date.now(), props.site ?? null));
       setState({ kind: 'done', articles });
@@ -75,13 +82,8 @@ export function ImportButton(props: { onImported?: () => void }) {
     if (!file) return;
     setState({ kind: 'busy', fileName: file.name, sent: 0 });
     try {
-      const outcome = await importFile(
-        file,
-        {
-          part: (request) => send('ui.importPart', request),
-          end: (request) => send('ui.importEnd', request),
-        },
-        { onProgress: (sent) => setState({ kind: 'busy', fileName: file.name, sent }) },
+      const outcome = await withPageHistory((db) =>
+        importFile(db, file, { onProgress: (sent) => setState({ kind: 'busy', fileName: file.name, sent }) }),
       );
       if (outcome.imported) {
         setState({ kind: 'done', summary: outcome.summary });

@@ -33,6 +33,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Window size for headful runs and the default viewport. */
   viewport?: { width: number; height: number };
+  /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
+  protocolTimeout?: number;
 }
 
 export interface LaunchedBrowser {
@@ -64,6 +66,7 @@ export async function launchWithExtension(
       enableExtensions: [extensionDir],
       userDataDir,
       defaultViewport: viewport,
+      ...(options.protocolTimeout === undefined ? {} : { protocolTimeout: options.protocolTimeout }),
       args: [...CHROMIUM_ARGS, `--window-size=${viewport.width},${viewport.height}`],
     });
     return {
