@@ -98,10 +98,11 @@ async function importThrough(page: Page, file: string, articles: number): Promis
       const status = document.querySelector('[data-testid="import-status"]')?.textContent ?? '';
       const error = document.querySelector('[data-testid="import-error"]')?.textContent ?? '';
       if (error) throw new Error(error);
-      return status.includes(`Added ${n} articles`);
+      // The summary may or may not group digits ("2940" or "2,940").
+      return status.replace(/,/g, '').includes(`Added ${n} articles`);
     },
     { timeout: 900_000, polling: 2000 },
-    articles.toLocaleString('en'),
+    String(articles),
   );
 }
 
