@@ -57,22 +57,27 @@ function TabPanel({ tabId }: { tabId: number }) {
   }, [tabId]);
   const reread = useCallback(async () => {
     setStatus({ kind: 'loading' });
+    // Until the new document has loaded, the old one's content script may still answer with what it showed.
+    const loaded = tabLoaded(tabId);
     await browser.tabs.reload(tabId);
+    await loaded;
     setGeneration((n) => n + 1);
   }, [tabId]);
 
   useEffect(() => {
     let polls = 0;
+    // A reloaded page is read from the start: allow it the whole settle wait and the storing on a busy machine.
+    const limit = generation > 0 ? POLL_LIMIT * 2 : POLL_LIMIT;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
         const value = await sendToTab(browser.tabs, tabId, 'tab.status', null);
         setStatus({ kind: 'ready', value });
         // The page may still be settling; ask again until it has been read.
-        if (value.state === 'reading' && ++polls < POLL_LIMIT) timer = setTimeout(poll, POLL_MS);
+        if (value.state === 'reading' && ++polls < limit) timer = setTimeout(poll, POLL_MS);
       } catch (error) {
         // Just after a reload the new page's content script may not be listening yet.
-        if (generation > 0 && ++polls < POLL_LIMIT) timer = setTimeout(poll, POLL_MS);
+        if (generation > 0 && ++polls < limit) timer = setTimeout(poll, POLL_MS);
         else setStatus({ kind: 'error', message: message(error) });
       }
     };
@@ -147,6 +152,22 @@ function TabPanel({ tabId }: { tabId: number }) {
     case 'article':
       return <ArticlePanel url={tab.url} tab={{ tabId, status: tab, refresh, reread }} />;
   }
+}
+
+/** Resolves once tab `tabId` finished loading, or after 15 s (a page that never finishes is still asked). */
+function tabLoaded(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 15_000);
+    browser.tabs.onUpdated.addListener(listener);
+  });
 }
 
 function Notice(props: { title: string; children?: ComponentChildren }) {

@@ -74,7 +74,7 @@ export async function sendAsPage(page: Page, type: string, request: unknown): Pr
 }
 
 /** Waits until the page's text contains `text`. */
-export async function waitForText(page: Page, text: string, timeout = 20_000): Promise<void> {
+export async function waitForText(page: Page, text: string, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     (t: string) => document.body.textContent?.includes(t) ?? false,
     {
