@@ -10,8 +10,9 @@ import { filingUrl, registrableSite } from './filing';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
+import { readerVerdict } from './reader-choice';
 import { dismissChanges, recordArticle } from './record';
-import { captureBlock, type SettingsStore } from './settings';
+import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
 import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
 
@@ -55,8 +56,10 @@ export function createHandlers({
 
   return {
     'site.check': async ({ location }) => {
-      const reason = captureBlock(await settings.get(), location);
-      return reason === null ? { capture: true } : { capture: false, reason };
+      const current = await settings.get();
+      const reason = pageBlock(current, location);
+      if (reason !== null) return { capture: false, reason };
+      return readerVerdict(current, location) === 'keep' ? { capture: true, force: true } : { capture: true };
     },
 
     'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
@@ -65,7 +68,7 @@ export function createHandlers({
       // The canonical URL can name a parent or subdomain of the address bar's host; either being blocked keeps
       // the page out of the history.
       const current = await settings.get();
-      const reason = captureBlock(current, location) ?? captureBlock(current, article.url);
+      const reason = pageBlock(current, location) ?? pageBlock(current, article.url);
       if (reason !== null) return { status: 'skipped', reason };
       const site = registrableSite(article.url) ?? article.url;
       const at = now();

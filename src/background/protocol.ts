@@ -9,6 +9,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type Article, isBlockKind } from '../core/model';
+import { isReaderChoicesPatch } from './reader-choice';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
 import { isUiSettingsPatch, type OverlayMode } from './ui-settings';
@@ -31,7 +32,8 @@ export type CaptureReply =
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 
-export type SiteCheck = { capture: true } | { capture: false; reason: CaptureBlock };
+/** `force`: the reader keeps this page although it may not look like an article (reader-choice.ts). */
+export type SiteCheck = { capture: true; force?: boolean } | { capture: false; reason: CaptureBlock };
 
 /** `content`: a content script in a normal (not private) tab's top frame. `page`: an extension page. */
 export type SenderKind = 'content' | 'page';
@@ -201,7 +203,8 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isRecord(r) &&
     (r.paused === undefined || isStringArray(r.paused)) &&
     (r.excluded === undefined || isStringArray(r.excluded)) &&
-    isUiSettingsPatch(r),
+    isUiSettingsPatch(r) &&
+    isReaderChoicesPatch(r),
   'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
   ...UI_REQUEST_CHECKS,
 };

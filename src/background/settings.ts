@@ -5,13 +5,20 @@
  * - `paused`: sites where capture is off for now; nothing is read or stored there until the pause is lifted.
  * - `excluded`: sites the reader never wants kept; treated like `paused` for capture. The difference is for the
  *   options UI (an exclusion is permanent and is where deleting that site's history belongs).
+ * - the reader's choices of what is and is not an article (reader-choice.ts).
  */
 import type { Storage } from 'webextension-polyfill';
+import {
+  DEFAULT_READER_CHOICES,
+  parseReaderChoices,
+  type ReaderChoices,
+  readerVerdict,
+} from './reader-choice';
 import { normaliseSite, siteMatches, siteOf } from './site';
 import { DEFAULT_UI_SETTINGS, parseUiSettings, type UiSettings } from './ui-settings';
 
 /** `UiSettings` (overlay mode, retention) are the options page's; see ui-settings.ts. */
-export interface Settings extends UiSettings {
+export interface Settings extends UiSettings, ReaderChoices {
   paused: string[];
   excluded: string[];
 }
@@ -24,12 +31,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paused: [],
   excluded: [],
   ...DEFAULT_UI_SETTINGS,
+  ...DEFAULT_READER_CHOICES,
 });
 
 /** The part of `browser.storage.local` settings need; a plain object can stand in for it in tests. */
 export type SettingsArea = Pick<Storage.StorageArea, 'get' | 'set'>;
 
-export type CaptureBlock = 'paused' | 'excluded';
+/** `not-article`: the reader said the page is not an article (reader-choice.ts). */
+export type CaptureBlock = 'paused' | 'excluded' | 'not-article';
 
 function siteList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -40,7 +49,12 @@ function siteList(value: unknown): string[] {
 /** Settings as stored, with defaults for what is missing and anything malformed dropped. */
 export function parseSettings(stored: unknown): Settings {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  return { paused: siteList(record.paused), excluded: siteList(record.excluded), ...parseUiSettings(record) };
+  return {
+    paused: siteList(record.paused),
+    excluded: siteList(record.excluded),
+    ...parseUiSettings(record),
+    ...parseReaderChoices(record),
+  };
 }
 
 /** Why a page must not be captured, or null when it may be. Exclusion wins over a pause. */
@@ -55,9 +69,20 @@ export function captureBlock(
   return null;
 }
 
+/**
+ * Why a page must not be captured, the reader's "not an article" included, or null when it may be. The site's
+ * pause or exclusion wins over the reader's verdict on one page.
+ */
+export function pageBlock(settings: Settings, url: string): CaptureBlock | null {
+  return (
+    captureBlock(settings, url) ?? (readerVerdict(settings, url) === 'not-article' ? 'not-article' : null)
+  );
+}
+
 export interface SettingsStore {
   get(): Promise<Settings>;
-  update(patch: SettingsPatch): Promise<Settings>;
+  /** A function patch is computed from the settings as they are when its turn comes, so no update is lost. */
+  update(patch: SettingsPatch | ((current: Settings) => SettingsPatch)): Promise<Settings>;
 }
 
 export function createSettingsStore(area: SettingsArea): SettingsStore {
@@ -69,9 +94,10 @@ export function createSettingsStore(area: SettingsArea): SettingsStore {
     return parseSettings(stored[SETTINGS_KEY]);
   }
 
-  function update(patch: SettingsPatch): Promise<Settings> {
+  function update(patch: SettingsPatch | ((current: Settings) => SettingsPatch)): Promise<Settings> {
     const run = queue.then(async () => {
-      const next = parseSettings({ ...(await get()), ...patch });
+      const current = await get();
+      const next = parseSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
       await area.set({ [SETTINGS_KEY]: next });
       return next;
     });

@@ -80,4 +80,45 @@ describe('UI handlers wired into the background', () => {
     expect(await h['ui.deleteAll'](null, page)).toEqual({ articles: 1 });
     expect(await h['ui.articles'](null, page)).toEqual([]);
   });
+
+  it('keeps a page the reader chose to keep, and skips one the reader said is not an article', async () => {
+    const h = handlers();
+    expect(await h['site.check']({ location: tab.url }, tab)).toEqual({ capture: true });
+    await h['ui.choose']({ location: `${tab.url}#top`, choice: 'keep', wholeSite: false }, page);
+    expect(await h['site.check']({ location: tab.url }, tab)).toEqual({ capture: true, force: true });
+    expect((await h['article.capture']({ location: tab.url, article: story('one') }, tab)).status).toBe(
+      'captured',
+    );
+
+    const saved = await h['ui.choose']({ location: tab.url, choice: 'not-article', wholeSite: true }, page);
+    expect(saved).toMatchObject({
+      keepPages: [],
+      notArticlePages: [tab.url],
+      notArticleSites: ['news.test'],
+    });
+    expect(await h['site.check']({ location: tab.url }, tab)).toEqual({
+      capture: false,
+      reason: 'not-article',
+    });
+    expect(await h['site.check']({ location: 'https://news.test/b' }, tab)).toEqual({
+      capture: false,
+      reason: 'not-article',
+    });
+    // Checked again when storing, in case the page was read before the choice.
+    expect(await h['article.capture']({ location: tab.url, article: story('two') }, tab)).toEqual({
+      status: 'skipped',
+      reason: 'not-article',
+    });
+    // Undone from the options page by editing the lists.
+    await h['settings.update']({ notArticlePages: [], notArticleSites: [] }, page);
+    expect(await h['site.check']({ location: tab.url }, tab)).toEqual({ capture: true });
+  });
+
+  it('counts and deletes the articles of an excluded site', async () => {
+    const h = handlers();
+    await h['article.capture']({ location: tab.url, article: story('one') }, tab);
+    expect(await h['ui.siteArticles']({ site: 'news.test' }, page)).toEqual({ articles: 1 });
+    expect(await h['ui.deleteSite']({ site: 'news.test' }, page)).toEqual({ articles: 1 });
+    expect(await h['ui.articles'](null, page)).toEqual([]);
+  });
 });

@@ -3,11 +3,13 @@
  */
 import type { HistoryDb } from './db';
 import type { Handlers } from './protocol';
+import { applyReaderChoice } from './reader-choice';
 import type { SettingsStore } from './settings';
 import { allArticles, articleDetail, articleRecords, deleteEverything, exportBatch } from './ui-history';
 import { importHistory } from './ui-import';
 import type { UiMessageType } from './ui-protocol';
 import { applyRetention } from './ui-retention';
+import { countSiteArticles, deleteSiteArticles } from './ui-sites';
 import { measureUsage, STORAGE_BUDGET_BYTES } from './usage';
 
 export interface UiHandlerDeps {
@@ -28,6 +30,9 @@ export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Han
     'ui.deleteAll': async () => ({ articles: await deleteEverything(await db()) }),
     'ui.retention': async () => applyRetention(await db(), await settings.get(), now(), null),
     'ui.usage': async () => ({ ...(await measureUsage(await db())), budget: STORAGE_BUDGET_BYTES }),
+    'ui.choose': (request) => settings.update((current) => applyReaderChoice(current, request)),
+    'ui.siteArticles': async ({ site }) => ({ articles: await countSiteArticles(await db(), site) }),
+    'ui.deleteSite': async ({ site }) => ({ articles: await deleteSiteArticles(await db(), site) }),
   };
 }
 

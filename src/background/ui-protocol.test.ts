@@ -13,6 +13,8 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.deleteAll'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.retention'](null)).toBe(true);
     expect(UI_REQUEST_CHECKS['ui.usage'](null)).toBe(true);
+    expect(UI_REQUEST_CHECKS['ui.siteArticles']({ site: 'blog.test' })).toBe(true);
+    expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: 'live.blog.test' })).toBe(true);
   });
 
   it('refuses malformed ones', () => {
@@ -24,6 +26,10 @@ describe('UI_REQUEST_CHECKS', () => {
     expect(UI_REQUEST_CHECKS['ui.import']({ text: { format: 'x' } })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.deleteAll']({ really: true })).toBe(false);
     expect(UI_REQUEST_CHECKS['ui.usage']({})).toBe(false);
+    // A site in any other form than the settings keep it could delete more, or other, than was excluded.
+    expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: 'https://www.blog.test/' })).toBe(false);
+    expect(UI_REQUEST_CHECKS['ui.deleteSite']({ site: '' })).toBe(false);
+    expect(UI_REQUEST_CHECKS['ui.siteArticles']({})).toBe(false);
   });
 
   it('lets only extension pages send them', () => {

@@ -3,6 +3,9 @@
  * in protocol.ts. All come from extension pages only.
  */
 import type { StoredArticle } from '../core/history';
+import { isReaderChoiceRequest, type ReaderChoiceRequest } from './reader-choice';
+import type { Settings } from './settings';
+import { normaliseSite } from './site';
 import type { ArticleDetail, ExportBatch } from './ui-history';
 import type { ImportOutcome } from './ui-import';
 import type { PruneReport } from './ui-retention';
@@ -34,6 +37,12 @@ export interface UiProtocol {
   'ui.retention': { from: 'page'; request: null; response: PruneReport };
   /** How much the history holds, against the storage budget. */
   'ui.usage': { from: 'page'; request: null; response: UsageReport };
+  /** The reader's word on whether the page at `location` is an article (reader-choice.ts). */
+  'ui.choose': { from: 'page'; request: ReaderChoiceRequest; response: Settings };
+  /** How many stored articles a site rule (as in the excluded list) covers. */
+  'ui.siteArticles': { from: 'page'; request: { site: string }; response: { articles: number } };
+  /** Forget every article a site rule covers, with all their versions and visits. */
+  'ui.deleteSite': { from: 'page'; request: { site: string }; response: { articles: number } };
 }
 
 export type UiMessageType = keyof UiProtocol;
@@ -46,6 +55,9 @@ export const UI_SENDER_KINDS: { [K in UiMessageType]: 'page' } = {
   'ui.deleteAll': 'page',
   'ui.retention': 'page',
   'ui.usage': 'page',
+  'ui.choose': 'page',
+  'ui.siteArticles': 'page',
+  'ui.deleteSite': 'page',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -57,6 +69,11 @@ function isNullableString(value: unknown): value is string | null {
 }
 
 type Request<K extends UiMessageType> = UiProtocol[K]['request'];
+
+/** A site in the form the settings keep it, so a rule names what exclusion would block. */
+function isSiteRequest(r: unknown): r is { site: string } {
+  return isRecord(r) && typeof r.site === 'string' && normaliseSite(r.site) === r.site;
+}
 
 export const UI_REQUEST_CHECKS: { [K in UiMessageType]: (request: unknown) => request is Request<K> } = {
   'ui.articles': (r): r is null => r === null,
@@ -73,4 +90,7 @@ export const UI_REQUEST_CHECKS: { [K in UiMessageType]: (request: unknown) => re
   'ui.deleteAll': (r): r is null => r === null,
   'ui.retention': (r): r is null => r === null,
   'ui.usage': (r): r is null => r === null,
+  'ui.choose': isReaderChoiceRequest,
+  'ui.siteArticles': isSiteRequest,
+  'ui.deleteSite': isSiteRequest,
 };

@@ -20,7 +20,7 @@ describe('parseUiSettings', () => {
   });
 
   it('is part of the stored settings', () => {
-    expect(parseSettings({ paused: ['bbc.co.uk'], overlay: 'badge' })).toEqual({
+    expect(parseSettings({ paused: ['bbc.co.uk'], overlay: 'badge' })).toMatchObject({
       paused: ['bbc.co.uk'],
       excluded: [],
       overlay: 'badge',

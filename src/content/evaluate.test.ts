@@ -141,6 +141,18 @@ describe('evaluatePage', () => {
     ]);
   });
 
+  it('extracts with force on a page the reader keeps anyway, and without it otherwise', async () => {
+    const extract = vi.fn<EvaluateDeps['extract']>(() => ({
+      ok: false,
+      reason: 'no-content',
+      detail: 'none',
+    }));
+    await evaluatePage(document, new AbortController().signal, harness(ALLOW, { extract }).deps);
+    const kept = harness({ ...ALLOW, 'site.check': () => ({ capture: true, force: true }) }, { extract });
+    await evaluatePage(document, new AbortController().signal, kept.deps);
+    expect(extract.mock.calls.map(([, opts]) => opts?.force ?? false)).toEqual([false, true]);
+  });
+
   it.each(['captured', 'unchanged'] as const)('reports %s without marks', async (captured) => {
     const h = harness({ ...ALLOW, 'article.capture': () => ({ status: captured, hash: 'h' }) });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({

@@ -4,6 +4,7 @@
  * `{ type, request }`, a reply `{ ok: true, value }` or `{ ok: false, error }`.
  */
 import type { Reply, SerializedError } from '../background/protocol';
+import type { CaptureBlock } from '../background/settings';
 import type { ExtractFailure } from '../core/model';
 
 /** What the popup needs to know about the tab's page. */
@@ -12,7 +13,8 @@ export type TabStatus =
   | { state: 'reading'; location: string }
   /** A private window: nothing is read or kept. */
   | { state: 'private'; location: string }
-  | { state: 'skipped'; location: string; reason: 'paused' | 'excluded' | 'rate-limited' }
+  /** `not-article`: the reader said so (reader-choice.ts); `rate-limited`: see rate-limit.ts. */
+  | { state: 'skipped'; location: string; reason: CaptureBlock | 'rate-limited' }
   | { state: 'not-article'; location: string; reason: ExtractFailure }
   /** Storing failed (e.g. storage full); `message` says why. */
   | { state: 'failed'; location: string; message: string }

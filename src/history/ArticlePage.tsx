@@ -8,8 +8,11 @@ import type { ArticleDetail } from '../background/ui-history';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
+import { DeleteArticle } from '../ui/DeleteArticle';
 import { formatDateTime, plural } from '../ui/format';
+import { Guard } from '../ui/Guard';
 import { type VersionRow, versionRows } from '../ui/versions';
+import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { defaultPair } from './pair';
 
 type State =
@@ -21,15 +24,26 @@ export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => 
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     setState({ kind: 'loading' });
-    send('ui.article', { url }).then(
+    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, 'The history').then(
       (detail) => setState({ kind: 'ready', detail }),
       (error: unknown) =>
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   }, [url]);
 
+  // Whatever failed, the reader keeps the way out: delete the article.
+  const failed = (why: string) => (
+    <section>
+      <h1>This article could not be shown</h1>
+      <p class="muted">{url}</p>
+      <p class="error" data-testid="article-error">
+        {why}
+      </p>
+      <DeleteArticle url={url} onDeleted={onDeleted} />
+    </section>
+  );
   if (state.kind === 'loading') return <p class="muted">Loading…</p>;
-  if (state.kind === 'error') return <p class="error">{state.message}</p>;
+  if (state.kind === 'error') return failed(state.message);
   if (state.detail === null) {
     return (
       <section>
@@ -38,7 +52,11 @@ export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => 
       </section>
     );
   }
-  return <ArticleDetailView detail={state.detail} onDeleted={onDeleted} />;
+  return (
+    <Guard fallback={failed}>
+      <ArticleDetailView detail={state.detail} onDeleted={onDeleted} />
+    </Guard>
+  );
 }
 
 function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDeleted: () => void }) {

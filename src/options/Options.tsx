@@ -2,11 +2,13 @@
  * The options page: pause and exclude sites, how much history is kept, whether the overlay opens by itself,
  * backup (export / import) and deleting everything.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { plural } from '../ui/format';
+import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { StorageUsage } from './StorageUsage';
 import { DAY_CHOICES, daysLabel, readSiteInput, VERSION_CHOICES, versionsLabel } from './siteInput';
 
@@ -22,6 +24,8 @@ function message(error: unknown): string {
 export function Options() {
   const [state, setState] = useState<Loaded>({ kind: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
+  // The site just added to the excluded list: its stored articles are offered for deletion.
+  const [justExcluded, setJustExcluded] = useState<string | null>(null);
   useEffect(() => {
     send('settings.get', null).then(
       (settings) => setState({ kind: 'ready', settings }),
@@ -96,8 +100,48 @@ export function Options() {
         help="Never read or kept. Subdomains are included: bbc.co.uk covers news.bbc.co.uk."
         sites={settings.excluded}
         testId="excluded"
-        onChange={(excluded) => update({ excluded })}
-      />
+        onChange={async (excluded) => {
+          const added = excluded.find((site) => !settings.excluded.includes(site)) ?? null;
+          await update({ excluded });
+          setJustExcluded(added);
+        }}
+      >
+        {justExcluded !== null && settings.excluded.includes(justExcluded) ? (
+          <SiteArticlesOffer key={justExcluded} site={justExcluded} />
+        ) : null}
+      </SiteList>
+
+      <section aria-labelledby="choices-title">
+        <h2 id="choices-title">What is an article</h2>
+        <p class="muted">
+          Your answers to "Keep this page anyway" and "This is not an article" in the popup. An answer for a
+          page wins over one for its site. Undo one to let Redline decide again.
+        </p>
+        <ChoiceList
+          title="Pages kept anyway"
+          items={settings.keepPages}
+          testId="keep-pages"
+          onChange={(keepPages) => update({ keepPages })}
+        />
+        <ChoiceList
+          title="Sites whose every page is kept"
+          items={settings.keepSites}
+          testId="keep-sites"
+          onChange={(keepSites) => update({ keepSites })}
+        />
+        <ChoiceList
+          title="Pages that are not articles"
+          items={settings.notArticlePages}
+          testId="not-article-pages"
+          onChange={(notArticlePages) => update({ notArticlePages })}
+        />
+        <ChoiceList
+          title="Sites without articles"
+          items={settings.notArticleSites}
+          testId="not-article-sites"
+          onChange={(notArticleSites) => update({ notArticleSites })}
+        />
+      </section>
 
       <section aria-labelledby="keep-title">
         <h2 id="keep-title">How much history is kept</h2>
@@ -171,6 +215,7 @@ function SiteList(props: {
   sites: string[];
   testId: string;
   onChange: (sites: string[]) => Promise<void>;
+  children?: ComponentChildren;
 }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -225,7 +270,38 @@ function SiteList(props: {
           {error}
         </p>
       ) : null}
+      {props.children}
     </section>
+  );
+}
+
+/** One list of the reader's choices; removing an entry undoes that choice. */
+function ChoiceList(props: {
+  title: string;
+  items: string[];
+  testId: string;
+  onChange: (items: string[]) => Promise<void>;
+}) {
+  return (
+    <div class="choice-list">
+      <h3>{props.title}</h3>
+      {props.items.length === 0 ? <p class="muted">None.</p> : null}
+      <ul class="sites" data-testid={`${props.testId}-list`}>
+        {props.items.map((item) => (
+          <li key={item}>
+            <span>{item}</span>
+            <button
+              type="button"
+              class="small"
+              aria-label={`Undo: ${item}`}
+              onClick={() => props.onChange(props.items.filter((x) => x !== item))}
+            >
+              Undo
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

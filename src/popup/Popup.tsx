@@ -12,9 +12,14 @@ import type { ArticleDetail } from '../background/ui-history';
 import { sendToTab, type TabStatus } from '../content/tab-protocol';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
+import { DeleteArticle } from '../ui/DeleteArticle';
 import { formatDateTime, plural } from '../ui/format';
+import { Guard } from '../ui/Guard';
+import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { versionRows } from '../ui/versions';
+import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { historyPageUrl } from './links';
+import { ReaderChoice } from './ReaderChoice';
 import type { PopupTarget } from './target';
 
 const POLL_MS = 700;
@@ -41,6 +46,8 @@ export function Popup({ target }: { target: PopupTarget }) {
 
 function TabPanel({ tabId }: { tabId: number }) {
   const [status, setStatus] = useState<Loaded<TabStatus>>({ kind: 'loading' });
+  // Bumped to read the tab again after it was reloaded by a choice made here.
+  const [generation, setGeneration] = useState(0);
   const refresh = useCallback(async () => {
     try {
       setStatus({ kind: 'ready', value: await sendToTab(browser.tabs, tabId, 'tab.status', null) });
@@ -48,23 +55,35 @@ function TabPanel({ tabId }: { tabId: number }) {
       setStatus({ kind: 'error', message: message(error) });
     }
   }, [tabId]);
+  const reread = useCallback(async () => {
+    setStatus({ kind: 'loading' });
+    // Until the new document has loaded, the old one's content script may still answer with what it showed.
+    const loaded = tabLoaded(tabId);
+    await browser.tabs.reload(tabId);
+    await loaded;
+    setGeneration((n) => n + 1);
+  }, [tabId]);
 
   useEffect(() => {
     let polls = 0;
+    // A reloaded page is read from the start: allow it the whole settle wait and the storing on a busy machine.
+    const limit = generation > 0 ? POLL_LIMIT * 2 : POLL_LIMIT;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
         const value = await sendToTab(browser.tabs, tabId, 'tab.status', null);
         setStatus({ kind: 'ready', value });
         // The page may still be settling; ask again until it has been read.
-        if (value.state === 'reading' && ++polls < POLL_LIMIT) timer = setTimeout(poll, POLL_MS);
+        if (value.state === 'reading' && ++polls < limit) timer = setTimeout(poll, POLL_MS);
       } catch (error) {
-        setStatus({ kind: 'error', message: message(error) });
+        // Just after a reload the new page's content script may not be listening yet.
+        if (generation > 0 && ++polls < limit) timer = setTimeout(poll, POLL_MS);
+        else setStatus({ kind: 'error', message: message(error) });
       }
     };
     void poll();
     return () => clearTimeout(timer);
-  }, [tabId]);
+  }, [tabId, generation]);
 
   if (status.kind === 'loading') return <p class="muted">Looking at this page…</p>;
   if (status.kind === 'error') {
@@ -91,6 +110,15 @@ function TabPanel({ tabId }: { tabId: number }) {
         </Notice>
       );
     case 'skipped':
+      if (tab.reason === 'not-article') {
+        return (
+          <Notice title="You said this is not an article">
+            <p>Redline skips this page, as you asked. Changed your mind?</p>
+            <ReaderChoice location={tab.location} choice="keep" onChosen={reread} />
+            <SiteToggle location={tab.location} tabId={tabId} />
+          </Notice>
+        );
+      }
       return (
         <Notice title={tab.reason === 'paused' ? 'Paused on this site' : 'This site is excluded'}>
           <p>
@@ -111,6 +139,7 @@ function TabPanel({ tabId }: { tabId: number }) {
       return (
         <Notice title="Not an article">
           <p>This page does not look like a news article, so Redline keeps nothing from it.</p>
+          <ReaderChoice location={tab.location} choice="keep" onChosen={reread} />
           <SiteToggle location={tab.location} tabId={tabId} />
         </Notice>
       );
@@ -121,8 +150,24 @@ function TabPanel({ tabId }: { tabId: number }) {
         </Notice>
       );
     case 'article':
-      return <ArticlePanel url={tab.url} tab={{ tabId, status: tab, refresh }} />;
+      return <ArticlePanel url={tab.url} tab={{ tabId, status: tab, refresh, reread }} />;
   }
+}
+
+/** Resolves once tab `tabId` finished loading, or after 15 s (a page that never finishes is still asked). */
+function tabLoaded(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 15_000);
+    browser.tabs.onUpdated.addListener(listener);
+  });
 }
 
 function Notice(props: { title: string; children?: ComponentChildren }) {
@@ -134,11 +179,13 @@ function Notice(props: { title: string; children?: ComponentChildren }) {
   );
 }
 
-/** Pause or resume Redline on the site of `location`. */
+/** Pause or resume Redline on the site of `location`, or exclude the site (and offer to delete what it kept). */
 function SiteToggle({ location, tabId }: { location: string; tabId: number | null }) {
   const site = siteOf(location);
   const [paused, setPaused] = useState<boolean | null>(null);
   const [changed, setChanged] = useState(false);
+  const [excluded, setExcluded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     send('settings.get', null).then(
       (settings) => setPaused(site !== null && settings.paused.includes(site)),
@@ -153,17 +200,48 @@ function SiteToggle({ location, tabId }: { location: string; tabId: number | nul
     setPaused(saved.paused.includes(site));
     setChanged(true);
   };
+  const exclude = async () => {
+    try {
+      const settings = await send('settings.get', null);
+      await send('settings.update', { excluded: [...settings.excluded, site] });
+      setExcluded(true);
+      setChanged(true);
+    } catch (caught) {
+      setError(`Could not exclude ${site}: ${message(caught)}`);
+    }
+  };
+  const reload =
+    changed && tabId !== null ? (
+      <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
+        Reload the page
+      </button>
+    ) : null;
+  if (excluded) {
+    return (
+      <div class="site-toggle">
+        <p>Excluded {site}: Redline will never read or keep it.</p>
+        <SiteArticlesOffer site={site} />
+        {reload}
+      </div>
+    );
+  }
   return (
     <div class="site-toggle">
       <button type="button" onClick={toggle} data-testid="site-toggle">
         {paused ? `Resume on ${site}` : `Pause on ${site}`}
+      </button>{' '}
+      <button type="button" onClick={exclude} data-testid="site-exclude">
+        Exclude {site}
       </button>
-      {changed && tabId !== null ? (
+      {changed ? (
         <p class="muted">
           {paused ? 'Paused. ' : 'Resumed. '}
-          <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
-            Reload the page
-          </button>
+          {reload}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
         </p>
       ) : null}
     </div>
@@ -174,20 +252,41 @@ interface TabContext {
   tabId: number;
   status: Extract<TabStatus, { state: 'article' }>;
   refresh: () => Promise<void>;
+  /** Reloads the tab and reads it again (after the reader's choice changed how it is read). */
+  reread: () => Promise<void>;
 }
 
 function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
   const [detail, setDetail] = useState<Loaded<ArticleDetail | null>>({ kind: 'loading' });
-  const [compareError, setCompareError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState(false);
   useEffect(() => {
-    send('ui.article', { url }).then(
+    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, 'The history').then(
       (value) => setDetail({ kind: 'ready', value }),
       (error: unknown) => setDetail({ kind: 'error', message: message(error) }),
     );
   }, [url]);
 
+  if (deleted) {
+    return (
+      <Notice title="Deleted">
+        <p>This article and its stored versions are gone from the history.</p>
+      </Notice>
+    );
+  }
+  // Whatever failed, the reader keeps the way out: delete the article, or look at it on the history page.
+  const failed = (why: string) => (
+    <Notice title="This article's history could not be shown">
+      <p class="error" data-testid="article-error">
+        {why}
+      </p>
+      <div class="toolbar">
+        <HistoryLink url={url} />
+      </div>
+      <DeleteArticle url={url} onDeleted={() => setDeleted(true)} />
+    </Notice>
+  );
   if (detail.kind === 'loading') return <p class="muted">Loading the history…</p>;
-  if (detail.kind === 'error') return <p class="error">{detail.message}</p>;
+  if (detail.kind === 'error') return failed(detail.message);
   if (detail.value === null) {
     return (
       <Notice title="Not in the history">
@@ -195,7 +294,42 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
       </Notice>
     );
   }
-  const { article, versions } = detail.value;
+  return (
+    <Guard fallback={failed}>
+      <ArticleView url={url} detail={detail.value} tab={tab} onDeleted={() => setDeleted(true)} />
+    </Guard>
+  );
+}
+
+function HistoryLink({ url }: { url: string }) {
+  return (
+    <a
+      href={historyPageUrl(url)}
+      target="_blank"
+      rel="noopener"
+      onClick={(event) => {
+        event.preventDefault();
+        void browser.tabs.create({ url: historyPageUrl(url) }).then(() => window.close());
+      }}
+    >
+      Full history of this article
+    </a>
+  );
+}
+
+function ArticleView({
+  url,
+  detail,
+  tab,
+  onDeleted,
+}: {
+  url: string;
+  detail: ArticleDetail;
+  tab: TabContext | null;
+  onDeleted: () => void;
+}) {
+  const [compareError, setCompareError] = useState<string | null>(null);
+  const { article, versions } = detail;
   const rows = versionRows(versions).reverse();
   const markAgainst = async (hash: string | null) => {
     if (!tab) return;
@@ -269,19 +403,19 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
         })}
       </ol>
       <div class="toolbar">
-        <a
-          href={historyPageUrl(url)}
-          target="_blank"
-          rel="noopener"
-          onClick={(event) => {
-            event.preventDefault();
-            void browser.tabs.create({ url: historyPageUrl(url) }).then(() => window.close());
-          }}
-        >
-          Full history of this article
-        </a>
+        <HistoryLink url={url} />
         <ExportButton url={url} site={article.site} label="Export this article" />
       </div>
+      <DeleteArticle url={url} onDeleted={onDeleted} />
+      {tab ? (
+        <ReaderChoice
+          location={tab.status.location}
+          choice="not-article"
+          deleteUrl={url}
+          versions={versions.length}
+          onChosen={tab.reread}
+        />
+      ) : null}
       {tab ? <SiteToggle location={tab.status.location} tabId={tab.tabId} /> : null}
     </section>
   );

@@ -1,13 +1,16 @@
 /**
  * Export and import buttons, shared by the history page, the options page and (one article) the popup.
- * Import sends the file's text to the background, which validates all of it before writing anything; its
- * problems are listed here as it reports them.
+ * A backup can be hundreds of megabytes, so both read and write the history database from the page itself
+ * (pageHistory.ts says why), with the background's own functions: an import is validated whole before anything
+ * is written, and its problems are listed here.
  */
 import { useState } from 'preact/hooks';
-import { send } from '../background/protocol';
+import { articleRecords, exportBatch } from '../background/ui-history';
 import { EXPORT_BATCH_ARTICLES } from '../background/ui-protocol';
 import { downloadBlob, type ExportProgress, exportBlob } from './exportFile';
 import { exportFileName, plural } from './format';
+import { importFile } from './importFile';
+import { withPageHistory } from './pageHistory';
 
 type ExportState =
   | { kind: 'idle' }
@@ -29,9 +32,14 @@ export function ExportButton(props: { url: string | null; site?: string | null; 
     setState({ kind: 'busy', progress: null });
     try {
       const { url } = props;
-      const { blob, articles } = await exportBlob(
-        (after) => send('ui.export', { url, after, limit: EXPORT_BATCH_ARTICLES }),
-        (progress) => setState({ kind: 'busy', progress }),
+      const { blob, articles } = await withPageHistory((db) =>
+        exportBlob(
+          async (after) =>
+            url === null
+              ? exportBatch(db, after, EXPORT_BATCH_ARTICLES)
+              : { records: await articleRecords(db, url), next: null },
+          (progress) => setState({ kind: 'busy', progress }),
+        ),
       );
       downloadBlob(document, blob, exportFileName(Date.now(), props.site ?? null));
       setState({ kind: 'done', articles });
@@ -59,7 +67,7 @@ export function ExportButton(props: { url: string | null; site?: string | null; 
 
 type ImportState =
   | { kind: 'idle' }
-  | { kind: 'busy'; fileName: string }
+  | { kind: 'busy'; fileName: string; sent: number }
   | { kind: 'done'; summary: string }
   | { kind: 'invalid'; fileName: string; errors: string[] }
   | { kind: 'error'; message: string };
@@ -72,9 +80,11 @@ export function ImportButton(props: { onImported?: () => void }) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setState({ kind: 'busy', fileName: file.name });
+    setState({ kind: 'busy', fileName: file.name, sent: 0 });
     try {
-      const outcome = await send('ui.import', { text: await file.text() });
+      const outcome = await withPageHistory((db) =>
+        importFile(db, file, { onProgress: (sent) => setState({ kind: 'busy', fileName: file.name, sent }) }),
+      );
       if (outcome.imported) {
         setState({ kind: 'done', summary: outcome.summary });
         props.onImported?.();
@@ -99,7 +109,11 @@ export function ImportButton(props: { onImported?: () => void }) {
         />
       </label>
       <span class="status" role="status" data-testid="import-status">
-        {state.kind === 'busy' ? `Checking ${state.fileName}…` : null}
+        {state.kind === 'busy'
+          ? state.sent < 1
+            ? `Reading ${state.fileName}… ${Math.floor(state.sent * 100)} %`
+            : `Checking ${state.fileName}…`
+          : null}
         {state.kind === 'done' ? state.summary : null}
       </span>
       {state.kind === 'invalid' ? (

@@ -116,6 +116,18 @@ describe('extract', () => {
     expect(!result.ok && result.detail).toMatch(/article/);
   });
 
+  it('takes what it can from a page the reader keeps anyway (force)', () => {
+    const doc = new JSDOM(
+      '<!doctype html><body><nav><a href="/1">One</a><a href="/2">Two</a></nav>' +
+        '<main><p>Welcome to our site. Today the market opens at nine and closes at six.</p></main></body>',
+      { url: 'https://example.com/' },
+    ).window.document;
+    expect(extract(doc).ok).toBe(false);
+    const kept = extract(doc, { force: true });
+    expect(kept.ok).toBe(true);
+    expect(kept.ok && kept.article.paragraphs.map((p) => p.text).join(' ')).toContain('market opens at nine');
+  });
+
   it('refuses a page with more text than maxChars', () => {
     const result = extract(article(), { maxChars: 1000 });
     expect(result.ok).toBe(false);

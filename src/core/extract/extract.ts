@@ -17,6 +17,11 @@ export interface ExtractOptions {
   url?: string;
   /** Pages with more text than this are not extracted (the cost of Readability grows with page size). */
   maxChars?: number;
+  /**
+   * The reader keeps this page although it may not look like an article: skip the "readerable" gate and take
+   * whatever Readability finds.
+   */
+  force?: boolean;
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
@@ -59,7 +64,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     };
   }
   try {
-    if (!isProbablyReaderable(doc, readerableOptions(text))) {
+    if (!opts.force && !isProbablyReaderable(doc, readerableOptions(text))) {
       return {
         ok: false,
         reason: 'not-readerable',

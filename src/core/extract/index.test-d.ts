@@ -5,7 +5,9 @@ import { canonicalUrl, extract } from './index';
 describe('extract public API', () => {
   it('extract takes a document and optional url / maxChars', () => {
     expectTypeOf(extract).parameter(0).toEqualTypeOf<Document>();
-    expectTypeOf(extract).parameter(1).toEqualTypeOf<{ url?: string; maxChars?: number } | undefined>();
+    expectTypeOf(extract)
+      .parameter(1)
+      .toEqualTypeOf<{ url?: string; maxChars?: number; force?: boolean } | undefined>();
     expectTypeOf(extract).returns.toEqualTypeOf<ExtractResult>();
   });
 

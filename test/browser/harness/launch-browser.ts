@@ -35,6 +35,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Host names that resolve to 127.0.0.1, so a test can serve pages of several sites from the page server. */
   localHosts?: readonly string[];
+  /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
+  protocolTimeout?: number;
 }
 
 export interface LaunchedBrowser {
@@ -66,6 +68,7 @@ export async function launchWithExtension(
       enableExtensions: [extensionDir],
       userDataDir,
       defaultViewport: viewport,
+      ...(options.protocolTimeout === undefined ? {} : { protocolTimeout: options.protocolTimeout }),
       args: [
         ...CHROMIUM_ARGS,
         `--window-size=${viewport.width},${viewport.height}`,

@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+/**
+ * The popup never leaves the reader on "Loading…" without a way out (issue 9, item 6): a failed request, one
+ * that never answers, and a version list that throws while rendering all end in an error with the Delete button.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoredVersion } from '../core/history';
+
+const send = vi.fn();
+vi.mock('webextension-polyfill', () => ({ default: { tabs: {}, runtime: {} } }));
+vi.mock('../background/protocol', () => ({ send: (...args: unknown[]) => send(...args) }));
+const rows = vi.fn();
+vi.mock('../ui/versions', async (original) => {
+  const real = await original<typeof import('../ui/versions')>();
+  return { ...real, versionRows: (...args: Parameters<typeof real.versionRows>) => rows(...args) };
+});
+
+const { Popup } = await import('./Popup');
+const { versionRows } = await vi.importActual<typeof import('../ui/versions')>('../ui/versions');
+
+const URL_ = 'https://news.test/a';
+const version: StoredVersion = {
+  url: URL_,
+  hash: 'h1',
+  title: 'A story',
+  paragraphs: [{ text: 'It says one.', kind: 'p' }],
+  byline: null,
+  publishedTime: null,
+  firstSeen: 1,
+  lastSeen: 1,
+};
+const detail = {
+  article: {
+    url: URL_,
+    site: 'news.test',
+    title: 'A story',
+    lang: 'en',
+    firstSeen: 1,
+    lastSeen: 1,
+    lastChanged: 1,
+    versionCount: 1,
+  },
+  versions: [version],
+};
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  send.mockReset();
+  rows.mockReset();
+  rows.mockImplementation(versionRows);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(async () => await Promise.resolve());
+}
+
+function mount(): void {
+  act(() => render(<Popup target={{ kind: 'url', url: URL_ }} />, root));
+}
+
+const deleteButton = () => root.querySelector('[data-testid="delete-article"]');
+
+describe('the popup on an article whose history cannot be shown', () => {
+  it('shows the versions and the Delete button when all goes well', async () => {
+    send.mockResolvedValue(detail);
+    mount();
+    await settle();
+    expect(root.querySelectorAll('[data-testid="version"]')).toHaveLength(1);
+    expect(deleteButton()).not.toBeNull();
+  });
+
+  it('shows the error and the Delete button when the request fails', async () => {
+    send.mockRejectedValue(new RangeError('Maximum call stack size exceeded'));
+    mount();
+    await settle();
+    expect(root.querySelector('[data-testid="article-error"]')?.textContent).toContain('Maximum call stack');
+    expect(deleteButton()).not.toBeNull();
+    expect(root.textContent).not.toContain('Loading');
+  });
+
+  it('shows the error and the Delete button when the version list throws while rendering', async () => {
+    send.mockResolvedValue(detail);
+    rows.mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    mount();
+    await settle();
+    expect(root.querySelector('[data-testid="article-error"]')?.textContent).toContain('Maximum call stack');
+    expect(deleteButton()).not.toBeNull();
+  });
+
+  it('gives up waiting on a request that never answers', async () => {
+    vi.useFakeTimers();
+    send.mockReturnValue(new Promise(() => undefined));
+    mount();
+    expect(root.textContent).toContain('Loading');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    expect(root.querySelector('[data-testid="article-error"]')?.textContent).toContain('did not answer');
+    expect(deleteButton()).not.toBeNull();
+  });
+
+  it('deletes after asking, and says so', async () => {
+    send.mockRejectedValueOnce(new Error('broken'));
+    mount();
+    await settle();
+    send.mockResolvedValue({ deleted: true });
+    act(() => (deleteButton() as HTMLButtonElement).click());
+    expect(send).not.toHaveBeenCalledWith('history.delete', expect.anything());
+    act(() => (root.querySelector('[data-testid="delete-article-confirm"]') as HTMLButtonElement).click());
+    await settle();
+    expect(send).toHaveBeenCalledWith('history.delete', { url: URL_ });
+    expect(root.textContent).toContain('Deleted');
+  });
+});
