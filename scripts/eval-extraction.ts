@@ -37,6 +37,8 @@ const { values } = parseArgs({
     output: { type: 'string' },
     summary: { type: 'string' },
     worst: { type: 'string', default: '10' },
+    // Skips Readability alone (its figures do not change), for quicker runs while working on extraction.
+    'no-baseline': { type: 'boolean', default: false },
   },
 });
 if (!values.output) {
@@ -80,7 +82,7 @@ for (const id of ids) {
   const mine = scorePage(want, body);
   ours.push(mine);
 
-  const alone = new Readability(doc.cloneNode(true) as Document).parse();
+  const alone = values['no-baseline'] ? null : new Readability(doc.cloneNode(true) as Document).parse();
   const theirs = scorePage(want, alone?.textContent ?? '');
   bare.push(theirs);
 
@@ -109,7 +111,7 @@ const line = (name: string, s: Summary, rej: string): string =>
   `${name.padEnd(16)} ${f(s.f1)}  ${f(s.precision)}      ${f(s.recall)}   ${f(s.accuracy)}    ${rej}`;
 console.log(`${'extractor'.padEnd(16)} F1     precision  recall  accuracy  rejected`);
 console.log(line('Redline', redline, `${rejected}/${ids.length}`));
-console.log(line('Readability.js', readability, '-'));
+if (!values['no-baseline']) console.log(line('Readability.js', readability, '-'));
 const worst = Number(values.worst);
 if (worst > 0) {
   console.log(`\nworst ${worst} pages (Redline F1 per page):`);
