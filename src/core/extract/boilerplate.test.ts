@@ -98,6 +98,19 @@ describe('boilerplate blocks', () => {
     ).toEqual([null, null]);
   });
 
+  it('drops teaser headings wrapped in links, captions marked by a credit tail, and contact lines', () => {
+    expect(
+      classes(
+        `<ul><li><a href="/s"><h4>Prince Andrew: BT abandons ties with duke after interview</h4></a></li></ul>
+         <p>China has warned they will cease control of Hong Kong (Image: GETTY )</p>
+         <p>A hunter killed and ate a rabbit Credit: Getty - Contributor</p>
+         <p>Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. Follow us on Twitter @Spacedotcom.</p>
+         <p>Join our Space Forums to keep talking space on the latest missions.</p>
+         <p>${SENTENCE}</p>`,
+      ),
+    ).toEqual(['link', 'caption', 'caption', 'prompt', 'prompt', null]);
+  });
+
   it('drops newsletter and share prompts', () => {
     expect(
       classes(

@@ -42,6 +42,13 @@ const MAX_BYLINE_WORDS = 8;
 const PROMPT =
   /^(?:share (?:this|on)\b|like this (?:story|article)\b|subscribe\b|sign up\b|get the latest\b|click here to (?:subscribe|sign up)\b|follow us\b|(?:read|see) more\s*:|(?:read|see) also\s*:|related\s*:|also on\b|leggi anche\b|lesen sie auch\b|lire aussi\b|leia também\b|(?:this|the) (?:post|article|page) (?:may )?contains? affiliate)/i;
 const MAX_PROMPT_CHARS = 200;
+const MAX_CONTACT_CHARS = 300;
+// Contact, follow and newsletter lines at an article's end ("Follow her on Twitter @…", "Join our forums").
+const CONTACT =
+  /\bfollow (?:us|him|her|them|me)?\s*(?:on|at|@)|\b(?:sign up|subscribe|join)\b.{0,60}\b(?:newsletters?|forums?|inbox|mailing list)\b|\bmay be reached at\b/i;
+// A trailing "(Image: GETTY)" or "Credit: Getty Images" marks a caption that sits outside a caption container.
+const CAPTION_TAIL =
+  /\((?:image|photo|picture|foto|bild)s?(?: credit)?\s*:[^)]*\)$|\bcredit\s*:\s*[^.]{1,60}$/i;
 const NOTICE =
   /\b(?:uses? cookies|requires javascript|enable javascript|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés)\b|^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}/i;
 const CAPTION_TAGS = new Set(['figcaption', 'figure']);
@@ -74,6 +81,8 @@ function words(text: string): number {
 
 /** Share of the block's text that sits inside an <a>. */
 export function linkShare(block: Block): number {
+  // A heading wrapped in a link (a teaser card's title) is all link.
+  if (block.element.parentElement?.closest('a')) return 1;
   let total = 0;
   let linked = 0;
   for (const node of block.nodes) {
@@ -137,7 +146,9 @@ export function boilerplateClass(
   if (BYLINE.test(text) && words(text) <= MAX_BYLINE_WORDS && !/[.!?]$/.test(text)) return 'byline';
   if (text.length <= MAX_PROMPT_CHARS && PROMPT.test(text)) return 'prompt';
   if (text.length <= MAX_PROMPT_CHARS && NOTICE.test(text)) return 'notice';
-  if (CAPTION_TEXT.test(text) || inCaption(block, ctx.root ?? null)) return 'caption';
+  if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'prompt';
+  if (CAPTION_TEXT.test(text) || CAPTION_TAIL.test(text) || inCaption(block, ctx.root ?? null))
+    return 'caption';
   if (
     (block.kind === 'li' || text.length <= MAX_LINK_BLOCK_CHARS) &&
     // Footnote numbers and URLs printed as sources are article text even when linked.

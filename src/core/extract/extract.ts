@@ -8,7 +8,7 @@ import { splitBlocks } from './blocks';
 import { dropBoilerplate } from './boilerplate';
 import { canonicalUrl } from './canonical-url';
 import { isElement } from './dom-kinds';
-import { declaresArticle, isArticleText } from './gate';
+import { declaresArticle, hasLooseParagraphs, isArticleText } from './gate';
 import { findHeadline } from './headline';
 import { removeHidden } from './hidden';
 import { LiveMapper, pairTextNodes } from './live-map';
@@ -78,10 +78,14 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     };
   }
   try {
-    // The gate is cheap and refuses most non-article pages before Readability runs; a page it refuses that
-    // declares itself an article is tried anyway and kept only if what Readability finds reads as one.
-    const readerable = opts.force === true || isProbablyReaderable(doc, readerableOptions(text));
-    if (!readerable && !declaresArticle(doc)) return NOT_READERABLE;
+    // The gate is cheap and refuses most non-article pages before Readability runs. A page it refuses that
+    // declares itself an article, or whose paragraphs are bare <div>s the gate does not count, is tried anyway
+    // and kept only if what Readability finds reads as an article.
+    const gateOptions = readerableOptions(text);
+    const readerable = opts.force === true || isProbablyReaderable(doc, gateOptions);
+    if (!readerable && !declaresArticle(doc) && !hasLooseParagraphs(doc, gateOptions.minContentLength)) {
+      return NOT_READERABLE;
+    }
     const clone = doc.cloneNode(true) as Document;
     const pairs = clone.body ? pairTextNodes(body, clone.body) : new Map<Node, Text>();
     // After pairing, so the clone's text nodes still map to the live ones.

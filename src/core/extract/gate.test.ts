@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { declaresArticle, isArticleText, jsonLdTypes } from './gate';
+import { declaresArticle, hasLooseParagraphs, isArticleText, jsonLdTypes } from './gate';
 
 const doc = (head: string, body = ''): Document =>
   new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`).window.document;
@@ -42,5 +42,29 @@ describe('isArticleText', () => {
     expect(
       isArticleText(el(`<ul>${`<li><a href="/x">${sentence}</a></li>`.repeat(6)}</ul><p>${sentence}</p>`)),
     ).toBe(false);
+  });
+});
+
+describe('hasLooseParagraphs', () => {
+  const body = (html: string): Document => new JSDOM(`<body>${html}</body>`).window.document;
+  const long =
+    'Black Friday is next week, but several deals go live today, including the PS4 DualShock controller, ' +
+    'Apple AirPods and watches, and a few more that we have rounded up for you below with the prices.';
+
+  it('counts <div>s of phrasing content as paragraphs, as Readability reads them', () => {
+    expect(hasLooseParagraphs(body(`<main>${`<div>${long} <b>Now</b> $99.</div>`.repeat(6)}</main>`))).toBe(
+      true,
+    );
+  });
+
+  it('counts loose text between images and subheadings in a <section>', () => {
+    const run = `<h2>Deal</h2><a href="/x"><img src="a.jpg"></a>${long} <a href="/y">Buy</a>`;
+    expect(hasLooseParagraphs(body(`<section>${run.repeat(6)}</section>`))).toBe(true);
+  });
+
+  it('does not count container <div>s, short <div>s, or a single long one', () => {
+    expect(hasLooseParagraphs(body(`<div>${`<div><p>${long}</p></div>`.repeat(6)}</div>`))).toBe(false);
+    expect(hasLooseParagraphs(body('<div>Short teaser text</div>'.repeat(40)))).toBe(false);
+    expect(hasLooseParagraphs(body(`<div>${long}</div>`))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  * `website` or a list type, so the fallback does not take them in; the extracted text must still pass
  * `isArticleText`.
  */
+import { isElement, isInline, isText } from './dom-kinds';
 
 // schema.org's Article and its subtypes a news or blog page uses.
 const ARTICLE_TYPES =
@@ -47,6 +48,40 @@ export function declaresArticle(doc: Document): boolean {
   if (og === 'article') return true;
   if (doc.querySelectorAll('[itemprop~="articleBody"]').length === 1) return true;
   return jsonLdTypes(doc).some((t) => ARTICLE_TYPES.test(t));
+}
+
+// isProbablyReaderable's scoring: a paragraph counts once over `minContentLength`, by the square root of the
+// excess; the page passes when the sum exceeds this.
+const MIN_SCORE = 20;
+const DEFAULT_MIN_CONTENT_LENGTH = 140;
+// Containers whose loose text Readability wraps into paragraphs (its div-to-p step, extended to sections).
+const CONTAINERS = 'div, section, article, main';
+
+/**
+ * isProbablyReaderable's test applied to runs of loose text (text and inline elements between block children)
+ * in <div>, <section>, <article> and <main>: Readability reads each run as a paragraph, but the gate counts only
+ * <p>, <pre>, <article> and <div>s with a <br>, so an article written as bare text between images and
+ * subheadings (IGN's deals pages) is refused before Readability ever runs.
+ */
+export function hasLooseParagraphs(doc: Document, minContentLength = DEFAULT_MIN_CONTENT_LENGTH): boolean {
+  let score = 0;
+  const count = (run: number): boolean => {
+    if (run >= minContentLength) score += Math.sqrt(run - minContentLength);
+    return score > MIN_SCORE;
+  };
+  for (const container of Array.from(doc.body?.querySelectorAll(CONTAINERS) ?? [])) {
+    let run = 0;
+    for (let child = container.firstChild; child; child = child.nextSibling) {
+      if (isText(child)) run += child.data.trim().length;
+      else if (isElement(child) && isInline(child)) run += (child.textContent ?? '').trim().length;
+      else if (isElement(child)) {
+        if (count(run)) return true;
+        run = 0;
+      }
+    }
+    if (count(run)) return true;
+  }
+  return false;
 }
 
 // Shorter than this, a "page" is a teaser or an error message, not an article worth keeping.
