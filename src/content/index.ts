@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { align } from '../core/align';
-import { extract, restoreDropped } from '../core/extract';
+import { type ExtractOptions, extract, isRenderedHidden, restoreDropped } from '../core/extract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { waitForSettle } from './settle';
@@ -14,9 +14,20 @@ import { withUi } from './ui-listener';
 import { watchAddress } from './url-watch';
 
 const incognito = browser.extension.inIncognitoContext ?? false;
+// In the live page the browser can say what stylesheets hide, which markup alone cannot (core/extract/hidden.ts).
+const extractShown = (doc: Document, opts?: ExtractOptions) =>
+  extract(doc, { ...opts, isHidden: isRenderedHidden });
 // withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
 const deps: EvaluateDeps = withUi(
-  { send, extract, restore: restoreDropped, align, mountOverlay, settle: waitForSettle, incognito },
+  {
+    send,
+    extract: extractShown,
+    restore: restoreDropped,
+    align,
+    mountOverlay,
+    settle: waitForSettle,
+    incognito,
+  },
   browser.runtime,
   document,
   showBadge,
