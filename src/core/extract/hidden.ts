@@ -14,8 +14,22 @@ const SR_ONLY_CLASS =
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 // The clip pattern: clip: rect(0 0 0 0) / rect(1px, 1px, 1px, 1px), or clip-path: inset(50%).
 const CLIP_STYLE = /clip\s*:\s*rect\(\s*(?:0|1px)[\s,]|clip-path\s*:\s*inset\(\s*50%/i;
-// Candidates found by one selector query, then judged by the rules above.
-const CANDIDATES = '[hidden],[aria-hidden="true" i],[style],[class]';
+// Candidates found by one selector query (native matching; a [class] query would hand every element of the
+// page to the regexes above), then judged by those rules. Every SR_ONLY_CLASS spelling contains one of these.
+const CANDIDATES = [
+  '[hidden]',
+  '[aria-hidden="true" i]',
+  '[style*="none" i]',
+  '[style*="hidden" i]',
+  '[style*="clip" i]',
+  '[class*="sr-only" i]',
+  '[class*="hidden" i]',
+  '[class*="screen-reader" i]',
+  '[class*="screenreader" i]',
+  '[class*="invisible" i]',
+  '[class*="assistive" i]',
+  '[class*="offscreen" i]',
+].join(',');
 
 /** True when `el` itself (not an ancestor) is hidden from a sighted reader by its markup. */
 export function isHiddenByMarkup(el: Element): boolean {
