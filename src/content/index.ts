@@ -10,8 +10,10 @@ import {
   acrossExtractors,
   anchorOnStored,
   EXTRACTOR_VERSION,
+  type ExtractOptions,
   extract,
   hideLabelRemovals,
+  isRenderedHidden,
 } from '../core/extract';
 import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
@@ -21,11 +23,14 @@ import { withUi } from './ui-listener';
 import { watchAddress } from './url-watch';
 
 const incognito = browser.extension.inIncognitoContext ?? false;
+// In the live page the browser can say what stylesheets hide, which markup alone cannot (core/extract/hidden.ts).
+const extractShown = (doc: Document, opts?: ExtractOptions) =>
+  extract(doc, { ...opts, isHidden: isRenderedHidden });
 // withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
 const deps: EvaluateDeps = withUi(
   {
     send,
-    extract,
+    extract: extractShown,
     restore: anchorOnStored,
     // Anchoring's rule 4 (anchor.ts): a dateline or ad label that left the page is not a removed paragraph.
     align: (oldV, newV) => hideLabelRemovals(align(oldV, newV)),

@@ -5,9 +5,12 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article, ExtractResult, Paragraph } from '../model';
 import { splitBlocks } from './blocks';
+import { dropBoilerplate } from './boilerplate';
 import { canonicalUrl } from './canonical-url';
 import { isElement } from './dom-kinds';
+import { declaresArticle, hasLooseParagraphs, isArticleText } from './gate';
 import { findHeadline } from './headline';
+import { removeHidden } from './hidden';
 import { LiveMapper, pairTextNodes } from './live-map';
 import { cleanField, isoTime, pageLanguage } from './metadata';
 import { readerableOptions } from './readerable';
@@ -18,10 +21,15 @@ export interface ExtractOptions {
   /** Pages with more text than this are not extracted (the cost of Readability grows with page size). */
   maxChars?: number;
   /**
-   * The reader keeps this page although it may not look like an article: skip the "readerable" gate and take
-   * whatever Readability finds.
+   * Skip the readerable gate and extract as well as possible: the reader asked to keep this page ("Keep this
+   * page anyway"). Still fails on a page with no text at all.
    */
   force?: boolean;
+  /**
+   * A rendered-visibility check for a live block element, for the browser (e.g. `checkVisibility`), called
+   * once per extracted block; markup-hidden text (hidden.ts) is skipped without it.
+   */
+  isHidden?: (el: Element) => boolean;
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
@@ -38,6 +46,12 @@ function hostOf(url: string): string | null {
     return null;
   }
 }
+
+const NOT_READERABLE: ExtractResult = {
+  ok: false,
+  reason: 'not-readerable',
+  detail: 'Readability does not see an article on this page',
+};
 
 /**
  * Extracts the article shown by `doc`, which is only read: Readability runs on a clone. On success
@@ -64,35 +78,54 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     };
   }
   try {
-    if (!opts.force && !isProbablyReaderable(doc, readerableOptions(text))) {
-      return {
-        ok: false,
-        reason: 'not-readerable',
-        detail: 'Readability does not see an article on this page',
-      };
+    // The gate is cheap and refuses most non-article pages before Readability runs. A page it refuses that
+    // declares itself an article, or whose paragraphs are bare <div>s the gate does not count, is tried anyway
+    // and kept only if what Readability finds reads as an article.
+    const gateOptions = readerableOptions(text);
+    const readerable = opts.force === true || isProbablyReaderable(doc, gateOptions);
+    if (!readerable && !declaresArticle(doc) && !hasLooseParagraphs(doc, gateOptions.minContentLength)) {
+      return NOT_READERABLE;
     }
     const clone = doc.cloneNode(true) as Document;
     const pairs = clone.body ? pairTextNodes(body, clone.body) : new Map<Node, Text>();
-    const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+    // After pairing, so the clone's text nodes still map to the live ones.
+    if (clone.body) removeHidden(clone.body);
+    // Classes kept: the boilerplate rules read caption and credit class names (the content is never shown).
+    const parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
     const content = parsed?.content;
     if (!parsed || !content || !isElement(content)) {
       return { ok: false, reason: 'no-content', detail: 'Readability found no article content' };
     }
-    const blocks = splitBlocks(content);
+    if (!readerable && !isArticleText(content)) return NOT_READERABLE;
+    const siteName = cleanField(parsed.siteName);
+    const headline = findHeadline(doc, cleanField(parsed.title), { siteName, host: hostOf(location) });
+    const byline = cleanField(parsed.byline);
+    const blocks = dropBoilerplate(splitBlocks(content), {
+      title: headline.title,
+      byline,
+      url: location,
+      root: content,
+    }).kept;
     if (blocks.length === 0) {
       return { ok: false, reason: 'no-content', detail: 'the article content holds no text' };
     }
     const mapper = new LiveMapper(pairs, body);
-    const paragraphs: Paragraph[] = blocks.map((block) => ({ text: block.text, kind: block.kind }));
-    const elements = blocks.map((block) => mapper.map(block));
-
-    const siteName = cleanField(parsed.siteName);
-    const headline = findHeadline(doc, cleanField(parsed.title), { siteName, host: hostOf(location) });
+    const paragraphs: Paragraph[] = [];
+    const elements: (Element | null)[] = [];
+    for (const block of blocks) {
+      const element = mapper.map(block);
+      if (element && opts.isHidden?.(element)) continue;
+      paragraphs.push({ text: block.text, kind: block.kind });
+      elements.push(element);
+    }
+    if (paragraphs.length === 0) {
+      return { ok: false, reason: 'no-content', detail: 'the article content holds no visible text' };
+    }
     const article: Article = {
       url: canonicalUrl(doc, location),
       title: headline.title,
       lang: pageLanguage(doc, parsed.lang),
-      byline: cleanField(parsed.byline),
+      byline,
       siteName,
       publishedTime: isoTime(parsed.publishedTime),
       paragraphs,

@@ -3,11 +3,13 @@ import type { ExtractResult } from '../model';
 import { canonicalUrl, extract } from './index';
 
 describe('extract public API', () => {
-  it('extract takes a document and optional url / maxChars', () => {
+  it('extract takes a document and optional url / maxChars / force / isHidden', () => {
     expectTypeOf(extract).parameter(0).toEqualTypeOf<Document>();
     expectTypeOf(extract)
       .parameter(1)
-      .toEqualTypeOf<{ url?: string; maxChars?: number; force?: boolean } | undefined>();
+      .toEqualTypeOf<
+        { url?: string; maxChars?: number; force?: boolean; isHidden?: (el: Element) => boolean } | undefined
+      >();
     expectTypeOf(extract).returns.toEqualTypeOf<ExtractResult>();
   });
 
