@@ -32,8 +32,17 @@ describe('filingUrl', () => {
     expect(filingUrl('https://www.bbc.co.uk/news/1', 'https://www.bbc.co.uk/news/1?at_medium=x')).toBe(
       'https://www.bbc.co.uk/news/1',
     );
-    expect(filingUrl('https://www.cnn.com/a', 'https://edition.cnn.com/a')).toBe('https://www.cnn.com/a');
     expect(filingUrl('https://amp.news.test/a', 'https://news.test/a')).toBe('https://amp.news.test/a');
+    expect(filingUrl('https://www.news.test/a', 'https://m.news.test/a?x=1')).toBe('https://www.news.test/a');
+  });
+
+  it('does not let a sibling subdomain name another host’s article, though the PSL calls them one site', () => {
+    // The attack of issue 9: a subdomain a blog platform hands out, naming the platform's own article.
+    expect(filingUrl('http://www.blog.test/victim/7123', 'http://evil.blog.test/copy')).toBe(
+      'http://evil.blog.test/copy',
+    );
+    expect(filingUrl('https://www.cnn.com/a', 'https://edition.cnn.com/a')).toBe('https://edition.cnn.com/a');
+    expect(filingUrl('https://news.test/a', 'https://evil.news.test/a')).toBe('https://evil.news.test/a');
   });
 
   it('files a page claiming another site’s article under its own address, without tracking or fragment', () => {

@@ -97,7 +97,7 @@ describe('capture handlers', () => {
     });
     expect(await capture(['One.'])).toEqual({ status: 'skipped', reason: 'paused' });
 
-    // Only the canonical URL's host (a believed subdomain of the page's) is excluded.
+    // Only the declared canonical URL's host is excluded (a sibling host's canonical is not believed, but still blocks).
     await handlers['settings.update']({ paused: [], excluded: ['live.news.test'] }, PAGE);
     const onLive = { ...article(['One.']), url: 'https://live.news.test/story' };
     expect(await handlers['site.check']({ location: TAB.url }, TAB)).toEqual({ capture: true });

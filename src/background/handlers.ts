@@ -65,10 +65,11 @@ export function createHandlers({
     'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
       // The content script files it the same way; checked again here against the address the browser reports.
       const article = { ...declared, url: filingUrl(declared.url, sender.url) };
-      // The canonical URL can name a parent or subdomain of the address bar's host; either being blocked keeps
-      // the page out of the history.
+      // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
+      // keeps it out of the history: refusing to store is always the safe side.
       const current = await settings.get();
-      const reason = pageBlock(current, location) ?? pageBlock(current, article.url);
+      const reason =
+        pageBlock(current, location) ?? pageBlock(current, article.url) ?? pageBlock(current, declared.url);
       if (reason !== null) return { status: 'skipped', reason };
       const site = registrableSite(article.url) ?? article.url;
       const at = now();
