@@ -110,8 +110,14 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
         <h2 id="timeline-title">Timeline</h2>
         <ol data-testid="timeline">
           {rows.map((row, i) => (
-            <li key={row.version.hash} data-testid="timeline-version">
+            <li key={row.number} data-testid="timeline-version">
               <strong>Version {row.number}</strong> · {formatDateTime(row.version.firstSeen)}
+              {row.version.variant ? (
+                <span class="tag" data-testid="variant">
+                  {' '}
+                  A/B variant: the page alternates between a few texts; loads showing one are not edits
+                </span>
+              ) : null}
               {row.version.lastSeen !== row.version.firstSeen ? (
                 <span class="muted"> (seen until {formatDateTime(row.version.lastSeen)})</span>
               ) : null}
@@ -216,7 +222,7 @@ function VersionSelect({
         data-testid={testId}
       >
         {rows.map((row, i) => (
-          <option key={row.version.hash} value={i}>
+          <option key={row.number} value={i}>
             Version {row.number} · {formatDateTime(row.version.firstSeen)}
           </option>
         ))}

@@ -125,3 +125,31 @@ describe('the popup on an article whose history cannot be shown', () => {
     expect(root.textContent).toContain('Deleted');
   });
 });
+
+describe('the popup on an article that went back to an earlier text', () => {
+  it('lists every distinct visit in order (A → B → A) and labels the variants of an A/B test', async () => {
+    const b: StoredVersion = { ...version, hash: 'h2', title: 'B story', firstSeen: 2, lastSeen: 2 };
+    const back: StoredVersion = { ...version, firstSeen: 3, lastSeen: 3 };
+    send.mockResolvedValue({ ...detail, versions: [version, b, back] });
+    mount();
+    await settle();
+    const listed = Array.from(root.querySelectorAll('[data-testid="version"]'));
+    expect(listed.map((li) => li.getAttribute('data-hash'))).toEqual(['h1', 'h2', 'h1']);
+    expect(root.querySelectorAll('[data-testid="variant"]')).toHaveLength(0);
+
+    render(null, root);
+    send.mockResolvedValue({
+      ...detail,
+      versions: [
+        { ...version, variant: true },
+        { ...b, variant: true },
+      ],
+    });
+    mount();
+    await settle();
+    expect(Array.from(root.querySelectorAll('[data-testid="variant"]'), (el) => el.textContent)).toEqual([
+      'A/B variant',
+      'A/B variant',
+    ]);
+  });
+});

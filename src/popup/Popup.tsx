@@ -376,7 +376,7 @@ function ArticleView({
           const marked = tab?.status.comparedWith === row.version.hash;
           return (
             <li
-              key={row.version.hash}
+              key={row.number}
               data-testid="version"
               data-hash={row.version.hash}
               class={marked ? 'marked' : undefined}
@@ -386,6 +386,15 @@ function ArticleView({
                 <span class="muted">version {row.number}</span>
                 {onPage ? <span class="tag current">on this page</span> : null}
                 {marked ? <span class="tag current">marked against</span> : null}
+                {row.version.variant ? (
+                  <span
+                    class="tag"
+                    data-testid="variant"
+                    title="The page alternates between a few texts (an A/B test); loads showing one are not edits"
+                  >
+                    A/B variant
+                  </span>
+                ) : null}
               </div>
               <div class="version-meta">
                 <span data-testid="words">{plural(row.words, 'word', 'words')}</span> ·{' '}
