@@ -5,6 +5,7 @@ import type { Article } from '../core/model';
 import { type HistoryDb, openHistory } from './db';
 import { badgeText, createHandlers } from './handlers';
 import type { ContentSender, Handlers, PageSender } from './protocol';
+import { CAPTURE_LIMITS } from './rate-limit';
 import { createSettingsStore, type SettingsArea } from './settings';
 
 const TAB: ContentSender = { from: 'content', tabId: 4, url: 'https://www.news.test/story?utm_source=x' };
@@ -221,19 +222,34 @@ describe('what a page can make Redline store', () => {
     ).toMatchObject({ status: 'captured' });
   });
 
-  it('limits one site across tabs and page loads, by its registrable domain', async () => {
+  it('limits one site across tabs and page loads, by its registrable domain and what it stores', async () => {
+    // A site reloading itself with a megabyte of fresh text each time (2 MB as Redline counts it).
+    const big = 'x'.repeat(1_000_000);
     const statuses: string[] = [];
-    for (let i = 0; i < 130; i++) {
+    for (let i = 0; i < 45; i++) {
       clock += 1000;
       const url = `https://a${i}.spam.test/story`;
       const reply = await handlers['article.capture'](
-        { location: url, article: page(url, `Text ${i}.`) },
+        { location: url, article: page(url, `${big} ${i}.`) },
         { from: 'content', tabId: 100 + i, url },
       );
       statuses.push(reply.status === 'skipped' ? reply.reason : reply.status);
     }
-    expect(statuses.filter((s) => s === 'captured')).toHaveLength(120);
-    expect(await db.count('articles')).toBe(120);
+    const captured = statuses.filter((s) => s === 'captured').length;
+    // 64 MiB an hour: 33 such stores, then only rate-limited replies.
+    expect(captured).toBe(Math.floor(CAPTURE_LIMITS.perSite.maxBytes! / (2 * (big.length + 4))));
+    expect(statuses.slice(captured).every((s) => s === 'rate-limited')).toBe(true);
+    expect(await db.count('articles')).toBe(captured);
+    // Another site, and ordinary articles, are not held up by it.
+    const other = 'https://news.test/fine';
+    expect(
+      (
+        await handlers['article.capture'](
+          { location: other, article: page(other, 'Fine.') },
+          { from: 'content', tabId: 7, url: other },
+        )
+      ).status,
+    ).toBe('captured');
   });
 
   it('forgets the least recently read articles past the storage budget, never the one on screen', async () => {

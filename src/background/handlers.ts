@@ -74,11 +74,11 @@ export function createHandlers({
       const site = registrableSite(article.url) ?? article.url;
       const at = now();
       const outcome = await recordArticle(await db(), article, at, {
-        mayStore: limiter.allows(sender.tabId, site, at, sameDocument),
+        mayStore: limiter.allows(sender.tabId, site, at, sameDocument, articleBytes(article)),
       });
       if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
       if (outcome.stored) {
-        limiter.record(sender.tabId, site, at, sameDocument);
+        limiter.record(sender.tabId, site, at, sameDocument, articleBytes(article));
         await keepWithinBudget(article.url, articleBytes(article));
       }
       await retainAfterCapture({ db, settings, now }, article.url);

@@ -10,8 +10,11 @@
  */
 
 export interface Window {
+  /** Stores allowed within `ms`. */
   max: number;
   ms: number;
+  /** Bytes (Redline's own count, usage.ts) those stores may add up to within `ms`; unbounded when absent. */
+  maxBytes?: number;
 }
 
 export interface CaptureLimits {
@@ -21,31 +24,45 @@ export interface CaptureLimits {
 
 /**
  * Stores a tab may make per minute after same-document navigations, and a site per hour. A reader clicking
- * through a single-page news site stores one every few seconds at most; a reader working through a site's
- * articles, or a live blog reloaded every minute, stays well inside the site's allowance.
+ * through a single-page news site stores one every few seconds at most. A site's allowance is mostly in bytes:
+ * a reader working through hundreds of a site's articles in an hour (tens of KB each), or a live blog reloaded
+ * every minute, stays well inside 64 MiB, while a page reloading itself with megabytes of fresh text is stopped
+ * after a dozen or so stores, long before the storage budget (usage.ts) would have to forget real articles.
  */
 export const CAPTURE_LIMITS: CaptureLimits = {
   perTab: { max: 6, ms: 60_000 },
-  perSite: { max: 120, ms: 60 * 60_000 },
+  perSite: { max: 1_000, ms: 60 * 60_000, maxBytes: 64 * 1024 * 1024 },
 };
 
+interface Store {
+  at: number;
+  bytes: number;
+}
+
 class SlidingWindow {
-  private readonly times = new Map<string, number[]>();
+  private readonly stores = new Map<string, Store[]>();
   constructor(private readonly window: Window) {}
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.times.get(key) ?? []).filter((t) => now - t < this.window.ms && t <= now);
-    if (kept.length === 0) this.times.delete(key);
-    else this.times.set(key, kept);
+  private recent(key: string, now: number): Store[] {
+    const kept = (this.stores.get(key) ?? []).filter((s) => now - s.at < this.window.ms && s.at <= now);
+    if (kept.length === 0) this.stores.delete(key);
+    else this.stores.set(key, kept);
     return kept;
   }
 
-  allows(key: string, now: number): boolean {
-    return this.recent(key, now).length < this.window.max;
+  allows(key: string, now: number, bytes: number): boolean {
+    const recent = this.recent(key, now);
+    if (recent.length >= this.window.max) return false;
+    if (this.window.maxBytes === undefined || recent.length === 0) return true;
+    let used = 0;
+    for (const s of recent) used += s.bytes;
+    return used + bytes <= this.window.maxBytes;
   }
 
-  record(key: string, now: number): void {
-    this.times.set(key, [...this.recent(key, now), now]);
+  record(key: string, now: number, bytes: number): void {
+    const recent = this.recent(key, now);
+    recent.push({ at: now, bytes });
+    this.stores.set(key, recent);
   }
 }
 
@@ -57,14 +74,16 @@ export class CaptureLimiter {
     this.sites = new SlidingWindow(limits.perSite);
   }
 
-  /** True when tab `tabId` on `site` may store one more article or version now. */
-  allows(tabId: number, site: string, now: number, sameDocument: boolean): boolean {
-    return (!sameDocument || this.tabs.allows(String(tabId), now)) && this.sites.allows(site, now);
+  /** True when tab `tabId` on `site` may store one more article or version (of `bytes`) now. */
+  allows(tabId: number, site: string, now: number, sameDocument: boolean, bytes = 0): boolean {
+    return (
+      (!sameDocument || this.tabs.allows(String(tabId), now, bytes)) && this.sites.allows(site, now, bytes)
+    );
   }
 
-  /** Counts one store. */
-  record(tabId: number, site: string, now: number, sameDocument: boolean): void {
-    if (sameDocument) this.tabs.record(String(tabId), now);
-    this.sites.record(site, now);
+  /** Counts one store of `bytes`. */
+  record(tabId: number, site: string, now: number, sameDocument: boolean, bytes = 0): void {
+    if (sameDocument) this.tabs.record(String(tabId), now, bytes);
+    this.sites.record(site, now, bytes);
   }
 }
