@@ -10,10 +10,8 @@ import {
   acrossExtractors,
   anchorOnStored,
   EXTRACTOR_VERSION,
-  type ExtractOptions,
   extract,
   hideLabelRemovals,
-  isRenderedHidden,
 } from '../core/extract';
 import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
@@ -23,14 +21,15 @@ import { withUi } from './ui-listener';
 import { watchAddress } from './url-watch';
 
 const incognito = browser.extension.inIncognitoContext ?? false;
-// In the live page the browser can say what stylesheets hide, which markup alone cannot (core/extract/hidden.ts).
-const extractShown = (doc: Document, opts?: ExtractOptions) =>
-  extract(doc, { ...opts, isHidden: isRenderedHidden });
 // withUi: the popup asks this tab what it shows and can mark it against another version (ui-listener.ts).
 const deps: EvaluateDeps = withUi(
   {
     send,
-    extract: extractShown,
+    // Hidden text is left out by markup (core/extract/hidden.ts), not by asking the browser what is rendered
+    // (`isHidden` / checkVisibility): many pages keep the article hidden by a stylesheet until their scripts run,
+    // or fold part of it behind "read more", so what is rendered when the page settles differs between visits of
+    // the same text, and seattletimes-1 with its scripts held back showed none of its 52 paragraphs.
+    extract,
     restore: anchorOnStored,
     // Anchoring's rule 4 (anchor.ts): a dateline or ad label that left the page is not a removed paragraph.
     align: (oldV, newV) => hideLabelRemovals(align(oldV, newV)),
