@@ -37,6 +37,18 @@ describe('boilerplate blocks', () => {
     ).toEqual(['link', 'link', 'prompt', 'link', null, null]);
   });
 
+  it('drops a breadcrumb trail ending in the headline, and whatever stands in navigation', () => {
+    expect(
+      classes(
+        `<nav id="breadcrumb"><a href="/">Home</a><em></em><a href="/s">SPORT NEWS</a><em></em>
+           <span class="current">${SENTENCE}</span></nav>
+         <div class="crumbs breadcrumb-trail"><span>News</span> › <span>${SENTENCE}</span></div>
+         <div role="navigation"><p>${SENTENCE}</p></div>
+         <p>${SENTENCE}</p>`,
+      ),
+    ).toEqual(['nav', 'nav', 'nav', null]);
+  });
+
   it('drops datelines and bylines the metadata holds, and keeps sentences with dates', () => {
     expect(
       classes(

@@ -3,6 +3,7 @@
  * paragraphs. Each rule is a class seen across many sites of the 181-page benchmark, and each is narrow (short
  * blocks, whole-block matches) so a real paragraph is never dropped for mentioning a word:
  * - ad-slot labels ("Advertisement", "Anzeige", "Publicité", "Continue reading below");
+ * - navigation: blocks in a <nav>, a navigation landmark or a breadcrumb trail;
  * - link-dominated blocks: a list item or short paragraph that is all link (nav menus, "Read more: …",
  *   related-story lists, breadcrumbs);
  * - datelines ("Published 10:48, Tue, Nov 19, 2019", "Updated 1 day ago") and bylines ("By Jane Doe"), which
@@ -118,7 +119,23 @@ export function inCaption(block: Block, root: Element | null): boolean {
   return false;
 }
 
+/**
+ * True when the block stands in the site's navigation: a <nav>, an ARIA navigation landmark, or a breadcrumb
+ * trail by class / id. A breadcrumb ends with the headline, so it reads like text, yet its other crumbs are
+ * section links the site relabels at will; kept once, it comes back as a false "Removed" (linknaija's
+ * `<nav id="breadcrumb">` in the change harness).
+ */
+export function inNavigation(block: Block, root: Element | null): boolean {
+  let el: Element | null = block.element;
+  for (let depth = 0; el && el !== root && depth < CAPTION_DEPTH; depth++, el = el.parentElement) {
+    if (el.localName === 'nav' || el.getAttribute('role') === 'navigation') return true;
+    if (/breadcrumb/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+  }
+  return false;
+}
+
 export type BoilerplateClass =
+  | 'nav'
   | 'ad-label'
   | 'link'
   | 'dateline'
@@ -139,6 +156,7 @@ export function boilerplateClass(
   const text = block.text;
   const key = compareText(text).toLowerCase();
   if (AD_LABEL.test(key.replace(/[\s:.·|-]+$/, ''))) return 'ad-label';
+  if (inNavigation(block, ctx.root ?? null)) return 'nav';
   if (first && ctx.title && key === compareText(ctx.title).toLowerCase()) return 'title';
   if (ctx.url && (text === ctx.url || text === ctx.url.replace(/[?#].*$/, ''))) return 'url';
   if (isDateline(text)) return 'dateline';
