@@ -122,7 +122,8 @@ export const LIMITS = {
   articles: 100_000,
   versionsPerArticle: 1_000,
   visitsPerArticle: 100_000,
-  paragraphsPerVersion: 10_000,
+  /** As many as the extractor can take from one page (DEFAULT_MAX_CHARS of text), so every capture re-imports. */
+  paragraphsPerVersion: 200_000,
   urlChars: 8_192,
   siteChars: 253,
   titleChars: 2_000,
@@ -131,7 +132,8 @@ export const LIMITS = {
   publishedTimeChars: 100,
   /** Highest extractor version accepted; far above any release's. */
   extractorMax: 1_000,
-  paragraphChars: 100_000,
+  /** One paragraph may be a whole page's text (the extractor keeps up to 2,000,000 characters). */
+  paragraphChars: 2_000_000,
   /** Error messages reported for one file; the rest are counted. */
   errors: 50,
 } as const;

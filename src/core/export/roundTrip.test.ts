@@ -3,6 +3,7 @@
  * survives the whole trip as the same characters.
  */
 import { describe, expect, it } from 'vitest';
+import { versionHash } from '../hash';
 import type { HistoryRecords } from './format';
 import { mergeImport } from './mergeImport';
 import { parseImport } from './parseImport';
@@ -13,6 +14,28 @@ import { toExport } from './toExport';
 import { validate } from './validate';
 
 const EMPTY: HistoryRecords = { articles: [], versions: [], visits: [] };
+
+describe('an article as large as the extractor keeps', () => {
+  it('exports and imports back: a 40,000-word paragraph and 20,000 paragraphs', async () => {
+    const records = await sampleRecords();
+    const [oldest, ...rest] = records.versions;
+    if (!oldest) throw new Error('sample has versions');
+    const huge = Array.from({ length: 40_000 }, (_, i) => `word${i % 997}`).join(' ');
+    const many = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.`);
+    const texts = [huge, ...many];
+    const big = {
+      ...oldest,
+      paragraphs: texts.map((text) => ({ text, kind: 'p' as const })),
+      hash: await versionHash({ title: oldest.title, paragraphs: texts }),
+    };
+    const text = serialize(toExport({ ...records, versions: [big, ...rest] }));
+    const parsed = parseImport(text);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const checked = await validate(parsed.json);
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    expect(serialize(toExport(mergeImport(EMPTY, checked.doc)))).toBe(text);
+  });
+});
 
 describe('the extractor of each version', () => {
   it('goes out and comes back in, and a file from release 0.1.0 without it stays valid', async () => {
