@@ -37,6 +37,15 @@ describe('boilerplate blocks', () => {
     ).toEqual(['link', 'link', 'prompt', 'link', null, null]);
   });
 
+  it('keeps text in an item whose class says it has no caption', () => {
+    expect(
+      classes(
+        `<div class="item no_caption"><h2>${SENTENCE}</h2></div>
+         <div class="item image-caption"><p>A credit line</p></div>`,
+      ),
+    ).toEqual([null, 'caption']);
+  });
+
   it('drops a breadcrumb trail ending in the headline, and whatever stands in navigation', () => {
     expect(
       classes(

@@ -55,6 +55,7 @@ const NOTICE =
 const CAPTION_TAGS = new Set(['figcaption', 'figure']);
 // Class or id words of caption and credit containers; \b-free so css-in-js spellings (ImageCaption) match.
 const CAPTION_CLASS = /caption|credit|(?:^|[\s_-])(?:photo|image|img)-?(?:source|copyright)/i;
+const NEGATED_CAPTION = /(?:^|[\s_-])(?:no|without|hide|hidden)[-_]?caption\S*/gi;
 const CAPTION_TEXT =
   /^(?:\(?(?:image|photo|picture|foto|bild|imagem|imagen)(?: credit)?\s*(?::|\d+\s*(?:of|\/)\s*\d*)|\d+\s*of\s*\d+\s*\p{L})/iu;
 // Shorter repeats ("Meal 1", "Step 2") are often real subheadings.
@@ -113,7 +114,8 @@ export function inCaption(block: Block, root: Element | null): boolean {
   let el: Element | null = block.element;
   for (let depth = 0; el && el !== root && depth < CAPTION_DEPTH; depth++, el = el.parentElement) {
     if (CAPTION_TAGS.has(el.localName)) return true;
-    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    // "no_caption", "without-caption": the class says the item has no caption (buzzfeed-1's story items).
+    const names = `${el.getAttribute('class') ?? ''} ${el.id}`.replace(NEGATED_CAPTION, ' ');
     if (CAPTION_CLASS.test(names)) return true;
   }
   return false;
