@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isHiddenByMarkup, isRenderedHidden, removeHidden } from './hidden';
+import { isHiddenByMarkup, removeHidden } from './hidden';
 
 function body(html: string): HTMLElement {
   return new JSDOM(`<body>${html}</body>`).window.document.body;
@@ -42,28 +42,5 @@ describe('hidden text', () => {
       <p>Visible <span aria-hidden="true">·</span>text</p>`);
     expect(removeHidden(b)).toBe(3);
     expect(b.textContent?.replace(/\s+/g, ' ').trim()).toBe('Rescue workers in Aleppo Visible text');
-  });
-});
-
-describe('isRenderedHidden', () => {
-  it("asks the browser's checkVisibility, with visibility but not opacity", () => {
-    const seen: object[] = [];
-    const el = (visible: boolean) =>
-      ({
-        checkVisibility: (opts: object) => {
-          seen.push(opts);
-          return visible;
-        },
-      }) as unknown as Element;
-    expect(isRenderedHidden(el(false))).toBe(true);
-    expect(isRenderedHidden(el(true))).toBe(false);
-    expect(seen).toEqual([
-      { visibilityProperty: true, opacityProperty: false },
-      { visibilityProperty: true, opacityProperty: false },
-    ]);
-  });
-
-  it('hides nothing where the browser cannot tell (jsdom)', () => {
-    expect(isRenderedHidden(body('<p hidden>x</p>').firstElementChild as Element)).toBe(false);
   });
 });

@@ -63,15 +63,3 @@ export function withinHidden(node: Node, stop: Node, hidden: (el: Element) => bo
   }
   return false;
 }
-
-/**
- * The live browser's answer to "is this block rendered hidden?" (stylesheet `display:none`, `visibility:hidden`,
- * a hidden ancestor), for `ExtractOptions.isHidden`. `checkVisibility` forces a style pass, so it is asked only
- * about extracted blocks; where it is missing (jsdom, older engines) nothing is hidden by this check.
- */
-export function isRenderedHidden(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: (opts?: object) => boolean }).checkVisibility;
-  if (typeof check !== 'function') return false;
-  // Opacity 0 is left out: fade-in animations start there, and the text is about to be seen.
-  return !check.call(el, { visibilityProperty: true, opacityProperty: false });
-}

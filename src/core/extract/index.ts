@@ -5,6 +5,5 @@ export { anchorOnStored, hideLabelRemovals } from './anchor';
 export { canonicalUrl } from './canonical-url';
 export type { ExtractOptions } from './extract';
 export { DEFAULT_MAX_CHARS, extract } from './extract';
-export { isRenderedHidden } from './hidden';
 export { restoreDropped } from './restore';
 export { EXTRACTOR_VERSION, LEGACY_EXTRACTOR_VERSION } from './version';
