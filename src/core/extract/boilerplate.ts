@@ -75,6 +75,12 @@ export interface BoilerplateContext {
   url?: string | null;
   /** Where the article content starts: caption containers are looked for below it. */
   root?: Element | null;
+  /**
+   * Where a text node stood in the page before Readability rewrote the tree (the live text node it was cloned
+   * from). Readability replaces a <div> holding one <p> by that <p>, so a `div.image-caption > p` credit
+   * reaches the block rules as a bare <p>; its original ancestors still say it is a caption.
+   */
+  original?: (node: Text) => Node | null;
 }
 
 function words(text: string): number {
@@ -113,12 +119,48 @@ function isDateline(text: string): boolean {
 export function inCaption(block: Block, root: Element | null): boolean {
   let el: Element | null = block.element;
   for (let depth = 0; el && el !== root && depth < CAPTION_DEPTH; depth++, el = el.parentElement) {
-    if (CAPTION_TAGS.has(el.localName)) return true;
-    // "no_caption", "without-caption": the class says the item has no caption (buzzfeed-1's story items).
-    const names = `${el.getAttribute('class') ?? ''} ${el.id}`.replace(NEGATED_CAPTION, ' ');
-    if (CAPTION_CLASS.test(names)) return true;
+    if (isCaptionContainer(el)) return true;
   }
   return false;
+}
+
+// Inline wrappers do not count towards CAPTION_DEPTH: a credit is often a <span> in an <a> in a <p>.
+const INLINE = new Set([
+  'a',
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'small',
+  'cite',
+  'font',
+  'time',
+  'abbr',
+  'sup',
+  'sub',
+]);
+
+/**
+ * True when the block's first text node stood in a caption or credit container in the page itself. Only
+ * block-level ancestors count towards the depth, so the same reach applies as for `inCaption`.
+ */
+export function inOriginalCaption(block: Block, original: (node: Text) => Node | null): boolean {
+  const first = block.nodes[0];
+  const node = first ? original(first) : null;
+  let el: Element | null = node?.parentElement ?? null;
+  for (let depth = 0; el && el.localName !== 'body' && depth < CAPTION_DEPTH; el = el.parentElement) {
+    if (isCaptionContainer(el)) return true;
+    if (!INLINE.has(el.localName)) depth++;
+  }
+  return false;
+}
+
+function isCaptionContainer(el: Element): boolean {
+  if (CAPTION_TAGS.has(el.localName)) return true;
+  // "no_caption", "without-caption": the class says the item has no caption (buzzfeed-1's story items).
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.replace(NEGATED_CAPTION, ' ');
+  return CAPTION_CLASS.test(names);
 }
 
 /**
@@ -167,8 +209,14 @@ export function boilerplateClass(
   if (text.length <= MAX_PROMPT_CHARS && PROMPT.test(text)) return 'prompt';
   if (text.length <= MAX_PROMPT_CHARS && NOTICE.test(text)) return 'notice';
   if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'prompt';
-  if (CAPTION_TEXT.test(text) || CAPTION_TAIL.test(text) || inCaption(block, ctx.root ?? null))
+  if (
+    CAPTION_TEXT.test(text) ||
+    CAPTION_TAIL.test(text) ||
+    inCaption(block, ctx.root ?? null) ||
+    (ctx.original && inOriginalCaption(block, ctx.original))
+  ) {
     return 'caption';
+  }
   if (
     (block.kind === 'li' || text.length <= MAX_LINK_BLOCK_CHARS) &&
     // Footnote numbers and URLs printed as sources are article text even when linked.

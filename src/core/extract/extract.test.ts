@@ -88,6 +88,26 @@ describe('extract', () => {
     expect(result.titleElement).toBe(doc.getElementById('headline'));
   });
 
+  it('drops a credit whose caption container Readability collapses into a bare <p>, as it drops a <figcaption>', () => {
+    // Readability replaces a <div> holding only one <p> with that <p>, so the class saying "caption" is gone
+    // from its output; the page's own tree still has it (buzzfeed-1's `sub_buzz_grid_cell_caption > p`).
+    const html = `<!doctype html><html><head><title>Council approves bridge budget</title></head><body><article>
+      <h1>Council approves bridge budget</h1>
+      <p>${SENTENCE}</p>
+      <div class="grid_cell"><img src="a.jpg"><div class="grid_cell_caption"><p class="source_via">Facebook</p></div></div>
+      <div class="media"><div class="photo-caption-wrapper"><div><p><span>Put luggage on the floor</span></p></div></div></div>
+      <figure><img src="b.jpg"><figcaption>Facebook</figcaption></figure>
+      <p>${SENTENCE}${SENTENCE}</p>
+      <div class="story-text"><p>Put luggage on the floor, said the inspector, and keep it off the bed. ${SENTENCE}</p></div>
+    </article></body></html>`;
+    const result = extract(new JSDOM(html, { url: 'https://news.example.com/a' }).window.document);
+    if (!result.ok) throw new Error(result.detail);
+    const texts = result.article.paragraphs.map((p) => p.text);
+    expect(texts).not.toContain('Facebook');
+    expect(texts).not.toContain('Put luggage on the floor');
+    expect(texts).toHaveLength(3);
+  });
+
   it('leaves the live document untouched', () => {
     const doc = article();
     const before = doc.documentElement.outerHTML;

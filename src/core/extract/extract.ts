@@ -105,6 +105,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
       byline,
       url: location,
       root: content,
+      original: (node) => pairs.get(node) ?? null,
     }).kept;
     if (blocks.length === 0) {
       return { ok: false, reason: 'no-content', detail: 'the article content holds no text' };
