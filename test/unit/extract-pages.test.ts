@@ -16,7 +16,8 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/core/extract/blocks';
-import { dropBoilerplate, inOriginalCaption } from '../../src/core/extract/boilerplate';
+import { dropBoilerplate, inCaption } from '../../src/core/extract/boilerplate';
+import { markCaptions } from '../../src/core/extract/captions';
 import { isHiddenByMarkup } from '../../src/core/extract/hidden';
 import { extract } from '../../src/core/extract/index';
 import { matchKey } from '../../src/core/extract/live-map';
@@ -97,9 +98,11 @@ function hiddenTexts(doc: Document): string[] {
  * class names (and often the container) that tell, so the caption rule is applied to it through the source.
  */
 function captionTexts(doc: Document): Set<string> {
+  const body = doc.cloneNode(true) as Document;
+  markCaptions(body.body);
   const texts = new Set<string>();
-  for (const block of splitBlocks(doc.body)) {
-    if (inOriginalCaption(block, (node) => node)) texts.add(compareText(block.text));
+  for (const block of splitBlocks(body.body)) {
+    if (inCaption(block, body.body)) texts.add(compareText(block.text));
   }
   return texts;
 }

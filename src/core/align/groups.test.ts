@@ -53,4 +53,21 @@ describe('findSplitsAndMerges', () => {
   it('finds nothing when each paragraph kept its counterpart', () => {
     expect(groupsFor([A, B], [A.replace('air', 'rocket'), B])).toEqual([]);
   });
+
+  it('finds a split that cuts off a word or two, a gain under GROUP_GAIN', () => {
+    const cut = A.lastIndexOf(' strikes');
+    const groups = groupsFor([A, B], [A.slice(0, cut), A.slice(cut + 1), B]);
+    expect(groups).toEqual([expect.objectContaining({ type: 'split', oldItems: [0], newItems: [0, 1] })]);
+  });
+
+  it('finds a short paragraph merged onto the end of the one before it', () => {
+    const cut = B.lastIndexOf(' war');
+    const groups = groupsFor([B.slice(0, cut), B.slice(cut + 1), C], [B, C]);
+    expect(groups).toEqual([expect.objectContaining({ type: 'merge', oldItems: [0, 1], newItems: [0] })]);
+  });
+
+  it('does not take a short new paragraph that repeats words its neighbour kept for a split part', () => {
+    const groups = groupsFor([A, B], [A.replace('deadlock', 'stalemate'), 'Russian air strikes.', B]);
+    expect(groups).toEqual([]);
+  });
 });

@@ -9,14 +9,17 @@
  * shared/weight ≥ PART_CONTAINMENT). For each old paragraph, take the run of consecutive new paragraphs that are
  * parts of it and otherwise unpaired (plus its current partner, if any). If there are at least two, and their
  * text taken together is similar to the old paragraph (≥ threshold) and clearly more so than its current partner
- * alone (by GROUP_GAIN), it is a split. Merges are the mirror image, looked for after splits.
+ * alone (by GROUP_GAIN), it is a split. A smaller gain is enough when every other part is made of the words its
+ * current partner lacks: a split that cuts off a word or two ("… the harbour master, Cmdr." + "Ellen Ward …", or a
+ * stray last word) gains little similarity, yet the cut-off part is the rest of the old paragraph, not new text;
+ * without this it was marked New. Merges are the mirror image, looked for after splits.
  *
  * How they are reported is up to the caller (align.ts): each part of a split as reworded from the old paragraph,
  * diffed against its slice of the old text; a merge as one reworded paragraph diffed against the old paragraphs
  * joined; both with `group` listing every paragraph involved.
  */
 import type { PoolItem, ScoredPair } from './candidates';
-import { combineProfiles, dice, overlap, totalWeight } from './similarity';
+import { combineProfiles, dice, overlap, subtractProfile, totalWeight } from './similarity';
 
 export const PART_CONTAINMENT = 0.7;
 export const GROUP_GAIN = 0.05;
@@ -90,12 +93,30 @@ function findGroups(
       totalWeight(combined, weights),
     );
     const current = partner === -1 ? 0 : side.similarity(w, partner);
-    if (similarity < threshold || similarity < current + GROUP_GAIN) continue;
+    if (similarity < threshold || similarity <= current) continue;
+    if (similarity < current + GROUP_GAIN && !fillsGap(side, whole, partner, best, weights)) continue;
     usedWhole[w] = 1;
     for (const p of best) usedPart[p] = 1;
     found.push({ whole: w, parts: best, similarity });
   }
   return found;
+}
+
+/** True when each part other than `partner` is mostly made of words of `whole` that `partner` lacks. */
+function fillsGap(
+  side: Side,
+  whole: PoolItem,
+  partner: number,
+  parts: readonly number[],
+  weights: Float64Array,
+): boolean {
+  if (partner === -1) return false;
+  const gap = subtractProfile(whole.profile, side.parts[partner]!.profile);
+  return parts.every((p) => {
+    if (p === partner) return true;
+    const part = side.parts[p]!;
+    return overlap(gap, part.profile, weights).shared >= PART_CONTAINMENT * part.weight;
+  });
 }
 
 /**

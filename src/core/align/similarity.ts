@@ -61,6 +61,25 @@ export function combineProfiles(profiles: readonly Profile[]): Profile {
   return profileOf(all);
 }
 
+/** The multiset difference a − b: the tokens of `a` that `b` does not account for. */
+export function subtractProfile(a: Profile, b: Profile): Profile {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  let tokens = 0;
+  let j = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const id = a.ids[i]!;
+    while (j < b.ids.length && b.ids[j]! < id) j++;
+    const left = a.counts[i]! - (j < b.ids.length && b.ids[j] === id ? b.counts[j]! : 0);
+    if (left > 0) {
+      ids.push(id);
+      counts.push(left);
+      tokens += left;
+    }
+  }
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(counts), tokens };
+}
+
 /** Per-token IDF weights over a sample of the article's paragraphs. */
 export class Weights {
   private readonly df: Float64Array;

@@ -19,6 +19,7 @@
  */
 import { compareText } from '../text';
 import type { Block } from './blocks';
+import { CAPTION_DEPTH, isCaptionContainer, isMarkedCaption } from './captions';
 import { isElement } from './dom-kinds';
 
 const AD_LABEL =
@@ -52,16 +53,10 @@ const CAPTION_TAIL =
   /\((?:image|photo|picture|foto|bild)s?(?: credit)?\s*:[^)]*\)$|\bcredit\s*:\s*[^.]{1,60}$/i;
 const NOTICE =
   /\b(?:uses? cookies|requires javascript|enable javascript|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés)\b|^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}/i;
-const CAPTION_TAGS = new Set(['figcaption', 'figure']);
-// Class or id words of caption and credit containers; \b-free so css-in-js spellings (ImageCaption) match.
-const CAPTION_CLASS = /caption|credit|(?:^|[\s_-])(?:photo|image|img)-?(?:source|copyright)/i;
-const NEGATED_CAPTION = /(?:^|[\s_-])(?:no|without|hide|hidden)[-_]?caption\S*/gi;
 const CAPTION_TEXT =
   /^(?:\(?(?:image|photo|picture|foto|bild|imagem|imagen)(?: credit)?\s*(?::|\d+\s*(?:of|\/)\s*\d*)|\d+\s*of\s*\d+\s*\p{L})/iu;
 // Shorter repeats ("Meal 1", "Step 2") are often real subheadings.
 const MIN_REPEAT_CHARS = 40;
-// How far up from a block its caption container may be (figure > div > figcaption > p).
-const CAPTION_DEPTH = 4;
 // The headline is repeated among the first blocks (after kickers, sign-in links, print headers), not later.
 const TITLE_WINDOW = 4;
 // Linked text above this share of a block makes it a link, not a sentence that cites one.
@@ -75,12 +70,8 @@ export interface BoilerplateContext {
   url?: string | null;
   /** Where the article content starts: caption containers are looked for below it. */
   root?: Element | null;
-  /**
-   * Where a text node stood in the page before Readability rewrote the tree (the live text node it was cloned
-   * from). Readability replaces a <div> holding one <p> by that <p>, so a `div.image-caption > p` credit
-   * reaches the block rules as a bare <p>; its original ancestors still say it is a caption.
-   */
-  original?: (node: Text) => Node | null;
+  /** Text nodes that stood in a caption container before Readability ran (captions.ts). */
+  captionTexts?: ReadonlySet<Text>;
 }
 
 function words(text: string): number {
@@ -115,52 +106,17 @@ function isDateline(text: string): boolean {
   return words(text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, ' ')) <= 2;
 }
 
-/** True when the block stands in a caption or credit container (by tag, or class / id word). */
-export function inCaption(block: Block, root: Element | null): boolean {
+/**
+ * True when the block stands in a caption or credit container: by its own ancestry in the tree it was split
+ * from, or because its text was marked as caption text on the page's own tree (captions.ts).
+ */
+export function inCaption(block: Block, root: Element | null, captionTexts?: ReadonlySet<Text>): boolean {
+  if (isMarkedCaption(block.nodes, block.element, captionTexts)) return true;
   let el: Element | null = block.element;
   for (let depth = 0; el && el !== root && depth < CAPTION_DEPTH; depth++, el = el.parentElement) {
     if (isCaptionContainer(el)) return true;
   }
   return false;
-}
-
-// Inline wrappers do not count towards CAPTION_DEPTH: a credit is often a <span> in an <a> in a <p>.
-const INLINE = new Set([
-  'a',
-  'span',
-  'b',
-  'i',
-  'em',
-  'strong',
-  'small',
-  'cite',
-  'font',
-  'time',
-  'abbr',
-  'sup',
-  'sub',
-]);
-
-/**
- * True when the block's first text node stood in a caption or credit container in the page itself. Only
- * block-level ancestors count towards the depth, so the same reach applies as for `inCaption`.
- */
-export function inOriginalCaption(block: Block, original: (node: Text) => Node | null): boolean {
-  const first = block.nodes[0];
-  const node = first ? original(first) : null;
-  let el: Element | null = node?.parentElement ?? null;
-  for (let depth = 0; el && el.localName !== 'body' && depth < CAPTION_DEPTH; el = el.parentElement) {
-    if (isCaptionContainer(el)) return true;
-    if (!INLINE.has(el.localName)) depth++;
-  }
-  return false;
-}
-
-function isCaptionContainer(el: Element): boolean {
-  if (CAPTION_TAGS.has(el.localName)) return true;
-  // "no_caption", "without-caption": the class says the item has no caption (buzzfeed-1's story items).
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.replace(NEGATED_CAPTION, ' ');
-  return CAPTION_CLASS.test(names);
 }
 
 /**
@@ -212,8 +168,7 @@ export function boilerplateClass(
   if (
     CAPTION_TEXT.test(text) ||
     CAPTION_TAIL.test(text) ||
-    inCaption(block, ctx.root ?? null) ||
-    (ctx.original && inOriginalCaption(block, ctx.original))
+    inCaption(block, ctx.root ?? null, ctx.captionTexts)
   ) {
     return 'caption';
   }

@@ -7,6 +7,7 @@ import type { Article, ExtractResult, Paragraph } from '../model';
 import { splitBlocks } from './blocks';
 import { dropBoilerplate } from './boilerplate';
 import { canonicalUrl } from './canonical-url';
+import { markCaptions } from './captions';
 import { isElement } from './dom-kinds';
 import { declaresArticle, hasLooseParagraphs, isArticleText } from './gate';
 import { findHeadline } from './headline';
@@ -90,6 +91,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     const pairs = clone.body ? pairTextNodes(body, clone.body) : new Map<Node, Text>();
     // After pairing, so the clone's text nodes still map to the live ones.
     if (clone.body) removeHidden(clone.body);
+    const captionTexts = clone.body ? markCaptions(clone.body) : new Set<Text>();
     // Classes kept: the boilerplate rules read caption and credit class names (the content is never shown).
     const parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
     const content = parsed?.content;
@@ -105,7 +107,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
       byline,
       url: location,
       root: content,
-      original: (node) => pairs.get(node) ?? null,
+      captionTexts,
     }).kept;
     if (blocks.length === 0) {
       return { ok: false, reason: 'no-content', detail: 'the article content holds no text' };
