@@ -26,6 +26,9 @@ export interface ControlBar {
   setMarksVisible(visible: boolean): void;
 }
 
+/** How long a new live region is left empty before the count is put in it, so screen readers speak it. */
+export const ANNOUNCE_DELAY_MS = 250;
+
 // `all` first: it resets everything, and the declarations after it win.
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
@@ -50,6 +53,7 @@ function barCss(theme: Theme): string {
     display: flex; flex-wrap: wrap; align-items: center; gap: 6px;
     box-sizing: border-box; padding: 6px 8px;
     font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+    letter-spacing: normal; word-spacing: normal;
     color: ${fg}; background: ${bg}; border: 1px solid ${border}; border-radius: 8px;
     box-shadow: 0 4px 18px rgba(0, 0, 0, ${dark ? '0.6' : '0.18'});
     color-scheme: ${theme};
@@ -64,6 +68,11 @@ function barCss(theme: Theme): string {
   button:hover { background: ${dark ? '#262c36' : '#f3f4f6'}; }
   button:focus-visible { outline: 3px solid ${focus}; outline-offset: 2px; }
   button:disabled { opacity: 0.45; cursor: default; }
+  @media (forced-colors: active) {
+    .bar { border-color: CanvasText; }
+    button { border-color: ButtonText; }
+    button:focus-visible { outline-color: Highlight; }
+  }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
@@ -100,6 +109,12 @@ export function createControlBar(
   // Through the CSSOM, not a style attribute: a page CSP without 'unsafe-inline' blocks style attributes set
   // by Firefox content scripts, but never CSSOM writes.
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  // Text spacing stays the reader's to adjust (WCAG 1.4.12): `all: initial !important` made it important too
+  // (Firefox writes out every longhand), so a reader's style sheet could not widen it. The bar's own rules
+  // set its font, so a page's spacing rules still cannot reach its text.
+  for (const property of ['letter-spacing', 'word-spacing', 'line-height']) {
+    host.style.setProperty(property, 'normal');
+  }
   // Closed, so a page cannot reach the buttons (and handlers ignore untrusted events anyway); the test build
   // opens it so browser tests can find the bar.
   const root = host.attachShadow({ mode: readable ? 'open' : 'closed' });
@@ -138,6 +153,13 @@ export function createControlBar(
   bar.append(brand, summaryText, position, previous, next, toggle, dismiss, announcer);
   root.append(style, bar);
   doc.documentElement.append(journal.inserted(host));
+  // The change count is announced politely: a live region speaks changes of its text, not the text it was
+  // inserted with, so the count goes in once the region is in the accessibility tree.
+  const view = doc.defaultView;
+  const announce = view?.setTimeout(() => {
+    if (!signal.aborted && announcer.textContent === '') announcer.textContent = summary;
+  }, ANNOUNCE_DELAY_MS);
+  signal.addEventListener('abort', () => view?.clearTimeout(announce), { once: true });
 
   return {
     host,

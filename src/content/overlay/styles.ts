@@ -176,7 +176,26 @@ export function marksCss(theme: Theme): string {
       text-decoration-color: ${p.added};
       text-decoration-thickness: 2px;
     }\n`,
+    forcedColorsCss(rule),
   ].join('');
+}
+
+/**
+ * Windows high contrast (forced colors) replaces every colour with the system's few and drops box shadows and
+ * tints, but keeps outlines and text decorations: the marks keep their outline styles and strike-through, the
+ * labels get an edge (their background is gone), the current change an outline instead of its shadow ring, and
+ * inserted words the system's Mark colours.
+ */
+function forcedColorsCss(rule: (selector: string, body: string) => string): string {
+  return `@media (forced-colors: active) {
+    ${rule('[data-redline-label]', 'border: 1px solid CanvasText !important;')}
+    ${rule('[data-redline="removed"][data-redline-old]', 'text-decoration-color: CanvasText !important; opacity: 1 !important;')}
+    ${rule('[data-redline-old="paragraph-text"] del', 'text-decoration-color: CanvasText !important;')}
+    ${rule('[data-redline-old="paragraph-text"]::part(deleted)', 'text-decoration-color: CanvasText !important;')}
+    ${rule('[data-redline-old="paragraph-text"]', 'border-inline-start-color: CanvasText !important;')}
+    ${rule('[data-redline-current]', 'outline-color: Highlight !important; outline-width: 4px !important;')}
+    ::highlight(${INSERTED_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
+  }\n`;
 }
 
 function labelBody(background: string, color: string): string {
