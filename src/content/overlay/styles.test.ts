@@ -49,7 +49,8 @@ describe('marksCss', () => {
     style.textContent = marksCss('light');
     document.head.append(style);
     const media = [...(style.sheet?.cssRules ?? [])].find(
-      (rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /forced-colors/.test(rule.conditionText),
+      (rule): rule is CSSMediaRule =>
+        rule instanceof CSSMediaRule && /forced-colors/.test(rule.conditionText),
     );
     const inside = [...(media?.cssRules ?? [])].map((rule) => rule.cssText).join('\n');
     expect(inside).toMatch(/\[data-redline-label\][^{]*\{[^}]*border: 1px solid canvastext/i);
