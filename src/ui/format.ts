@@ -51,18 +51,7 @@ export function changeCounts(stats: AlignStats, headlineChanged: boolean): Chang
   };
 }
 
-/** "+2 ~1 −3" for the compact lists; zero counts are left out, "no changes" when all are zero. */
-export function changeSummary(counts: ChangeCounts): string {
-  const parts: string[] = [];
-  if (counts.headline) parts.push(t('changes_headline'));
-  if (counts.added > 0) parts.push(`+${counts.added}`);
-  if (counts.reworded > 0) parts.push(`~${counts.reworded}`);
-  if (counts.removed > 0) parts.push(`\u2212${counts.removed}`);
-  if (counts.moved > 0) parts.push(`\u2195${counts.moved}`);
-  return parts.length === 0 ? t('changes_none') : parts.join(' ');
-}
-
-/** The same in words, for screen readers and tooltips. */
+/** The change counts in words, for screen readers and tooltips. */
 export function changeDescription(counts: ChangeCounts): string {
   const parts: string[] = [];
   if (counts.headline) parts.push(t('changes_headlineChanged'));

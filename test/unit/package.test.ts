@@ -81,6 +81,7 @@ describe('npm run package', () => {
     const names = readZip(await readFile(join(first, NAMES[2] ?? ''))).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'scripts/build.ts']));
     expect(names).toContain('src/ui/i18n.ts');
+    expect(names).toContain('docs/build-firefox.md');
     expect(names.filter((name) => name.startsWith('test/fixtures/readability-pages/'))).toEqual([]);
     expect(names.some((name) => name.startsWith('node_modules/') || name.startsWith('dist/'))).toBe(false);
   });
