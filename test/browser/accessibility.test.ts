@@ -157,9 +157,10 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     await options.close();
   });
 
-  it.runIf(name === 'chromium')(
-    'forced colors (Windows high contrast): marks keep outlines, strike-through and label edges',
-    async () => {
+  // Chromium only: forced colors can be emulated through its DevTools protocol; Firefox's BiDi has no such
+  // command. Not registered at all for Firefox rather than reported as skipped.
+  if (name === 'chromium')
+    it('forced colors (Windows high contrast): marks keep outlines, strike-through and label edges', async () => {
       await article.bringToFront();
       // Puppeteer's emulateMediaFeatures does not know forced-colors; the DevTools protocol does.
       const session = await article.createCDPSession();
@@ -197,6 +198,5 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
         await forced('none');
         await session.detach();
       }
-    },
-  );
+    });
 });
