@@ -11,6 +11,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import { serializeError } from '../background/protocol';
 import type { Article } from '../core/model';
+import { t } from '../ui/i18n';
 import type { EvaluateDeps } from './evaluate';
 import { countChanges } from './evaluate';
 import type { OverlayInput } from './overlay';
@@ -107,7 +108,7 @@ export class TabTracker {
   compare(version: CompareVersion | null): number {
     const status = this.status;
     if (status.state !== 'article' || this.page === null) {
-      throw new Error('This page is not an article Redline has read');
+      throw new Error(t('error_notReadArticle'));
     }
     this.marks.abort();
     this.marks = new AbortController();

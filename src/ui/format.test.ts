@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changeDescription,
-  changeSummary,
-  exportFileName,
-  formatDateTime,
-  plural,
-  wordCount,
-} from './format';
+import { changeDescription, exportFileName, formatDateTime, wordCount } from './format';
 
 const none = { added: 0, reworded: 0, removed: 0, moved: 0, headline: false };
 
@@ -22,15 +15,9 @@ describe('format', () => {
     expect(wordCount([])).toBe(0);
   });
 
-  it('pluralises', () => {
-    expect(plural(1, 'version', 'versions')).toBe('1 version');
-    expect(plural(10000, 'article', 'articles')).toBe('10,000 articles');
-  });
-
-  it('summarises change counts compactly and in words', () => {
-    expect(changeSummary(none)).toBe('no changes');
+  it('describes change counts in words', () => {
+    expect(changeDescription(none)).toBe('no changes');
     const counts = { added: 2, reworded: 1, removed: 3, moved: 0, headline: true };
-    expect(changeSummary(counts)).toBe('headline +2 ~1 \u22123');
     expect(changeDescription(counts)).toBe(
       'headline changed, 2 paragraphs added, 1 paragraph reworded, 3 paragraphs removed',
     );

@@ -1,9 +1,10 @@
 /**
  * A backup close to the 300 M-character limit goes round: import → export → delete everything → import →
  * export gives the same bytes (issue 9, item 5). One runtime message past 64 MiB is refused by Chromium, so the
- * history page sends the file in pieces (src/ui/importFile.ts). Chromium only: Firefox ESR cannot open extension
- * pages from a test (see ui.test.ts). The file is compared by SHA-256 inside the page, so 300 MB are never
- * copied through the DevTools protocol.
+ * history page sends the file in pieces (src/ui/importFile.ts). Chromium only: the limit is Chromium's, and a
+ * 300 MB round trip is minutes of a 2-core machine; the history page's import and export run in Firefox in
+ * ui.test.ts. The file is compared by SHA-256 inside the page, so 300 MB are never copied through the DevTools
+ * protocol.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,55 +1,31 @@
 /**
- * The extension's own pages in Chromium with the built extension: the popup lists an article's versions with the
- * right counts and re-marks the page against a picked version, the history page lists and compares, export →
- * delete everything → import → export is byte-identical, a malformed import changes nothing, and the options
- * page saves settings. Screenshots of each page go to test/artifacts/chromium/.
+ * The extension's own pages in Chromium and Firefox ESR with the built extension: the popup lists an article's
+ * versions with the right counts and re-marks the page against a picked version, the history page lists and
+ * compares, export → delete everything → import → export is byte-identical, a malformed import changes
+ * nothing, and the options page saves settings. Screenshots of each page go to test/artifacts/<browser>/.
  *
- * Extension pages are opened directly at chrome-extension://<id>/…; the popup, opened in a tab instead of from
- * the toolbar, is told which tab to describe with `popup.html?tab=<tabId>` (see src/popup/target.ts).
- * Chromium only: Firefox ESR's WebDriver BiDi refuses to navigate a tab to moz-extension:// pages ("Navigation
- * to moz-extension://… is not allowed in this context"), even with the add-on's UUID pinned through the
- * `extensions.webextensions.uuids` pref, so the pages cannot be opened from a test there.
+ * How the pages are opened in each browser: harness/extension-pages.ts (`extensionPages`). The popup, opened in
+ * a tab instead of from the toolbar, is told which tab to describe with `popup.html?tab=<tabId>`
+ * (src/popup/target.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { align } from '../../src/core/align';
 import { serialize, toExport } from '../../src/core/export';
 import { versionHash } from '../../src/core/hash';
 import type { StoredArticle, StoredVersion } from '../../src/core/history';
 import { BBC_V1, BBC_V2, bbcPage, sectionPage } from '../fixtures/pages/fixture-pages';
 import { builtExtensionDir } from './harness/extension-dir';
-import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
+import { type ExtensionPages, extensionPages } from './harness/extension-pages';
+import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
 
 const ARTICLE_PATH = '/news/world-middle-east-38275553';
-
-async function extensionOrigin(browser: Browser): Promise<string> {
-  const worker = await browser.waitForTarget(
-    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
-    { timeout: 30_000 },
-  );
-  // Node's URL gives non-special schemes an origin of "null", so cut it out of the text.
-  return worker.url().replace(/^(chrome-extension:\/\/[^/]+).*$/, '$1');
-}
-
-/** Opens an extension page and waits until its app rendered something. */
-async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  try {
-    await page.waitForSelector(ready, { timeout: 20_000 });
-  } catch (error) {
-    const shown = await page.evaluate(() => document.body.textContent).catch(() => '(unreadable)');
-    throw new Error(`${url} never showed ${ready}; it shows: ${JSON.stringify(shown)}`, { cause: error });
-  }
-  return page;
-}
 
 /** Clicks an export button and returns the exported file's text, caught where the page hands it to the download. */
 async function exportText(page: Page, button = '[data-testid="export"]'): Promise<string> {
@@ -70,51 +46,22 @@ async function exportText(page: Page, button = '[data-testid="export"]'): Promis
   return page.evaluate(() => (window as unknown as { __exported: Promise<string> }).__exported);
 }
 
-/**
- * The id of the tab whose content script reports `location`. Without the "tabs" permission Chromium hides other
- * tabs' addresses from the extension, so each tab's content script is asked, as the popup asks it.
- */
-async function tabShowing(browser: Browser, origin: string, location: string): Promise<number> {
-  const helper = await openPage(browser, `${origin}/popup.html?url=about:blank`, '#app');
-  const tabId = await helper.evaluate(async (wanted: string) => {
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-    for (const tab of await api.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const reply: unknown = await api.tabs
-        .sendMessage(tab.id, { type: 'tab.status', request: null })
-        .catch(() => null);
-      if ((reply as { value?: { location?: string } } | null)?.value?.location === wanted) return tab.id;
-    }
-    return -1;
-  }, location);
-  await helper.close();
-  expect(tabId).toBeGreaterThan(0);
-  return tabId;
-}
-
-/** The popup page, at the size of a toolbar popup. */
-async function openPopup(browser: Browser, origin: string, tabId: number, ready: string): Promise<Page> {
-  const popup = await openPage(browser, `${origin}/popup.html?tab=${tabId}`, ready);
-  await popup.setViewport({ width: 380, height: 560 });
-  return popup;
-}
-
 async function articleCount(page: Page): Promise<string> {
   return page.$eval('[data-testid="article-count"]', (el) => el.textContent ?? '');
 }
 
-describe('Redline pages in chromium', () => {
+describe.each(BROWSERS)('Redline pages in %s', (name) => {
   let server: PageServer;
   let launched: LaunchedBrowser;
-  let origin: string;
+  let pages: ExtensionPages;
   let articlePage: Page;
   let tmp: string;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'redline-ui-'));
     server = await startPageServer();
-    launched = await launchWithExtension('chromium', builtExtensionDir('chromium'));
-    origin = await extensionOrigin(launched.browser);
+    launched = await launchWithExtension(name, builtExtensionDir(name), { openablePages: true });
+    pages = await extensionPages(launched, server);
     articlePage = await launched.browser.newPage();
     server.set(ARTICLE_PATH, bbcPage(1, server.url(ARTICLE_PATH)));
     expect(await visit(articlePage, server.url(ARTICLE_PATH))).toBe('captured');
@@ -130,8 +77,8 @@ describe('Redline pages in chromium', () => {
 
   it('popup: lists both versions with the right counts and re-marks the page against a picked version', async () => {
     // The popup runs in a tab here, so it is told which tab to describe.
-    const tabId = await tabShowing(launched.browser, origin, server.url(ARTICLE_PATH));
-    const popup = await openPopup(launched.browser, origin, tabId, '[data-testid="versions"]');
+    const tabId = await pages.tabShowing(server.url(ARTICLE_PATH));
+    const popup = await pages.popup(tabId, '[data-testid="versions"]');
     const versions = await popup.$$eval('[data-testid="version"]', (items) =>
       items.map((item) => {
         const changes = item.querySelector('.changes');
@@ -161,7 +108,7 @@ describe('Redline pages in chromium', () => {
         .filter((w) => w !== '').length;
     expect(versions[0]?.words).toBe(`${words(BBC_V2.paragraphs, BBC_V2.title).toLocaleString('en')} words`);
     expect(await popup.$eval('[data-testid="headline"]', (el) => el.textContent)).toBe(BBC_V2.title);
-    await saveScreenshot(popup, 'chromium', 'ui-popup');
+    await saveScreenshot(popup, name, 'ui-popup');
     const oneArticle = JSON.parse(await exportText(popup)) as {
       articles: { url: string; versions: unknown[] }[];
     };
@@ -203,7 +150,7 @@ describe('Redline pages in chromium', () => {
       polling: 100,
     });
     await articlePage.bringToFront();
-    await saveScreenshot(articlePage, 'chromium', 'ui-article-remarked');
+    await saveScreenshot(articlePage, name, 'ui-article-remarked');
     await popup.close();
   });
 
@@ -212,13 +159,13 @@ describe('Redline pages in chromium', () => {
     server.set(sectionPath, sectionPage());
     const section = await launched.browser.newPage();
     expect(await visit(section, server.url(sectionPath))).toBe('skipped');
-    const tabId = await tabShowing(launched.browser, origin, server.url(sectionPath));
-    const popup = await openPopup(launched.browser, origin, tabId, '[data-testid="site-toggle"]');
+    const tabId = await pages.tabShowing(server.url(sectionPath));
+    const popup = await pages.popup(tabId, '[data-testid="site-toggle"]');
     expect(await popup.$eval('h1', (el) => el.textContent)).toBe('Not an article');
     expect(await popup.$eval('[data-testid="site-toggle"]', (el) => el.textContent)).toBe(
       'Pause on 127.0.0.1',
     );
-    await saveScreenshot(popup, 'chromium', 'ui-popup-not-article');
+    await saveScreenshot(popup, name, 'ui-popup-not-article');
     await popup.click('[data-testid="site-toggle"]');
     await popup.waitForFunction(
       () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Resume on 127.0.0.1',
@@ -229,10 +176,10 @@ describe('Redline pages in chromium', () => {
     // Reloaded while paused, the page is skipped as paused, and the popup offers to resume.
     await section.bringToFront();
     expect(await visit(section, server.url(sectionPath))).toBe('skipped');
-    const pausedTab = await tabShowing(launched.browser, origin, server.url(sectionPath));
-    const paused = await openPopup(launched.browser, origin, pausedTab, '[data-testid="site-toggle"]');
+    const pausedTab = await pages.tabShowing(server.url(sectionPath));
+    const paused = await pages.popup(pausedTab, '[data-testid="site-toggle"]');
     expect(await paused.$eval('h1', (el) => el.textContent)).toBe('Paused on this site');
-    await saveScreenshot(paused, 'chromium', 'ui-popup-paused');
+    await saveScreenshot(paused, name, 'ui-popup-paused');
     await paused.click('[data-testid="site-toggle"]');
     await paused.waitForFunction(
       () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Pause on 127.0.0.1',
@@ -243,7 +190,7 @@ describe('Redline pages in chromium', () => {
   });
 
   it('history page: lists, searches and compares side by side and inline', async () => {
-    const history = await openPage(launched.browser, `${origin}/history.html`, '[data-testid="article-row"]');
+    const history = await pages.open('history.html', '[data-testid="article-row"]');
     expect(await articleCount(history)).toBe('1 article');
     await history.type('[data-testid="search"]', 'no such headline');
     await history.waitForFunction(
@@ -253,7 +200,7 @@ describe('Redline pages in chromium', () => {
     await history.keyboard.press('Backspace');
     await history.type('[data-testid="search"]', 'aleppo');
     await history.waitForSelector('[data-testid="article-row"]');
-    await saveScreenshot(history, 'chromium', 'ui-history-list');
+    await saveScreenshot(history, name, 'ui-history-list');
 
     await history.click('[data-testid="article-row"] a');
     await history.waitForSelector('[data-testid="compare-table"]');
@@ -265,19 +212,19 @@ describe('Redline pages in chromium', () => {
     expect(kinds.filter((k) => k === 'reworded')).toHaveLength(expected.reworded);
     expect(kinds.filter((k) => k === 'added')).toHaveLength(expected.added);
     expect(kinds.filter((k) => k === 'removed')).toHaveLength(expected.removed);
-    await saveScreenshot(history, 'chromium', 'ui-history-compare');
+    await saveScreenshot(history, name, 'ui-history-compare');
     await history.click('[data-testid="mode-inline"]');
     await history.waitForSelector('[data-testid="compare-inline"]');
-    await saveScreenshot(history, 'chromium', 'ui-history-inline');
+    await saveScreenshot(history, name, 'ui-history-inline');
     await history.close();
   });
 
   it('export → delete everything → import → export is byte-identical; a malformed file changes nothing', async () => {
-    const history = await openPage(launched.browser, `${origin}/history.html`, '[data-testid="article-row"]');
+    const history = await pages.open('history.html', '[data-testid="article-row"]');
     const first = await exportText(history);
     expect(JSON.parse(first)).toMatchObject({ format: 'redline-history', version: 1 });
 
-    const options = await openPage(launched.browser, `${origin}/options.html`, '[data-testid="delete-all"]');
+    const options = await pages.open('options.html', '[data-testid="delete-all"]');
     await options.click('[data-testid="delete-all"]');
     await options.click('[data-testid="delete-confirm"]');
     await options.waitForSelector('[data-testid="delete-status"]');
@@ -286,7 +233,7 @@ describe('Redline pages in chromium', () => {
     );
     await options.close();
 
-    await history.reload({ waitUntil: 'load' });
+    await pages.reload(history);
     await history.waitForFunction(() => document.body.textContent?.includes('No articles yet'));
     const file = join(tmp, 'export.json');
     await writeFile(file, first);
@@ -309,17 +256,13 @@ describe('Redline pages in chromium', () => {
     const error = await history.$eval('[data-testid="import-error"]', (el) => el.textContent ?? '');
     expect(error).toMatch(/not imported, and nothing was changed/);
     expect(error).toMatch(/incomplete/);
-    await saveScreenshot(history, 'chromium', 'ui-history-import-error');
+    await saveScreenshot(history, name, 'ui-history-import-error');
     expect(await exportText(history)).toBe(first);
     await history.close();
   });
 
   it('options page: pauses a site and saves retention and overlay settings', async () => {
-    const options = await openPage(
-      launched.browser,
-      `${origin}/options.html`,
-      '[data-testid="paused-input"]',
-    );
+    const options = await pages.open('options.html', '[data-testid="paused-input"]');
     await options.type('[data-testid="paused-input"]', 'https://www.example.com/news');
     await options.keyboard.press('Enter');
     await options.waitForFunction(() =>
@@ -330,8 +273,8 @@ describe('Redline pages in chromium', () => {
     await options.waitForFunction(() =>
       /Saved/.test(document.querySelector('[data-testid="options-status"]')?.textContent ?? ''),
     );
-    await saveScreenshot(options, 'chromium', 'ui-options');
-    await options.reload({ waitUntil: 'load' });
+    await saveScreenshot(options, name, 'ui-options');
+    await pages.reload(options);
     await options.waitForSelector('[data-testid="paused-list"]');
     expect(await options.$eval('[data-testid="paused-list"]', (el) => el.textContent)).toContain(
       'example.com',
@@ -379,11 +322,7 @@ describe('Redline pages in chromium', () => {
     const file = join(tmp, 'many.json');
     await writeFile(file, serialize(toExport({ articles, versions, visits: [] })));
 
-    const history = await openPage(
-      launched.browser,
-      `${origin}/history.html`,
-      '[data-testid="article-count"]',
-    );
+    const history = await pages.open('history.html', '[data-testid="article-count"]');
     const before = Number((await articleCount(history)).replace(/\D/g, ''));
     await (await history.$('input[data-testid="import-file"]'))?.uploadFile(file);
     await history.waitForFunction(
@@ -416,7 +355,7 @@ describe('Redline pages in chromium', () => {
     expect(await history.$eval('[data-testid="article-row"]', (el) => el.textContent)).toContain(
       'Generated headline 4242',
     );
-    await saveScreenshot(history, 'chromium', 'ui-history-10000');
+    await saveScreenshot(history, name, 'ui-history-10000');
     await history.close();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { createControlBar } from './controlBar';
+import { ANNOUNCE_DELAY_MS, createControlBar } from './controlBar';
 import { DomJournal } from './journal';
 
 // jsdom cannot make trusted events; the buttons act on trusted ones only. untrusted.test.ts shows a script's
@@ -26,6 +26,25 @@ function mount() {
 }
 
 describe('createControlBar', () => {
+  it('announces the change count politely once its live region is in place, and not after teardown', () => {
+    vi.useFakeTimers();
+    try {
+      const { bar, controller } = mount();
+      const live = bar.root.querySelector('[aria-live="polite"]');
+      expect(live?.textContent).toBe('');
+      vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
+      expect(live?.textContent).toBe('3 changes since 2 hours ago');
+      controller.abort();
+
+      const second = mount();
+      second.controller.abort();
+      vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
+      expect(second.bar.root.querySelector('[aria-live="polite"]')?.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('closes its shadow root in the normal build', () => {
     const bar = createControlBar(
       document,

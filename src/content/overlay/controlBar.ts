@@ -5,6 +5,7 @@
  * `contain`ed body cannot become its containing block and drag it off-screen. Its buttons act on the reader's
  * own clicks only (`isTrusted`), never on a page script's.
  */
+import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
 import type { Theme } from './theme';
@@ -24,6 +25,9 @@ export interface ControlBar {
   setPosition(index: number, count: number, description: string): void;
   setMarksVisible(visible: boolean): void;
 }
+
+/** How long a new live region is left empty before the count is put in it, so screen readers speak it. */
+export const ANNOUNCE_DELAY_MS = 250;
 
 // `all` first: it resets everything, and the declarations after it win.
 const HOST_STYLE: [string, string][] = [
@@ -49,6 +53,7 @@ function barCss(theme: Theme): string {
     display: flex; flex-wrap: wrap; align-items: center; gap: 6px;
     box-sizing: border-box; padding: 6px 8px;
     font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+    letter-spacing: normal; word-spacing: normal;
     color: ${fg}; background: ${bg}; border: 1px solid ${border}; border-radius: 8px;
     box-shadow: 0 4px 18px rgba(0, 0, 0, ${dark ? '0.6' : '0.18'});
     color-scheme: ${theme};
@@ -63,6 +68,11 @@ function barCss(theme: Theme): string {
   button:hover { background: ${dark ? '#262c36' : '#f3f4f6'}; }
   button:focus-visible { outline: 3px solid ${focus}; outline-offset: 2px; }
   button:disabled { opacity: 0.45; cursor: default; }
+  @media (forced-colors: active) {
+    .bar { border-color: CanvasText; }
+    button { border-color: ButtonText; }
+    button:focus-visible { outline-color: Highlight; }
+  }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
@@ -99,6 +109,12 @@ export function createControlBar(
   // Through the CSSOM, not a style attribute: a page CSP without 'unsafe-inline' blocks style attributes set
   // by Firefox content scripts, but never CSSOM writes.
   for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  // Text spacing stays the reader's to adjust (WCAG 1.4.12): `all: initial !important` made it important too
+  // (Firefox writes out every longhand), so a reader's style sheet could not widen it. The bar's own rules
+  // set its font, so a page's spacing rules still cannot reach its text.
+  for (const property of ['letter-spacing', 'word-spacing', 'line-height']) {
+    host.style.setProperty(property, 'normal');
+  }
   // Closed, so a page cannot reach the buttons (and handlers ignore untrusted events anyway); the test build
   // opens it so browser tests can find the bar.
   const root = host.attachShadow({ mode: readable ? 'open' : 'closed' });
@@ -110,11 +126,11 @@ export function createControlBar(
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', 'Redline: changes to this article');
+  bar.setAttribute('aria-label', t('bar_label'));
 
   const brand = doc.createElement('span');
   brand.className = 'brand';
-  brand.textContent = 'Redline';
+  brand.textContent = t('extName');
   const summaryText = doc.createElement('span');
   summaryText.className = 'summary';
   summaryText.textContent = summary;
@@ -125,28 +141,35 @@ export function createControlBar(
   announcer.className = 'visually-hidden';
   announcer.setAttribute('aria-live', 'polite');
 
-  const previous = button(doc, '↑', 'Previous change (Alt+Shift+Up)', handlers.onPrevious, signal);
+  const previous = button(doc, '↑', t('bar_previous'), handlers.onPrevious, signal);
   previous.dataset.action = 'previous';
-  const next = button(doc, '↓', 'Next change (Alt+Shift+Down)', handlers.onNext, signal);
+  const next = button(doc, '↓', t('bar_next'), handlers.onNext, signal);
   next.dataset.action = 'next';
-  const toggle = button(doc, 'Hide marks', 'Hide marks', handlers.onToggleMarks, signal);
+  const toggle = button(doc, t('bar_hide'), t('bar_hide'), handlers.onToggleMarks, signal);
   toggle.dataset.action = 'toggle';
-  const dismiss = button(doc, '✕', 'Dismiss marks for this version', handlers.onDismiss, signal);
+  const dismiss = button(doc, '✕', t('bar_dismiss'), handlers.onDismiss, signal);
   dismiss.dataset.action = 'dismiss';
 
   bar.append(brand, summaryText, position, previous, next, toggle, dismiss, announcer);
   root.append(style, bar);
   doc.documentElement.append(journal.inserted(host));
+  // The change count is announced politely: a live region speaks changes of its text, not the text it was
+  // inserted with, so the count goes in once the region is in the accessibility tree.
+  const view = doc.defaultView;
+  const announce = view?.setTimeout(() => {
+    if (!signal.aborted && announcer.textContent === '') announcer.textContent = summary;
+  }, ANNOUNCE_DELAY_MS);
+  signal.addEventListener('abort', () => view?.clearTimeout(announce), { once: true });
 
   return {
     host,
     root,
     setPosition(index, count, description) {
       position.textContent = `${index + 1} / ${count}`;
-      announcer.textContent = `Change ${index + 1} of ${count}: ${description}`;
+      announcer.textContent = t('bar_position', index + 1, count, description);
     },
     setMarksVisible(visible) {
-      const text = visible ? 'Hide marks' : 'Show marks';
+      const text = visible ? t('bar_hide') : t('bar_show');
       toggle.textContent = text;
       toggle.setAttribute('aria-label', text);
       toggle.title = text;

@@ -34,10 +34,28 @@ describe('marksCss', () => {
     style.textContent = marksCss('light');
     document.head.append(style);
     // jsdom's parser drops the ::highlight rule it does not know; every other rule must survive.
-    const ruleCount = marksCss('light')
-      .split('}')
-      .filter((r) => r.trim() !== '').length;
+    let depth = 0;
+    let ruleCount = 0;
+    for (const char of marksCss('light')) {
+      if (char === '{') depth++;
+      if (char === '}' && --depth === 0) ruleCount++;
+    }
     expect(style.sheet?.cssRules.length).toBeGreaterThanOrEqual(ruleCount - 1);
+    style.remove();
+  });
+
+  it('keeps outlines, strike-through and label edges in forced colors (Windows high contrast)', () => {
+    const style = document.createElement('style');
+    style.textContent = marksCss('light');
+    document.head.append(style);
+    const media = [...(style.sheet?.cssRules ?? [])].find(
+      (rule): rule is CSSMediaRule =>
+        rule instanceof CSSMediaRule && /forced-colors/.test(rule.conditionText),
+    );
+    const inside = [...(media?.cssRules ?? [])].map((rule) => rule.cssText).join('\n');
+    expect(inside).toMatch(/\[data-redline-label\][^{]*\{[^}]*border: 1px solid canvastext/i);
+    expect(inside).toMatch(/\[data-redline="removed"\][^{]*\{[^}]*text-decoration-color: canvastext/i);
+    expect(inside).toMatch(/\[data-redline-current\][^{]*\{[^}]*outline-color: highlight/i);
     style.remove();
   });
 });

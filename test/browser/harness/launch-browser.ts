@@ -1,7 +1,7 @@
 /**
  * Starts Debian's Chromium or Firefox ESR with an unpacked extension loaded, driven by puppeteer-core.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -37,6 +37,43 @@ export interface LaunchOptions {
   localHosts?: readonly string[];
   /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
   protocolTimeout?: number;
+  /** The browser's language ("de"): its UI, so the extension's catalogue, and the pages' accept-languages. */
+  language?: string;
+  /** Firefox: load a copy whose extension pages the test can open (firefoxCopyWithReachablePages). */
+  openablePages?: boolean;
+}
+
+/**
+ * Firefox: the internal UUID every test profile gives the add-on (`extensions.webextensions.uuids`), so its pages
+ * have a known address, moz-extension://<this>/ (see openExtensionPages in extension-pages.ts).
+ */
+export const FIREFOX_EXTENSION_UUID = '6c1f2e3a-8d4b-4c5e-9f60-7a8b9c0d1e2f';
+
+/** The extension pages a test opens from a page of the local test server (Firefox; extension-pages.ts says why). */
+const PAGES = ['popup.html', 'options.html', 'history.html'];
+
+/**
+ * A copy of the Firefox build whose pages a 127.0.0.1 page may navigate to (`web_accessible_resources`):
+ * Firefox's WebDriver BiDi refuses to navigate a tab to moz-extension:// itself, but a navigation the test page
+ * starts opens the page as the add-on's own, with every extension API. Only the test's copy is changed.
+ */
+async function firefoxCopyWithReachablePages(extensionDir: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'redline-firefox-ext-'));
+  await cp(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.web_accessible_resources = [{ resources: PAGES, matches: ['http://127.0.0.1/*'] }];
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
+async function geckoId(extensionDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no gecko id`);
+  return id;
 }
 
 export interface LaunchedBrowser {
@@ -75,7 +112,12 @@ export async function launchWithExtension(
         ...(options.localHosts?.length
           ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
           : []),
+        ...(options.language ? [`--lang=${options.language}`] : []),
       ],
+      // On Linux Chromium takes its UI language from the environment; --lang alone sets only accept-languages.
+      ...(options.language
+        ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` } }
+        : {}),
     });
     return {
       name,
@@ -88,16 +130,25 @@ export async function launchWithExtension(
     };
   }
 
+  let copy: string | null = null;
+  const removeCopy = async () => {
+    if (copy) await rm(copy, { recursive: true, force: true });
+  };
+  const uuids = { [await geckoId(extensionDir)]: FIREFOX_EXTENSION_UUID };
   // puppeteer-core makes (and removes) a fresh Firefox profile per launch.
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLES.firefox,
     protocol: 'webDriverBiDi',
     headless,
-    // Firefox resolves these names to the loopback address itself.
-    ...(options.localHosts?.length
-      ? { extraPrefsFirefox: { 'network.dns.localDomains': options.localHosts.join(',') } }
-      : {}),
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify(uuids),
+      // Firefox resolves these names to the loopback address itself.
+      ...(options.localHosts?.length ? { 'network.dns.localDomains': options.localHosts.join(',') } : {}),
+      ...(options.language
+        ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
+        : {}),
+    },
     defaultViewport: viewport,
   });
   try {
@@ -105,10 +156,20 @@ export async function launchWithExtension(
     // http://127.0.0.1: since Firefox 127 the hosts of an MV3 add-on's `host_permissions` and content-script
     // `matches` are install-time permissions, granted on install (MDN, manifest.json/host_permissions); before
     // that they were opt-in and a test profile would have had to grant them.
-    const extensionId = await browser.installExtension(extensionDir);
-    return { name, browser, extensionId, close: () => browser.close() };
+    if (options.openablePages) copy = await firefoxCopyWithReachablePages(extensionDir);
+    const extensionId = await browser.installExtension(copy ?? extensionDir);
+    return {
+      name,
+      browser,
+      extensionId,
+      close: async () => {
+        await browser.close();
+        await removeCopy();
+      },
+    };
   } catch (error) {
     await browser.close();
+    await removeCopy();
     throw new Error(`Firefox refused the extension at ${extensionDir}: ${String(error)}`);
   }
 }
