@@ -12,6 +12,7 @@ import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
 import { dismissChanges, recordArticle } from './record';
+import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
 import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
@@ -117,6 +118,7 @@ export function createHandlers({
     'settings.update': (patch) => settings.update(patch),
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
     ...createUiHandlers({ db, settings, now }),
+    ...createRulesHandlers({ db, now }),
   };
 }
 
