@@ -8,6 +8,7 @@
  * `send()` turns the latter back into a thrown `RemoteError`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { IgnoreRule } from '../core/ignore';
 import { type Article, isBlockKind } from '../core/model';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RULES_REQUEST_CHECKS, RULES_SENDER_KINDS, type RulesProtocol } from './rules-protocol';
@@ -29,7 +30,14 @@ export interface PreviousVersion {
 export type CaptureReply =
   | { status: 'captured' | 'unchanged'; hash: string }
   /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
-  | { status: 'changed'; hash: string; previous: PreviousVersion; overlay: OverlayMode }
+  | {
+      status: 'changed';
+      hash: string;
+      previous: PreviousVersion;
+      overlay: OverlayMode;
+      /** The reader's ignore rules covering the page's site (issue 11); absent when there are none. */
+      rules?: IgnoreRule[];
+    }
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 
