@@ -79,3 +79,56 @@ describe('ignore rules in the background', () => {
     expect(RULES_REQUEST_CHECKS['rules.delete']({ id: '1' })).toBe(false);
   });
 });
+
+describe('kinds of edit for the history filters', () => {
+  const base = { byline: null, publishedTime: null, firstSeen: 1, lastSeen: 1 };
+  const p = (...texts: string[]) => texts.map((text) => ({ text, kind: 'p' as const }));
+  it('marks articles with a silent edit and with a corrected one; variants and single versions are neither', async () => {
+    const a = 'https://news.test/a';
+    await db.add('versions', { ...base, url: a, hash: 'a1', title: 'A', paragraphs: p('It was Monday.') });
+    await db.add('versions', {
+      ...base,
+      url: a,
+      hash: 'a2',
+      title: 'A',
+      paragraphs: p('It was Tuesday.', 'Correction: An earlier version of this article gave the wrong day.'),
+    });
+    const b = 'https://news.test/b';
+    await db.add('versions', { ...base, url: b, hash: 'b1', title: 'B', paragraphs: p('One.') });
+    await db.add('versions', {
+      ...base,
+      url: b,
+      hash: 'b2',
+      title: 'B',
+      paragraphs: p('One, quietly changed.'),
+    });
+    const c = 'https://news.test/c';
+    await db.add('versions', {
+      ...base,
+      url: c,
+      hash: 'c1',
+      title: 'C',
+      paragraphs: p('One.'),
+      variant: true,
+    });
+    await db.add('versions', {
+      ...base,
+      url: c,
+      hash: 'c2',
+      title: 'C2',
+      paragraphs: p('One.'),
+      variant: true,
+    });
+    await db.add('versions', {
+      ...base,
+      url: 'https://news.test/d',
+      hash: 'd1',
+      title: 'D',
+      paragraphs: p('x'),
+    });
+    expect(await handlers['ui.editKinds'](null, PAGE)).toEqual({
+      [a]: { silent: false, corrected: true },
+      [b]: { silent: true, corrected: false },
+    });
+  });
+});

@@ -1,5 +1,6 @@
 /** The background's answers to `RulesProtocol` (rules-protocol.ts); spread into `createHandlers`. */
 import type { HistoryDb } from './db';
+import { editKindsOf } from './edit-kinds';
 import { addRule, deleteRule, listRules, RuleRefused, rulesForSite } from './ignore-rules';
 import type { Handlers } from './protocol';
 import type { RulesMessageType } from './rules-protocol';
@@ -27,5 +28,6 @@ export function createRulesHandlers({
     'rules.list': async () => listRules(await db()),
     'rules.add': async (draft) => addRule(await db(), draft, now()),
     'rules.delete': async ({ id }) => deleteRule(await db(), id),
+    'ui.editKinds': async () => editKindsOf(await db()),
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Messages about ignore rules (issue 11), merged into `Protocol` in protocol.ts. The content script asks for
+ * Messages about ignore rules and kinds of edit (issue 11), merged into `Protocol` in protocol.ts. The content script asks for
  * its page's rules and adds one from a mark, always for the site of the page it runs in (the background takes
  * the site from the sender's address, never from the request); the extension pages list, add and delete any.
  */
 import type { IgnoreRule } from '../core/ignore';
 import { isRuleKind, MAX_PATTERN_CHARS, type RuleKind } from '../core/ignore';
+import type { ArticleEdits } from './edit-kinds';
 import { isRuleDraft, type RuleDraft } from './ignore-rules';
 
 export interface RulesProtocol {
@@ -19,6 +20,8 @@ export interface RulesProtocol {
   'rules.list': { from: 'page'; request: null; response: IgnoreRule[] };
   'rules.add': { from: 'page'; request: RuleDraft; response: IgnoreRule };
   'rules.delete': { from: 'page'; request: { id: number }; response: { deleted: boolean } };
+  /** For the history list's filters: articles with a silent edit and with a corrected one (edit-kinds.ts). */
+  'ui.editKinds': { from: 'page'; request: null; response: Record<string, ArticleEdits> };
 }
 
 export type RulesMessageType = keyof RulesProtocol;
@@ -29,6 +32,7 @@ export const RULES_SENDER_KINDS: { [K in RulesMessageType]: RulesProtocol[K]['fr
   'rules.list': 'page',
   'rules.add': 'page',
   'rules.delete': 'page',
+  'ui.editKinds': 'page',
 };
 
 type Request<K extends RulesMessageType> = RulesProtocol[K]['request'];
@@ -46,4 +50,5 @@ export const RULES_REQUEST_CHECKS: { [K in RulesMessageType]: (request: unknown)
     'rules.add': isRuleDraft,
     'rules.delete': (r): r is Request<'rules.delete'> =>
       typeof r === 'object' && r !== null && Number.isInteger((r as Record<string, unknown>).id),
+    'ui.editKinds': (r): r is null => r === null,
   };
