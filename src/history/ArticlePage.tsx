@@ -5,15 +5,22 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { ArticleDetail } from '../background/ui-history';
+import type { IgnoreRule } from '../core/ignore';
+import { ruleCoversSite, textPatternOf } from '../core/ignore';
+import { ArchiveLink } from '../ui/ArchiveLink';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { DeleteArticle } from '../ui/DeleteArticle';
+import { EditTag } from '../ui/EditTag';
 import { formatDateTime, plural } from '../ui/format';
 import { Guard } from '../ui/Guard';
+import { RuleForm } from '../ui/RuleForm';
 import { type VersionRow, versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
+import { comparisonOf } from './comparison';
 import { defaultPair } from './pair';
+import { ShareComparison } from './ShareComparison';
 
 type State =
   | { kind: 'loading' }
@@ -65,8 +72,21 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
   const [pair, setPair] = useState(() => defaultPair(versions.length));
   const [mode, setMode] = useState<CompareMode>('side');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [rules, setRules] = useState<IgnoreRule[]>([]);
+  const [ruleDraft, setRuleDraft] = useState<string | null>(null);
   const older = versions[pair.older];
   const newer = versions[pair.newer];
+  const loadRules = () => {
+    send('rules.list', null).then(
+      (all) => setRules(all.filter((rule) => ruleCoversSite(rule, article.site))),
+      (error: unknown) => console.warn('Redline: could not read the ignore rules', error),
+    );
+  };
+  useEffect(loadRules, [article.site]);
+  const comparison = useMemo(
+    () => (older && newer && versions.length >= 2 ? comparisonOf(older, newer, rules) : null),
+    [older, newer, versions.length, rules],
+  );
 
   const remove = async () => {
     await send('history.delete', { url: article.url });
@@ -80,7 +100,8 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
         <p class="muted">
           <a href={article.url} target="_blank" rel="noopener noreferrer">
             {article.url}
-          </a>
+          </a>{' '}
+          · <ArchiveLink url={article.url} />
         </p>
         <p class="muted">
           {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
@@ -125,6 +146,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
                 {plural(row.words, 'word', 'words')} · {plural(row.paragraphs, 'paragraph', 'paragraphs')} ·{' '}
                 <Changes counts={row.changes} />
               </div>
+              <EditTag edit={row.edit} notices={row.notices} />
               {row.previousHeadline !== null ? (
                 <div class="headline-change">
                   Headline changed: <del>{row.previousHeadline}</del> → <ins>{row.version.title}</ins>
@@ -179,14 +201,53 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
             </fieldset>
           </div>
         )}
-        {older && newer && versions.length >= 2 ? (
-          <CompareView
-            older={older}
-            newer={newer}
-            olderNumber={pair.older + 1}
-            newerNumber={pair.newer + 1}
-            mode={mode}
-          />
+        {older && newer && comparison ? (
+          <>
+            <ShareComparison
+              article={article}
+              older={older}
+              newer={newer}
+              olderNumber={pair.older + 1}
+              newerNumber={pair.newer + 1}
+              comparison={comparison}
+            />
+            {comparison.notices.map((notice) => (
+              <p key={notice.index} class="notice-quote" data-testid="compare-notice">
+                <span class="tag tag-notice">Correction notice</span> <q>{notice.text}</q>
+              </p>
+            ))}
+            {comparison.silent ? (
+              <p data-testid="compare-silent">
+                <span class="tag tag-silent">Silent edit</span> the words changed with no correction or update
+                notice.
+              </p>
+            ) : null}
+            {ruleDraft !== null ? (
+              <RuleForm
+                initial={{ site: article.site, kind: 'text', pattern: textPatternOf(ruleDraft) }}
+                onSaved={() => {
+                  setRuleDraft(null);
+                  loadRules();
+                }}
+                onCancel={() => setRuleDraft(null)}
+              />
+            ) : null}
+            {rules.length > 0 ? (
+              <p class="muted" data-testid="rules-note">
+                {plural(rules.length, 'ignore rule', 'ignore rules')} for {article.site} apply: changes they
+                cover are shown muted and not counted (manage them on the options page).
+              </p>
+            ) : null}
+            <CompareView
+              older={older}
+              newer={newer}
+              olderNumber={pair.older + 1}
+              newerNumber={pair.newer + 1}
+              mode={mode}
+              computed={comparison}
+              onIgnore={setRuleDraft}
+            />
+          </>
         ) : newer ? (
           <div class="single-version">
             {newer.paragraphs.map((p, i) => (
