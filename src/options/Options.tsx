@@ -9,6 +9,7 @@ import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { plural } from '../ui/format';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
+import { IgnoreRules } from './IgnoreRules';
 import { StorageUsage } from './StorageUsage';
 import { DAY_CHOICES, daysLabel, readSiteInput, VERSION_CHOICES, versionsLabel } from './siteInput';
 
@@ -181,6 +182,8 @@ export function Options() {
         </label>
         <p class="muted">The oldest versions go first; an article always keeps its newest version.</p>
       </section>
+
+      <IgnoreRules />
 
       <StorageUsage />
 
