@@ -7,7 +7,8 @@ import type { ArticleEdits } from '../background/edit-kinds';
 import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { filterArticles, indexArticles, visibleRange } from '../ui/filter';
-import { formatDateTime, plural } from '../ui/format';
+import { formatDateTime } from '../ui/format';
+import { formatNumber, t, tn } from '../ui/i18n';
 import { byEdit, type EditFilter } from './editFilter';
 import { articleHash } from './route';
 
@@ -43,14 +44,14 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
   }, []);
 
   return (
-    <section class="article-list" aria-label="Stored articles">
+    <section class="article-list" aria-label={t('history_listLabel')}>
       <div class="search">
-        <label for="search">Search headlines and sites</label>
+        <label for="search">{t('history_search')}</label>
         <input
           id="search"
           type="search"
           value={query}
-          placeholder="e.g. aleppo bbc.co.uk"
+          placeholder={t('history_searchPlaceholder')}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setScrollTop(0);
@@ -59,7 +60,7 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
           data-testid="search"
         />
         <label>
-          Show{' '}
+          {t('edits_show')}{' '}
           <select
             value={kind}
             onChange={(event) => {
@@ -68,28 +69,28 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
             }}
             data-testid="edit-filter"
           >
-            <option value="all">All articles</option>
-            <option value="silent">Silent edits</option>
-            <option value="corrected">Corrected articles</option>
+            <option value="all">{t('edits_all')}</option>
+            <option value="silent">{t('edits_silent')}</option>
+            <option value="corrected">{t('edits_corrected')}</option>
           </select>
         </label>
         <span class="muted" role="status" data-testid="article-count">
           {kind !== 'all' && edits === null
-            ? (editsError ?? 'Looking through the versions…')
+            ? (editsError ?? t('edits_looking'))
             : query.trim() === '' && kind === 'all'
-              ? plural(articles.length, 'article', 'articles')
-              : `${shown.length.toLocaleString('en')} of ${plural(articles.length, 'article', 'articles')}`}
+              ? tn('count_articles', articles.length)
+              : t('history_matching', formatNumber(shown.length), tn('count_articles', articles.length))}
         </span>
       </div>
       {shown.length === 0 ? (
         <p class="muted empty">
           {articles.length === 0
-            ? 'No articles yet. Redline keeps each news article you read; come back here once you have read some.'
+            ? t('history_empty')
             : kind === 'silent'
-              ? 'No article matches: none was edited without a notice.'
+              ? t('edits_noSilent')
               : kind === 'corrected'
-                ? 'No article matches: none came with a new correction or update notice.'
-                : 'No article matches that search.'}
+                ? t('edits_noCorrected')
+                : t('history_noMatch')}
         </p>
       ) : null}
       <div
@@ -108,18 +109,18 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
               <a href={articleHash(article.url)}>
                 <span class="row-title">{article.title || article.url}</span>
                 <span class="row-meta muted">
-                  {article.site} · {plural(article.versionCount, 'version', 'versions')} ·{' '}
+                  {article.site} · {tn('count_versions', article.versionCount)} ·{' '}
                   {article.versionCount > 1
-                    ? `changed ${formatDateTime(article.lastChanged)}`
-                    : `read ${formatDateTime(article.lastSeen)}`}
+                    ? t('history_changed', formatDateTime(article.lastChanged))
+                    : t('history_read', formatDateTime(article.lastSeen))}
                   {edits?.[article.url]?.corrected ? (
                     <span class="tag tag-notice" data-testid="row-corrected">
-                      Correction notice
+                      {t('edits_noticeTag')}
                     </span>
                   ) : null}
                   {edits?.[article.url]?.silent ? (
                     <span class="tag tag-silent" data-testid="row-silent">
-                      Silent edit
+                      {t('edits_silentTag')}
                     </span>
                   ) : null}
                 </span>

@@ -7,6 +7,7 @@ import type { StoredArticle, StoredVersion } from '../core/history';
 import { markdownSummary, renderReport, reportFileName } from '../core/report';
 import { downloadBlob } from '../ui/exportFile';
 import { formatDateTime } from '../ui/format';
+import { t } from '../ui/i18n';
 import type { Comparison } from './comparison';
 
 export interface ShareProps {
@@ -61,23 +62,23 @@ export function ShareComparison(props: ShareProps) {
     const now = Date.now();
     const blob = new Blob([reportHtml(props, now)], { type: 'text/html' });
     downloadBlob(document, blob, reportFileName(props.article.site, now));
-    setStatus('Saved.');
+    setStatus(t('share_saved'));
   };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summaryOf(props));
-      setStatus('Summary copied.');
+      setStatus(t('share_copied'));
     } catch (error) {
-      setStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('share_copyFailed', error instanceof Error ? error.message : String(error)));
     }
   };
   return (
     <div class="toolbar share">
       <button type="button" onClick={save} data-testid="save-report">
-        Save this comparison
+        {t('share_save')}
       </button>
       <button type="button" onClick={copy} data-testid="copy-summary">
-        Copy summary
+        {t('share_copy')}
       </button>
       <span class="status" role="status">
         {status}

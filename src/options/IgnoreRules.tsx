@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { IgnoreRule } from '../core/ignore';
+import { t } from '../ui/i18n';
 import { RuleForm } from '../ui/RuleForm';
 
-const KIND_NAMES: Record<IgnoreRule['kind'], string> = {
-  text: 'Text',
-  regex: 'Regular expression',
-  selector: 'CSS selector',
+const KIND_KEYS: Record<IgnoreRule['kind'], string> = {
+  text: 'rules_kind_text',
+  regex: 'rules_kind_regex',
+  selector: 'rules_kind_selector',
 };
 
 export function IgnoreRules() {
@@ -31,23 +32,20 @@ export function IgnoreRules() {
   const sorted = [...(rules ?? [])].sort((a, b) => a.site.localeCompare(b.site) || (a.id ?? 0) - (b.id ?? 0));
   return (
     <section aria-labelledby="rules-title">
-      <h2 id="rules-title">Changes to ignore</h2>
-      <p class="muted">
-        On a site you choose, changes to paragraphs like these are not marked: "Updated 5 minutes ago" lines,
-        a ticker, a recurring promotion. The stored text stays whole; rules apply when versions are compared.
-      </p>
+      <h2 id="rules-title">{t('rules_title')}</h2>
+      <p class="muted">{t('rules_intro')}</p>
       {error ? <p class="error">{error}</p> : null}
-      {rules === null && !error ? <p class="muted">Loading…</p> : null}
-      {rules !== null && rules.length === 0 ? <p class="muted">No rules yet.</p> : null}
+      {rules === null && !error ? <p class="muted">{t('loading')}</p> : null}
+      {rules !== null && rules.length === 0 ? <p class="muted">{t('rules_none')}</p> : null}
       {sorted.length > 0 ? (
         <table class="rules" data-testid="rules">
           <thead>
             <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Ignore</th>
+              <th scope="col">{t('rules_site')}</th>
+              <th scope="col">{t('rules_kind')}</th>
+              <th scope="col">{t('rules_pattern')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('rules_actions')}</span>
               </th>
             </tr>
           </thead>
@@ -55,7 +53,7 @@ export function IgnoreRules() {
             {sorted.map((rule) => (
               <tr key={rule.id} data-testid="rule">
                 <td>{rule.site}</td>
-                <td>{KIND_NAMES[rule.kind]}</td>
+                <td>{t(KIND_KEYS[rule.kind])}</td>
                 <td>
                   <code>{rule.pattern}</code>
                 </td>
@@ -66,7 +64,7 @@ export function IgnoreRules() {
                     onClick={() => remove(rule.id)}
                     data-testid="rule-delete"
                   >
-                    Delete
+                    {t('delete')}
                   </button>
                 </td>
               </tr>
@@ -85,7 +83,7 @@ export function IgnoreRules() {
         />
       ) : (
         <button type="button" onClick={() => setAdding(true)} data-testid="rule-add">
-          Add a rule…
+          {t('rules_add')}
         </button>
       )}
     </section>

@@ -3,16 +3,13 @@
  * (the words changed with no note). Words, not colour, say which.
  */
 import type { EditKind, Notice } from '../core/notices';
+import { t } from './i18n';
 
 export function EditTag({ edit, notices }: { edit: EditKind | null; notices: readonly Notice[] }) {
   if (edit === 'silent') {
     return (
-      <span
-        class="tag tag-silent"
-        data-testid="edit-silent"
-        title="The words changed with no correction or update notice"
-      >
-        Silent edit
+      <span class="tag tag-silent" data-testid="edit-silent" title={t('edits_silentTitle')}>
+        {t('edits_silentTag')}
       </span>
     );
   }
@@ -21,7 +18,7 @@ export function EditTag({ edit, notices }: { edit: EditKind | null; notices: rea
     <span class="edit-notices">
       {notices.map((notice) => (
         <span key={notice.index} class="notice-quote" data-testid="edit-notice">
-          <span class="tag tag-notice">Correction notice</span> <q>{notice.text}</q>
+          <span class="tag tag-notice">{t('edits_noticeTag')}</span> <q>{notice.text}</q>
         </span>
       ))}
     </span>

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import { compileSafeRegex, type IgnoreRule, type RuleKind } from '../core/ignore';
+import { t } from './i18n';
 
 export interface RuleDraftInput {
   site: string;
@@ -14,7 +15,7 @@ export interface RuleDraftInput {
 
 /** Why the draft cannot be saved, as far as the page can tell; null when it looks sound. */
 export function draftProblem(draft: RuleDraftInput, doc: Document = document): string | null {
-  if (draft.pattern.trim() === '') return 'Write what to ignore.';
+  if (draft.pattern.trim() === '') return t('rules_empty');
   if (draft.kind === 'regex') {
     const check = compileSafeRegex(draft.pattern);
     return check.ok ? null : check.reason;
@@ -23,16 +24,16 @@ export function draftProblem(draft: RuleDraftInput, doc: Document = document): s
     try {
       doc.createDocumentFragment().querySelector(draft.pattern);
     } catch {
-      return 'Not a valid CSS selector.';
+      return t('rules_badSelector');
     }
   }
   return null;
 }
 
 const KIND_HELP: Record<RuleKind, string> = {
-  text: 'The whole paragraph; # stands for any number.',
-  regex: 'A regular expression found anywhere in the paragraph (no backreferences or nested repeats).',
-  selector: 'Paragraphs inside elements matching this CSS selector (applies on the page itself).',
+  text: 'rules_help_text',
+  regex: 'rules_help_regex',
+  selector: 'rules_help_selector',
 };
 
 export function RuleForm({
@@ -68,7 +69,7 @@ export function RuleForm({
   return (
     <form class="rule-form" onSubmit={save} data-testid="rule-form">
       <label>
-        Site{' '}
+        {t('rules_site')}{' '}
         <input
           value={draft.site}
           onInput={(e) => setDraft({ ...draft, site: e.currentTarget.value })}
@@ -77,19 +78,19 @@ export function RuleForm({
         />
       </label>
       <label>
-        Kind{' '}
+        {t('rules_kind')}{' '}
         <select
           value={draft.kind}
           onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as RuleKind })}
           data-testid="rule-kind"
         >
-          <option value="text">Text</option>
-          <option value="regex">Regular expression</option>
-          <option value="selector">CSS selector</option>
+          <option value="text">{t('rules_kind_text')}</option>
+          <option value="regex">{t('rules_kind_regex')}</option>
+          <option value="selector">{t('rules_kind_selector')}</option>
         </select>
       </label>
       <label class="rule-pattern">
-        Ignore{' '}
+        {t('rules_pattern')}{' '}
         <input
           value={draft.pattern}
           onInput={(e) => setDraft({ ...draft, pattern: e.currentTarget.value })}
@@ -98,7 +99,7 @@ export function RuleForm({
         />
       </label>
       <p class="muted" id="rule-help">
-        {KIND_HELP[draft.kind]}
+        {t(KIND_HELP[draft.kind])}
       </p>
       {error ? (
         <p class="error" role="alert" data-testid="rule-error">
@@ -107,11 +108,11 @@ export function RuleForm({
       ) : null}
       <div class="toolbar">
         <button type="submit" class="primary" data-testid="rule-save">
-          Ignore changes like this on this site
+          {t('rules_save')}
         </button>
         {onCancel ? (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         ) : null}
       </div>

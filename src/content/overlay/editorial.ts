@@ -7,6 +7,7 @@
 import { detectLive, type LiveUpdate, withoutEntries } from '../../core/live';
 import type { AlignResult } from '../../core/model';
 import { type Notice, newNotices } from '../../core/notices';
+import { t, tn } from '../../ui/i18n';
 import type { DomJournal } from './journal';
 
 export interface EditorialView {
@@ -30,11 +31,14 @@ export function readEdit(
   };
 }
 
-export const NOTICE_LABEL = 'Correction notice';
+/** "Correction notice". */
+export function noticeLabel(): string {
+  return t('edits_noticeTag');
+}
 
 /** "5 new entries since you read". */
 export function liveText(entries: number): string {
-  return `${entries} new ${entries === 1 ? 'entry' : 'entries'} since you read`;
+  return tn('overlay_live', entries);
 }
 
 /** A "Correction notice" label first in the notice's element; returns the element, or null when unmapped. */
@@ -43,11 +47,8 @@ export function markNotice(element: Element | null, journal: DomJournal): Elemen
   const label = element.ownerDocument.createElement('span');
   label.setAttribute('data-redline-ui', 'label');
   label.setAttribute('data-redline-label', 'notice');
-  label.setAttribute(
-    'title',
-    'Redline: an editor’s note (correction, clarification or update) new since your last visit',
-  );
-  label.textContent = NOTICE_LABEL;
+  label.setAttribute('title', t('overlay_noticeTitle'));
+  label.textContent = noticeLabel();
   element.insertBefore(journal.inserted(label), element.firstChild);
   return element;
 }

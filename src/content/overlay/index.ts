@@ -12,10 +12,11 @@
 
 import { textPatternOf } from '../../core/ignore';
 import type { AlignResult } from '../../core/model';
+import { t, tn, uiLocale } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { capNote, MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
-import { type EditorialView, liveText, markLiveStart, markNotice, NOTICE_LABEL, readEdit } from './editorial';
+import { type EditorialView, liveText, markLiveStart, markNotice, noticeLabel, readEdit } from './editorial';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
 import {
@@ -26,7 +27,7 @@ import {
   shortcutDirection,
 } from './navigation';
 import { type PlacedChanges, planParagraphChanges } from './paragraphMarks';
-import { summaryText, uiLocale } from './since';
+import { summaryText } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
 import { markTitle } from './titleMark';
@@ -108,7 +109,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       placed.items.push({ element: liveBanner, description: liveText(edit.live.entries) });
     if (titleChanged && titleElement) {
       placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
-      placed.items.push({ element: titleElement, description: 'Headline changed' });
+      placed.items.push({ element: titleElement, description: t('mark_headline') });
     }
     highlight = new InsertedHighlight(doc);
     highlight.show();
@@ -159,13 +160,12 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
         onIgnore: input.onIgnore
           ? () => {
               const text = current ? textOf.get(current.element) : undefined;
-              if (text === undefined)
-                return 'Go to a new or reworded paragraph first, then ignore changes like it.';
+              if (text === undefined) return t('bar_ignoreFirst');
               const pattern = textPatternOf(text);
               input
                 .onIgnore?.(pattern)
                 .catch((error: unknown) => console.warn('Redline: could not keep the ignore rule', error));
-              return `Changes like “${pattern.slice(0, 60)}” are ignored on this site from your next visit.`;
+              return t('bar_ignored', pattern.slice(0, 60));
             }
           : undefined,
       },
@@ -227,10 +227,10 @@ function barSummary(
   const parts: string[] = [];
   if (edit.live) {
     parts.push(liveText(edit.live.entries));
-    if (total > 0) parts.push(summaryText(total, since, Date.now(), locale).replace(/ since .*$/, ''));
+    if (total > 0) parts.push(tn('count_changes', total));
   } else {
     parts.push(summaryText(total, since, Date.now(), locale));
   }
-  if (notices.some((element) => element !== null)) parts.push(NOTICE_LABEL);
+  if (notices.some((element) => element !== null)) parts.push(noticeLabel());
   return parts.join(' · ');
 }

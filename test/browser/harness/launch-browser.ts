@@ -37,6 +37,8 @@ export interface LaunchOptions {
   localHosts?: readonly string[];
   /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
   protocolTimeout?: number;
+  /** The browser's language ("de"): its UI, so the extension's catalogue, and the pages' accept-languages. */
+  language?: string;
 }
 
 export interface LaunchedBrowser {
@@ -75,7 +77,12 @@ export async function launchWithExtension(
         ...(options.localHosts?.length
           ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
           : []),
+        ...(options.language ? [`--lang=${options.language}`] : []),
       ],
+      // On Linux Chromium takes its UI language from the environment; --lang alone sets only accept-languages.
+      ...(options.language
+        ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` } }
+        : {}),
     });
     return {
       name,
@@ -94,10 +101,13 @@ export async function launchWithExtension(
     executablePath: EXECUTABLES.firefox,
     protocol: 'webDriverBiDi',
     headless,
-    // Firefox resolves these names to the loopback address itself.
-    ...(options.localHosts?.length
-      ? { extraPrefsFirefox: { 'network.dns.localDomains': options.localHosts.join(',') } }
-      : {}),
+    extraPrefsFirefox: {
+      // Firefox resolves these names to the loopback address itself.
+      ...(options.localHosts?.length ? { 'network.dns.localDomains': options.localHosts.join(',') } : {}),
+      ...(options.language
+        ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
+        : {}),
+    },
     defaultViewport: viewport,
   });
   try {
