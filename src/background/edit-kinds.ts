@@ -27,7 +27,8 @@ export async function editKindsOf(db: HistoryDb): Promise<Record<string, Article
     if (previous?.url === version.url && !version.variant) {
       const kind = editKind(previous, text);
       if (kind) {
-        const entry = (kinds[version.url] ??= { silent: false, corrected: false });
+        const entry = kinds[version.url] ?? { silent: false, corrected: false };
+        kinds[version.url] = entry;
         if (kind === 'silent') entry.silent = true;
         else entry.corrected = true;
       }
