@@ -70,6 +70,7 @@ describe('live-blog detection on the 230 public pages', () => {
 
   it('a live blog made of a page’s paragraphs, three entries newer, is recognised', () => {
     expect(long.length).toBeGreaterThan(150);
+    console.info(`live blogs built from ${long.length} pages with 8 or more paragraphs`);
     const missed: string[] = [];
     for (const { id, paragraphs } of long) {
       const entries = stamped(paragraphs.slice(0, 8));
