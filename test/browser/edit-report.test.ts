@@ -21,9 +21,11 @@ const NOTICE =
   'Correction: An earlier version of this article said the evacuation of eastern Aleppo had been completed. It is continuing.';
 const SHOTS = process.env.REDLINE_SHOTS_DIR;
 
-function page(version: 1 | 2, url: string): string {
+function page(version: 1 | 2 | 3, url: string): string {
   const v = version === 1 ? BBC_V1 : BBC_V2;
   const paragraphs = version === 1 ? v.paragraphs : [...v.paragraphs, NOTICE];
+  // Version 3: one more word in the first paragraph and no new notice, a silent edit.
+  if (version === 3) paragraphs[0] = `${paragraphs[0]?.replace(/\.$/, '')} on Saturday.`;
   return renderArticlePage({ title: v.title, paragraphs, byline: 'BBC News' }, plainFrame(url));
 }
 
@@ -199,5 +201,37 @@ describe('understanding and sharing an edit in chromium', () => {
     expect(await reload(article)).toBe('changed');
     expect(await marked()).toBe(before - 1);
     expect(await article.$('[data-redline-label="notice"]')).not.toBeNull();
+  });
+
+  it('a later edit without a notice is a silent edit: tagged on the timeline, found by the list filter', async () => {
+    server.set(PATH, page(3, server.url(PATH)));
+    expect(await visit(article, server.url(PATH))).toBe('changed');
+    const history = await launched.browser.newPage();
+    await history.setViewport({ width: 1200, height: 700 });
+    await history.goto(`${origin}/history.html`);
+    await history.waitForSelector('[data-testid="edit-filter"]', { timeout: 20_000 });
+    await history.select('[data-testid="edit-filter"]', 'silent');
+    await history.waitForSelector('[data-testid="row-silent"]', { timeout: 30_000 });
+    expect(await history.$$eval('[data-testid="article-row"]', (rows) => rows.length)).toBe(1);
+    expect(await history.$eval('[data-testid="article-row"]', (row) => row.textContent)).toContain(
+      'Correction notice',
+    );
+    await shot(history, 'history-silent-edit-filter', false);
+    await history.click('[data-testid="article-row"] a');
+    await history.waitForSelector('[data-testid="edit-silent"]', { timeout: 20_000 });
+    expect(
+      await history.$$eval('[data-testid="timeline-version"]', (items) =>
+        items.map((item) =>
+          item.querySelector('[data-testid="edit-silent"]')
+            ? 'silent'
+            : item.querySelector('[data-testid="edit-notice"]')
+              ? 'notice'
+              : '-',
+        ),
+      ),
+    ).toEqual(['-', 'notice', 'silent']);
+    await history.$eval('[data-testid="timeline"]', (el) => el.scrollIntoView());
+    await shot(history, 'history-silent-edit-timeline', false);
+    await history.close();
   });
 });
