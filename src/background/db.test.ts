@@ -21,7 +21,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-function indexesOf(db: HistoryDb, store: 'articles' | 'versions' | 'visits'): Record<string, unknown> {
+function indexesOf(
+  db: HistoryDb,
+  store: 'articles' | 'versions' | 'visits' | 'ignoreRules',
+): Record<string, unknown> {
   const tx = db.transaction(store);
   const objectStore = tx.objectStore(store);
   const result: Record<string, unknown> = {
@@ -36,10 +39,10 @@ function indexesOf(db: HistoryDb, store: 'articles' | 'versions' | 'visits'): Re
 }
 
 describe('history database', () => {
-  it('is at DB_VERSION with exactly the three stores', async () => {
+  it('is at DB_VERSION with exactly its stores', async () => {
     const db = await open(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'versions', 'visits']);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'ignoreRules', 'versions', 'visits']);
   });
 
   it('step 1 (new database): articles by url, versions and visits auto-numbered, with their indexes', async () => {
@@ -79,7 +82,8 @@ describe('history database', () => {
     const name = freshName();
     // Version 1 exactly as release 0.1.0 created and filled it.
     const old = await openDB<HistorySchema>(name, 1, {
-      upgrade: (db, oldVersion, _newVersion, tx) => upgradeHistory(db, oldVersion, tx),
+      upgrade: (db, oldVersion, newVersion, tx) =>
+        upgradeHistory(db, oldVersion, tx, newVersion ?? DB_VERSION),
     });
     const stored = {
       url: 'https://a.test/1',
@@ -104,6 +108,43 @@ describe('history database', () => {
     ]);
     expect(await db.getAll('visits')).toEqual([{ id: 1, url: stored.url, at: 1, hash: 'h1' }]);
     expect(indexesOf(db, 'versions')).toMatchObject({ urlHash: { keyPath: ['url', 'hash'], unique: false } });
+  });
+
+  it('step 4: a database of release 0.2 (version 2) gains an empty ignore-rule store and keeps its history', async () => {
+    const name = freshName();
+    const old = await openDB<HistorySchema>(name, 2, {
+      upgrade: (db, oldVersion, newVersion, tx) =>
+        upgradeHistory(db, oldVersion, tx, newVersion ?? DB_VERSION),
+    });
+    const article = {
+      url: 'https://a.test/1',
+      site: 'a.test',
+      title: 'Headline',
+      lang: null,
+      firstSeen: 1,
+      lastSeen: 2,
+      lastChanged: 1,
+      versionCount: 1,
+    };
+    await old.add('articles', article);
+    old.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('articles')).toEqual([article]);
+    expect(await db.getAll('ignoreRules')).toEqual([]);
+    expect(indexesOf(db, 'ignoreRules')).toEqual({
+      keyPath: 'id',
+      autoIncrement: true,
+      site: { keyPath: 'site', unique: false },
+    });
+    await db.add('ignoreRules', {
+      site: 'a.test',
+      kind: 'text',
+      pattern: 'Updated # minutes ago',
+      created: 3,
+    });
+    expect(await db.getAllFromIndex('ignoreRules', 'site', 'a.test')).toHaveLength(1);
   });
 
   it('refuses to open a database from a newer Redline instead of damaging it', async () => {

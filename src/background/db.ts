@@ -8,9 +8,10 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../core/history';
+import type { IgnoreRule } from '../core/ignore';
 
 export const DB_NAME = 'redline';
-export const DB_VERSION = 2;
+export const DB_VERSION = 4;
 
 export interface HistorySchema extends DBSchema {
   articles: {
@@ -29,6 +30,12 @@ export interface HistorySchema extends DBSchema {
     value: StoredVisit;
     indexes: { url: string };
   };
+  /** The reader's ignore rules (src/core/ignore), by site; exported with the history (format version 2). */
+  ignoreRules: {
+    key: number;
+    value: IgnoreRule;
+    indexes: { site: string };
+  };
 }
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
@@ -36,7 +43,13 @@ export type StoreName = StoreNames<HistorySchema>;
 type UpgradeTransaction = IDBPTransaction<HistorySchema, StoreName[], 'versionchange'>;
 
 /** Brings a database at `oldVersion` to `DB_VERSION`; exported for the upgrade tests. */
-export function upgradeHistory(db: HistoryDb, oldVersion: number, tx: UpgradeTransaction): void {
+export function upgradeHistory(
+  db: HistoryDb,
+  oldVersion: number,
+  tx: UpgradeTransaction,
+  // Tests build databases of older releases by opening at their version: a step runs only up to it.
+  newVersion: number = DB_VERSION,
+): void {
   if (oldVersion < 1) {
     const articles = db.createObjectStore('articles', { keyPath: 'url' });
     articles.createIndex('site', 'site');
@@ -70,6 +83,11 @@ export function upgradeHistory(db: HistoryDb, oldVersion: number, tx: UpgradeTra
       console.warn('Redline: could not record the extractor of stored versions', error);
       tx.abort();
     });
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // Step 4 (issue 11): ignore rules live beside the history they filter, so an export carries them.
+    const rules = db.createObjectStore('ignoreRules', { keyPath: 'id', autoIncrement: true });
+    rules.createIndex('site', 'site');
   }
 }
 

@@ -7,12 +7,15 @@ import { extractorOf } from '../core/extract/across-extractors';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
+import { rulesForSite } from './ignore-rules';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
 import { dismissChanges, recordArticle } from './record';
+import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
+import { siteOf } from './site';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
 import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
 
@@ -94,7 +97,15 @@ export function createHandlers({
         lastSeen,
         extractor: extractorOf(outcome.previous),
       };
-      return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay };
+      // The reader's ignore rules for the site go with the comparison (left out when there are none).
+      const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
+      return {
+        status: 'changed',
+        hash: outcome.hash,
+        previous,
+        overlay: current.overlay,
+        ...(rules.length > 0 ? { rules } : {}),
+      };
     },
 
     'article.latest': async ({ url }, sender) => {
@@ -117,6 +128,7 @@ export function createHandlers({
     'settings.update': (patch) => settings.update(patch),
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
     ...createUiHandlers({ db, settings, now }),
+    ...createRulesHandlers({ db, now }),
   };
 }
 

@@ -8,8 +8,10 @@
  * `send()` turns the latter back into a thrown `RemoteError`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { IgnoreRule } from '../core/ignore';
 import { type Article, isBlockKind } from '../core/model';
 import { isReaderChoicesPatch } from './reader-choice';
+import { RULES_REQUEST_CHECKS, RULES_SENDER_KINDS, type RulesProtocol } from './rules-protocol';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
 import { isUiSettingsPatch, type OverlayMode } from './ui-settings';
@@ -28,7 +30,14 @@ export interface PreviousVersion {
 export type CaptureReply =
   | { status: 'captured' | 'unchanged'; hash: string }
   /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
-  | { status: 'changed'; hash: string; previous: PreviousVersion; overlay: OverlayMode }
+  | {
+      status: 'changed';
+      hash: string;
+      previous: PreviousVersion;
+      overlay: OverlayMode;
+      /** The reader's ignore rules covering the page's site (issue 11); absent when there are none. */
+      rules?: IgnoreRule[];
+    }
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 
@@ -39,7 +48,7 @@ export type SiteCheck = { capture: true; force?: boolean } | { capture: false; r
 export type SenderKind = 'content' | 'page';
 
 /** `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages. */
-export interface Protocol extends UiProtocol {
+export interface Protocol extends UiProtocol, RulesProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
   /**
@@ -179,6 +188,7 @@ const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'settings.update': 'page',
   'history.delete': 'page',
   ...UI_SENDER_KINDS,
+  ...RULES_SENDER_KINDS,
 };
 
 /** Every message type the router answers. */
@@ -207,6 +217,7 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isReaderChoicesPatch(r),
   'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
   ...UI_REQUEST_CHECKS,
+  ...RULES_REQUEST_CHECKS,
 };
 
 export class SenderRefused extends Error {

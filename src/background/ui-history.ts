@@ -40,13 +40,20 @@ export async function articleDetail(db: HistoryDb, url: string): Promise<Article
  * pull a large history in pieces and no one message has to carry all of it.
  */
 export async function exportBatch(db: HistoryDb, after: string | null, limit: number): Promise<ExportBatch> {
-  const tx = db.transaction(['articles', 'versions', 'visits']);
+  const tx = db.transaction(['articles', 'versions', 'visits', 'ignoreRules']);
   const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+  // The reader's ignore rules travel with the first batch of a whole-history export (format version 2).
+  const ignoreRules = after === null ? await tx.objectStore('ignoreRules').getAll() : [];
   // One more than asked tells whether another batch follows.
   const articles = await tx.objectStore('articles').getAll(range, limit + 1);
   const more = articles.length > limit;
   if (more) articles.pop();
-  const records: HistoryRecords = { articles, versions: [], visits: [] };
+  const records: HistoryRecords = {
+    articles,
+    versions: [],
+    visits: [],
+    ...(ignoreRules.length > 0 ? { ignoreRules } : {}),
+  };
   for (const article of articles) {
     const only = IDBKeyRange.only(article.url);
     const [versions, visits] = await Promise.all([

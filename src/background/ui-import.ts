@@ -9,6 +9,7 @@ import {
   type HistoryRecords,
   type MergeReport,
   mergeImport,
+  parseIso,
   type RedlineHistoryV1,
   readImport,
 } from '../core/export';
@@ -23,7 +24,7 @@ export type ImportOutcome =
 type ImportTx = ReturnType<typeof importTransaction>;
 
 function importTransaction(db: HistoryDb) {
-  return db.transaction(['articles', 'versions', 'visits'], 'readwrite');
+  return db.transaction(['articles', 'versions', 'visits', 'ignoreRules'], 'readwrite');
 }
 
 /** What the store holds for the URLs of the file: all `mergeImport` needs to see. */
@@ -125,6 +126,23 @@ export async function importHistory(db: HistoryDb, text: string): Promise<Import
     }
     for (const id of versionDeletes(stored.versions, merged.versions)) write(() => versions.delete(id));
     for (const visit of merged.visits) write(() => visits.add(visit));
+    // Ignore rules (format version 2): each rule the history does not hold yet, same site, kind and pattern once.
+    if (doc.ignoreRules && doc.ignoreRules.length > 0) {
+      const rules = tx.objectStore('ignoreRules');
+      const held = new Set((await rules.getAll()).map((r) => JSON.stringify([r.site, r.kind, r.pattern])));
+      for (const rule of doc.ignoreRules) {
+        const key = JSON.stringify([rule.site, rule.kind, rule.pattern]);
+        if (held.has(key)) continue;
+        held.add(key);
+        const record = {
+          site: rule.site,
+          kind: rule.kind,
+          pattern: rule.pattern,
+          created: parseIso(rule.created) ?? 0,
+        };
+        write(() => rules.add(record));
+      }
+    }
     // Every request settles (an aborted transaction rejects the pending ones); the first failure is the cause.
     const failure = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;

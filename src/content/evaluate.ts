@@ -12,6 +12,7 @@ import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../backgr
 import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
 import type { OverlayInput } from './overlay';
+import { ignoreOnPage } from './pageRules';
 import type { SettleOptions, SettleResult } from './settle';
 
 export type PageStatus = 'captured' | 'unchanged' | 'changed' | 'skipped';
@@ -144,7 +145,10 @@ export async function evaluatePage(
     paragraphs: article.paragraphs.map((p) => p.text),
   });
   // Another release read the stored version: show only what a change of extraction cannot explain.
-  const result = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  const compared = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  // Changes like ones the reader chose to ignore on this site are left out (pageRules.ts).
+  const newTexts = article.paragraphs.map((p) => p.text);
+  const result = ignoreOnPage(compared, old.paragraphs, newTexts, elements, reply.rules ?? []);
   // Nothing left to show (only extraction or template differences): the page reads as unchanged, and the
   // version just stored is the baseline from now on.
   if (countChanges(result) === 0) return finish('unchanged');
@@ -159,7 +163,17 @@ export async function evaluatePage(
   // Called in both overlay modes: in `badge` mode the wrapper index.ts installs (ui-listener.ts) keeps the input
   // for the popup to show on request instead of mounting it.
   deps.mountOverlay(
-    { doc, result, elements, titleElement, old, since: previous.firstSeen, onDismiss },
+    {
+      doc,
+      result,
+      elements,
+      titleElement,
+      old,
+      since: previous.firstSeen,
+      onDismiss,
+      paragraphs: newTexts,
+      onIgnore: (pattern) => deps.send('rules.addFromPage', { kind: 'text', pattern }).then(() => undefined),
+    },
     signal,
   );
   return finish('changed', countChanges(result));

@@ -3,21 +3,34 @@
  * are rendered (fixed row height), so 10,000 articles scroll and filter without delay.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleEdits } from '../background/edit-kinds';
+import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { filterArticles, indexArticles, visibleRange } from '../ui/filter';
 import { formatDateTime } from '../ui/format';
 import { formatNumber, t, tn } from '../ui/i18n';
+import { byEdit, type EditFilter } from './editFilter';
 import { articleHash } from './route';
 
 const ROW_HEIGHT = 60;
 
 export function ArticleList({ articles }: { articles: StoredArticle[] }) {
   const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<EditFilter>('all');
+  const [edits, setEdits] = useState<Record<string, ArticleEdits> | null>(null);
+  const [editsError, setEditsError] = useState<string | null>(null);
+  useEffect(() => {
+    // Worked out only when a filter needs it: it reads every stored version once.
+    if (kind === 'all' || edits !== null) return;
+    send('ui.editKinds', null).then(setEdits, (error: unknown) =>
+      setEditsError(error instanceof Error ? error.message : String(error)),
+    );
+  }, [kind, edits]);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const viewport = useRef<HTMLDivElement>(null);
   const index = useMemo(() => indexArticles(articles), [articles]);
-  const shown = useMemo(() => filterArticles(index, query), [index, query]);
+  const shown = useMemo(() => byEdit(filterArticles(index, query), kind, edits), [index, query, kind, edits]);
   const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, shown.length);
 
   useEffect(() => {
@@ -46,14 +59,39 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
           }}
           data-testid="search"
         />
+        <label>
+          {t('edits_show')}{' '}
+          <select
+            value={kind}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as EditFilter);
+              setScrollTop(0);
+            }}
+            data-testid="edit-filter"
+          >
+            <option value="all">{t('edits_all')}</option>
+            <option value="silent">{t('edits_silent')}</option>
+            <option value="corrected">{t('edits_corrected')}</option>
+          </select>
+        </label>
         <span class="muted" role="status" data-testid="article-count">
-          {query.trim() === ''
-            ? tn('count_articles', articles.length)
-            : t('history_matching', formatNumber(shown.length), tn('count_articles', articles.length))}
+          {kind !== 'all' && edits === null
+            ? (editsError ?? t('edits_looking'))
+            : query.trim() === '' && kind === 'all'
+              ? tn('count_articles', articles.length)
+              : t('history_matching', formatNumber(shown.length), tn('count_articles', articles.length))}
         </span>
       </div>
       {shown.length === 0 ? (
-        <p class="muted empty">{articles.length === 0 ? t('history_empty') : t('history_noMatch')}</p>
+        <p class="muted empty">
+          {articles.length === 0
+            ? t('history_empty')
+            : kind === 'silent'
+              ? t('edits_noSilent')
+              : kind === 'corrected'
+                ? t('edits_noCorrected')
+                : t('history_noMatch')}
+        </p>
       ) : null}
       <div
         class="viewport"
@@ -75,6 +113,16 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
                   {article.versionCount > 1
                     ? t('history_changed', formatDateTime(article.lastChanged))
                     : t('history_read', formatDateTime(article.lastSeen))}
+                  {edits?.[article.url]?.corrected ? (
+                    <span class="tag tag-notice" data-testid="row-corrected">
+                      {t('edits_noticeTag')}
+                    </span>
+                  ) : null}
+                  {edits?.[article.url]?.silent ? (
+                    <span class="tag tag-silent" data-testid="row-silent">
+                      {t('edits_silentTag')}
+                    </span>
+                  ) : null}
                 </span>
               </a>
             </li>

@@ -5,16 +5,23 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { ArticleDetail } from '../background/ui-history';
+import type { IgnoreRule } from '../core/ignore';
+import { ruleCoversSite, textPatternOf } from '../core/ignore';
+import { ArchiveLink } from '../ui/ArchiveLink';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { DeleteArticle } from '../ui/DeleteArticle';
+import { EditTag } from '../ui/EditTag';
 import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
+import { RuleForm } from '../ui/RuleForm';
 import { type VersionRow, versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
+import { comparisonOf } from './comparison';
 import { defaultPair } from './pair';
+import { ShareComparison } from './ShareComparison';
 
 type State =
   | { kind: 'loading' }
@@ -66,8 +73,21 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
   const [pair, setPair] = useState(() => defaultPair(versions.length));
   const [mode, setMode] = useState<CompareMode>('side');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [rules, setRules] = useState<IgnoreRule[]>([]);
+  const [ruleDraft, setRuleDraft] = useState<string | null>(null);
   const older = versions[pair.older];
   const newer = versions[pair.newer];
+  const loadRules = () => {
+    send('rules.list', null).then(
+      (all) => setRules(all.filter((rule) => ruleCoversSite(rule, article.site))),
+      (error: unknown) => console.warn('Redline: could not read the ignore rules', error),
+    );
+  };
+  useEffect(loadRules, [article.site]);
+  const comparison = useMemo(
+    () => (older && newer && versions.length >= 2 ? comparisonOf(older, newer, rules) : null),
+    [older, newer, versions.length, rules],
+  );
 
   const remove = async () => {
     await send('history.delete', { url: article.url });
@@ -81,7 +101,8 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
         <p class="muted">
           <a href={article.url} target="_blank" rel="noopener noreferrer">
             {article.url}
-          </a>
+          </a>{' '}
+          · <ArchiveLink url={article.url} />
         </p>
         <p class="muted">
           {t(
@@ -130,6 +151,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
                 {tn('count_words', row.words)} · {tn('count_paragraphs', row.paragraphs)} ·{' '}
                 <Changes counts={row.changes} />
               </div>
+              <EditTag edit={row.edit} notices={row.notices} />
               {row.previousHeadline !== null ? (
                 <div class="headline-change">
                   {t('history_headlineChanged')} <del>{row.previousHeadline}</del> →{' '}
@@ -185,14 +207,51 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
             </fieldset>
           </div>
         )}
-        {older && newer && versions.length >= 2 ? (
-          <CompareView
-            older={older}
-            newer={newer}
-            olderNumber={pair.older + 1}
-            newerNumber={pair.newer + 1}
-            mode={mode}
-          />
+        {older && newer && comparison ? (
+          <>
+            <ShareComparison
+              article={article}
+              older={older}
+              newer={newer}
+              olderNumber={pair.older + 1}
+              newerNumber={pair.newer + 1}
+              comparison={comparison}
+            />
+            {comparison.notices.map((notice) => (
+              <p key={notice.index} class="notice-quote" data-testid="compare-notice">
+                <span class="tag tag-notice">{t('edits_noticeTag')}</span> <q>{notice.text}</q>
+              </p>
+            ))}
+            {comparison.silent ? (
+              <p data-testid="compare-silent">
+                <span class="tag tag-silent">{t('edits_silentTag')}</span> {t('edits_silentTitle')}
+              </p>
+            ) : null}
+            {ruleDraft !== null ? (
+              <RuleForm
+                initial={{ site: article.site, kind: 'text', pattern: textPatternOf(ruleDraft) }}
+                onSaved={() => {
+                  setRuleDraft(null);
+                  loadRules();
+                }}
+                onCancel={() => setRuleDraft(null)}
+              />
+            ) : null}
+            {rules.length > 0 ? (
+              <p class="muted" data-testid="rules-note">
+                {tn('rules_apply', rules.length, article.site)}
+              </p>
+            ) : null}
+            <CompareView
+              older={older}
+              newer={newer}
+              olderNumber={pair.older + 1}
+              newerNumber={pair.newer + 1}
+              mode={mode}
+              computed={comparison}
+              onIgnore={setRuleDraft}
+            />
+          </>
         ) : newer ? (
           <div class="single-version">
             {newer.paragraphs.map((p, i) => (

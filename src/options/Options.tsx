@@ -9,6 +9,7 @@ import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { t, tn } from '../ui/i18n';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
+import { IgnoreRules } from './IgnoreRules';
 import { StorageUsage } from './StorageUsage';
 import { DAY_CHOICES, daysLabel, readSiteInput, VERSION_CHOICES, versionsLabel } from './siteInput';
 
@@ -179,6 +180,8 @@ export function Options() {
         </label>
         <p class="muted">{t('options_keep_help')}</p>
       </section>
+
+      <IgnoreRules />
 
       <StorageUsage />
 

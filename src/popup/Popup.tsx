@@ -10,9 +10,11 @@ import { send } from '../background/protocol';
 import { siteOf } from '../background/site';
 import type { ArticleDetail } from '../background/ui-history';
 import { sendToTab, type TabStatus } from '../content/tab-protocol';
+import { ArchiveLink } from '../ui/ArchiveLink';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { DeleteArticle } from '../ui/DeleteArticle';
+import { EditTag } from '../ui/EditTag';
 import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
@@ -388,7 +390,8 @@ function ArticleView({
                 <span data-testid="words">{tn('count_words', row.words)}</span> ·{' '}
                 <span data-testid="changes">
                   <Changes counts={row.changes} />
-                </span>
+                </span>{' '}
+                <EditTag edit={row.edit} notices={row.notices} />
               </div>
               {tab && !onPage && !marked ? (
                 <button type="button" class="small" onClick={() => markAgainst(row.version.hash)}>
@@ -402,6 +405,7 @@ function ArticleView({
       <div class="toolbar">
         <HistoryLink url={url} />
         <ExportButton url={url} site={article.site} label={t('export_article')} />
+        <ArchiveLink url={url} />
       </div>
       <DeleteArticle url={url} onDeleted={onDeleted} />
       {tab ? (

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { StoredVersion } from '../core/history';
+import type { AlignResult } from '../core/model';
 import { type CompareRow, compareRows, sides } from './compareRows';
 import { formatDateTime } from './format';
 import { t, tn } from './i18n';
@@ -22,7 +23,13 @@ const LABELS: Record<CompareRow['kind'], string> = {
 
 function rowLabel(row: CompareRow): string {
   if (row.kind === 'unchanged') return '';
-  return t(row.kind === 'reworded' && row.moved ? 'compare_rewordedMoved' : LABELS[row.kind]);
+  const label = t(row.kind === 'reworded' && row.moved ? 'compare_rewordedMoved' : LABELS[row.kind]);
+  return row.ignored ? t('rules_ignoredRow', label) : label;
+}
+
+/** The paragraph a row's ignore rule is made from: the new text, or the old one of a removed paragraph. */
+function rowText(row: CompareRow): string {
+  return (row.new ?? row.old ?? []).map((run) => run.text).join('');
 }
 
 export function CompareView(props: {
@@ -31,20 +38,27 @@ export function CompareView(props: {
   olderNumber: number;
   newerNumber: number;
   mode: CompareMode;
+  /** Made by the caller (with ignore rules applied, history/comparison.ts); otherwise aligned here. */
+  computed?: { result: AlignResult; rows: CompareRow[] };
+  /** Offers "Ignore like this" on each changed row. */
+  onIgnore?: (text: string) => void;
 }) {
-  const { older, newer, mode } = props;
-  const result = useMemo(() => compareVersions(older, newer), [older, newer]);
+  const { older, newer, mode, computed, onIgnore } = props;
+  const own = useMemo(() => (computed ? null : compareVersions(older, newer)), [computed, older, newer]);
+  const result = computed?.result ?? (own as AlignResult);
   const rows = useMemo(
     () =>
+      computed?.rows ??
       compareRows(
         result,
         older.paragraphs.map((p) => p.text),
         newer.paragraphs.map((p) => p.text),
       ),
-    [result, older, newer],
+    [computed, result, older, newer],
   );
   const title = sides(result.title.words);
-  const changed = rows.filter((row) => row.kind !== 'unchanged').length + (result.title.changed ? 1 : 0);
+  const changed =
+    rows.filter((row) => row.kind !== 'unchanged' && !row.ignored).length + (result.title.changed ? 1 : 0);
 
   return (
     <section class="compare" aria-label={t('compare_label')}>
@@ -74,8 +88,19 @@ export function CompareView(props: {
               </td>
             </tr>
             {rows.map((row) => (
-              <tr key={`${row.oldIndex}-${row.newIndex}`} class={`row-${row.kind}`} data-kind={row.kind}>
-                <td class="compare-kind">{rowLabel(row)}</td>
+              <tr
+                key={`${row.oldIndex}-${row.newIndex}`}
+                class={row.ignored ? `row-${row.kind} row-ignored` : `row-${row.kind}`}
+                data-kind={row.kind}
+              >
+                <td class="compare-kind">
+                  {rowLabel(row)}
+                  {onIgnore && row.kind !== 'unchanged' && !row.ignored ? (
+                    <button type="button" class="small ignore-row" onClick={() => onIgnore(rowText(row))}>
+                      {t('rules_ignoreRow')}
+                    </button>
+                  ) : null}
+                </td>
                 <td>{row.old ? <Words runs={row.old} /> : null}</td>
                 <td>{row.new ? <Words runs={row.new} /> : null}</td>
               </tr>

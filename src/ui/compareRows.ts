@@ -19,6 +19,8 @@ export interface CompareRow {
   moved: boolean;
   /** Reworded rows: the word runs in reading order, for the inline view; null otherwise. */
   words: WordChange[] | null;
+  /** Left out of the comparison by one of the reader's ignore rules (shown muted, not counted). */
+  ignored?: boolean;
 }
 
 function plain(text: string): WordChange[] {

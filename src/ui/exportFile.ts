@@ -28,6 +28,8 @@ export async function collectRecords(
     for (const a of batch.records.articles) all.articles.push(a);
     for (const v of batch.records.versions) all.versions.push(v);
     for (const v of batch.records.visits) all.visits.push(v);
+    if (batch.records.ignoreRules)
+      all.ignoreRules = [...(all.ignoreRules ?? []), ...batch.records.ignoreRules];
     onProgress({ articles: all.articles.length, phase: 'reading' });
     after = batch.next;
   } while (after !== null);

@@ -5,6 +5,7 @@
 import { align } from '../core/align';
 import type { StoredVersion } from '../core/history';
 import type { AlignResult, VersionText } from '../core/model';
+import { type EditKind, editKind, type Notice, newNotices } from '../core/notices';
 import { type ChangeCounts, changeCounts, wordCount } from './format';
 
 export interface VersionRow {
@@ -17,6 +18,10 @@ export interface VersionRow {
   changes: ChangeCounts | null;
   /** The headline before, when this version changed it. */
   previousHeadline: string | null;
+  /** Against the version before: an edit with a new editor's note, or a silent one; null for none (or a variant). */
+  edit: EditKind | null;
+  /** Editor's notes this version brought. */
+  notices: Notice[];
 }
 
 export function versionText(version: Pick<StoredVersion, 'title' | 'paragraphs'>): VersionText {
@@ -40,6 +45,18 @@ export function versionRows(versions: readonly StoredVersion[]): VersionRow[] {
       paragraphs: version.paragraphs.length,
       changes: result ? changeCounts(result.stats, result.title.changed) : null,
       previousHeadline: before && result?.title.changed ? before.title : null,
+      ...editOf(before, version),
     };
   });
+}
+
+/** What an edit was (notices.ts); an A/B variant is not an edit. */
+function editOf(
+  before: StoredVersion | undefined,
+  version: StoredVersion,
+): { edit: EditKind | null; notices: Notice[] } {
+  if (!before || version.variant) return { edit: null, notices: [] };
+  const older = versionText(before);
+  const newer = versionText(version);
+  return { edit: editKind(older, newer), notices: newNotices(older.paragraphs, newer.paragraphs) };
 }

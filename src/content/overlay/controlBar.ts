@@ -16,6 +16,8 @@ export interface BarHandlers {
   onNext(): void;
   onToggleMarks(): void;
   onDismiss(): void;
+  /** "Ignore changes like this on this site": returns what to tell the reader. Absent: no such button. */
+  onIgnore?: (() => string) | undefined;
 }
 
 export interface ControlBar {
@@ -60,6 +62,8 @@ function barCss(theme: Theme): string {
   }
   .brand { font-weight: 700; color: ${accent}; }
   .summary { margin-inline-end: 4px; }
+  .note { flex-basis: 100%; font-size: 12px; }
+  .note:empty { display: none; }
   .position { font-variant-numeric: tabular-nums; min-width: 3.5em; text-align: center; opacity: 0.85; }
   button {
     font: inherit; color: inherit; background: transparent; cursor: pointer;
@@ -150,7 +154,22 @@ export function createControlBar(
   const dismiss = button(doc, '✕', t('bar_dismiss'), handlers.onDismiss, signal);
   dismiss.dataset.action = 'dismiss';
 
-  bar.append(brand, summaryText, position, previous, next, toggle, dismiss, announcer);
+  bar.append(brand, summaryText, position, previous, next, toggle);
+  const onIgnore = handlers.onIgnore;
+  if (onIgnore) {
+    // The answer shows in the bar and is announced: the rule applies from the next visit, not to this page.
+    const note = doc.createElement('span');
+    note.className = 'note';
+    note.setAttribute('role', 'status');
+    const say = () => {
+      note.textContent = onIgnore();
+    };
+    const ignore = button(doc, t('bar_ignore'), t('bar_ignoreLabel'), say, signal);
+    ignore.dataset.action = 'ignore';
+    bar.append(ignore, dismiss, note, announcer);
+  } else {
+    bar.append(dismiss, announcer);
+  }
   root.append(style, bar);
   doc.documentElement.append(journal.inserted(host));
   // The change count is announced politely: a live region speaks changes of its text, not the text it was

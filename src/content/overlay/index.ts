@@ -9,11 +9,14 @@
  * `readable` is the test build's page contract (src/content/contract.ts); without it, old text and the control
  * bar live in closed shadow roots.
  */
+
+import { textPatternOf } from '../../core/ignore';
 import type { AlignResult } from '../../core/model';
-import { t, uiLocale } from '../../ui/i18n';
+import { t, tn, uiLocale } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { capNote, MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
+import { type EditorialView, liveText, markLiveStart, markNotice, noticeLabel, readEdit } from './editorial';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
 import {
@@ -43,6 +46,10 @@ export interface OverlayInput {
   since: number;
   /** The reader dismissed the marks for this version. */
   onDismiss: () => void;
+  /** New version, display texts: for correction notices and live blogs (editorial.ts); absent, neither is shown. */
+  paragraphs?: readonly string[];
+  /** The reader asked to ignore changes like the current one on this site; `pattern` is a text rule. */
+  onIgnore?: (pattern: string) => Promise<void>;
 }
 
 /**
@@ -51,8 +58,10 @@ export interface OverlayInput {
  */
 export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable = READABLE_CONTRACT): void {
   if (signal.aborted) return;
-  const { doc, result } = input;
+  const { doc } = input;
   const view = doc.defaultView;
+  const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs);
+  const result = edit.result;
   const journal = new DomJournal();
   const lifetime = new AbortController();
   let highlight: InsertedHighlight | null = null;
@@ -85,13 +94,19 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       readable,
     );
     const titleChanged = result.title.changed && titleElement !== null;
+    const liveBanner = edit.live
+      ? markLiveStart(elements[edit.live.first] ?? null, edit.live.entries, journal)
+      : null;
+    const noticeElements = edit.notices.map((notice) => markNotice(elements[notice.index] ?? null, journal));
     const total = planned.items + (titleChanged ? 1 : 0);
-    if (total === 0) {
+    if (total === 0 && liveBanner === null) {
       lifetime.abort();
       return;
     }
 
     const placed: PlacedChanges = { items: [], insertedRanges: [] };
+    if (liveBanner && edit.live)
+      placed.items.push({ element: liveBanner, description: liveText(edit.live.entries) });
     if (titleChanged && titleElement) {
       placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
       placed.items.push({ element: titleElement, description: t('mark_headline') });
@@ -106,13 +121,22 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       if (!styles.visible) return false;
       const item = changes.go(direction);
       if (item) bar.setPosition(changes.position, changes.items.length, item.description);
+      current = item ?? null;
       return true;
     };
+    // For "Ignore changes like this": the new paragraph each marked element shows.
+    let current: { element: Element } | null = null;
+    const textOf = new Map<Element, string>();
+    elements.forEach((element, i) => {
+      const text = input.paragraphs?.[i];
+      if (element && text !== undefined && !textOf.has(element)) textOf.set(element, text);
+    });
     const locale = uiLocale(view?.navigator.languages ?? []);
     const bar = createControlBar(
       doc,
       theme,
-      summaryText(total, input.since, Date.now(), locale) + capNote(planned.jobs.length, planned.items),
+      barSummary(total, edit, input.since, locale, noticeElements) +
+        capNote(planned.jobs.length, planned.items),
       {
         onPrevious: () => go('previous'),
         onNext: () => go('next'),
@@ -133,6 +157,17 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
             lifetime.abort();
           }
         },
+        onIgnore: input.onIgnore
+          ? () => {
+              const text = current ? textOf.get(current.element) : undefined;
+              if (text === undefined) return t('bar_ignoreFirst');
+              const pattern = textPatternOf(text);
+              input
+                .onIgnore?.(pattern)
+                .catch((error: unknown) => console.warn('Redline: could not keep the ignore rule', error));
+              return t('bar_ignored', pattern.slice(0, 60));
+            }
+          : undefined,
       },
       lifetime.signal,
       journal,
@@ -154,6 +189,8 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
 
     // Visible changes first, a chunk per task; the first chunk is placed before this returns.
     const jobs = visibleFirst(planned.jobs, view).slice(0, MAX_MARK_JOBS);
+    // A live blog's banner may be all there is to show, with no job to run.
+    if (jobs.length === 0) changes.setItems(inDocumentOrder(placed.items));
     let highlighted = 0;
     let sorted = false;
     const mounting = runInChunks(jobs, (job) => job.run(placed), {
@@ -177,4 +214,23 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     lifetime.abort();
     throw error;
   }
+}
+
+/** "3 changes since yesterday", "12 new entries since you read · 1 change", with "· Correction notice". */
+function barSummary(
+  total: number,
+  edit: EditorialView,
+  since: number,
+  locale: string,
+  notices: readonly (Element | null)[],
+): string {
+  const parts: string[] = [];
+  if (edit.live) {
+    parts.push(liveText(edit.live.entries));
+    if (total > 0) parts.push(tn('count_changes', total));
+  } else {
+    parts.push(summaryText(total, since, Date.now(), locale));
+  }
+  if (notices.some((element) => element !== null)) parts.push(noticeLabel());
+  return parts.join(' · ');
 }

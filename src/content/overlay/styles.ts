@@ -169,6 +169,20 @@ export function marksCss(theme: Theme): string {
     rule('[data-redline-label="added"]', `background: ${p.added} !important;`),
     rule('[data-redline-label="reworded"]', `background: ${p.reworded} !important;`),
     rule('[data-redline-label="moved"]', `background: ${p.moved} !important;`),
+    // An editor's note: its own label, outlined as well, so it reads apart from New/Reworded without colour.
+    rule(
+      '[data-redline-label="notice"]',
+      `background: ${p.focus} !important; outline: 2px solid ${p.labelText} !important; outline-offset: -4px !important;`,
+    ),
+    rule(
+      '[data-redline-ui="live"]',
+      `${labelBody(p.added, p.labelText)}
+      display: block !important;
+      width: fit-content !important;
+      font-size: 13px !important;
+      line-height: 22px !important;
+      margin-block: 0.5em !important;`,
+    ),
     rule('[data-redline-current]', `box-shadow: 0 0 0 6px ${p.focus} !important;`),
     `::highlight(${INSERTED_HIGHLIGHT}) {
       background-color: ${p.inserted};
@@ -221,7 +235,7 @@ function labelBody(background: string, color: string): string {
 }
 
 /** Hides every visual mark: the page's marked elements lose their style, inserted old text and labels go. */
-export const HIDDEN_MARKS_CSS = `[data-redline-old]${BOOST}, [data-redline-label]${BOOST} { display: none !important; }\n`;
+export const HIDDEN_MARKS_CSS = `[data-redline-old]${BOOST}, [data-redline-label]${BOOST}, [data-redline-ui="live"]${BOOST} { display: none !important; }\n`;
 
 /** The two page style sheets: the marks, and the override that hides them. Toggling keeps both in place. */
 export class PageStyles {

@@ -1,13 +1,17 @@
 /**
- * The JSON history file, format "redline-history" version 1 (documented in docs/export-format.md, described by
+ * The JSON history file, format "redline-history" version 2 (version 1 files still import; version 2 adds the
+ * optional `ignoreRules`) (documented in docs/export-format.md, described by
  * schema/redline-history.schema.json). Times are ISO 8601 strings in UTC with millisecond precision, exactly as
  * `Date.prototype.toISOString` writes them.
  */
 import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
+import type { IgnoreRule, RuleKind } from '../ignore';
 import type { BlockKind } from '../model';
 
 export const FORMAT_NAME = 'redline-history';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Every format version this Redline reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** Every paragraph kind a file may carry: the model's list. */
 export { BLOCK_KINDS } from '../model';
@@ -63,9 +67,20 @@ export interface ExportArticle {
   visits: ExportVisit[];
 }
 
+/** One of the reader's ignore rules (src/core/ignore); format version 2. */
+export interface ExportIgnoreRule {
+  site: string;
+  kind: RuleKind;
+  pattern: string;
+  created: string;
+}
+
+/** The document as this Redline writes it (the name is older than version 2). */
 export interface RedlineHistoryV1 {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
+  /** Optional: the reader's ignore rules, sorted by site, kind and pattern; left out when there are none. */
+  ignoreRules?: ExportIgnoreRule[];
   articles: ExportArticle[];
 }
 
@@ -76,8 +91,15 @@ export interface RedlineHistoryV1 {
 export const DOC_FIELDS = [
   'format',
   'version',
+  'ignoreRules',
   'articles',
 ] as const satisfies readonly (keyof RedlineHistoryV1)[];
+export const RULE_FIELDS = [
+  'site',
+  'kind',
+  'pattern',
+  'created',
+] as const satisfies readonly (keyof ExportIgnoreRule)[];
 export const ARTICLE_FIELDS = [
   'url',
   'site',
@@ -134,6 +156,7 @@ export const LIMITS = {
   extractorMax: 1_000,
   /** One paragraph may be a whole page's text (the extractor keeps up to 2,000,000 characters). */
   paragraphChars: 2_000_000,
+  ignoreRules: 10_000,
   /** Error messages reported for one file; the rest are counted. */
   errors: 50,
 } as const;
@@ -143,4 +166,6 @@ export interface HistoryRecords {
   articles: StoredArticle[];
   versions: StoredVersion[];
   visits: StoredVisit[];
+  /** Exported with a whole history (not with one article); absent: none. */
+  ignoreRules?: IgnoreRule[];
 }

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
+import type { IgnoreRule } from '../ignore';
 import type { BlockKind } from '../model';
 import {
   type ExportArticle,
@@ -19,15 +20,16 @@ import {
 } from './index';
 
 describe('export public API', () => {
-  it('turns stored records into a version 1 document', () => {
+  it('turns stored records into a version 2 document', () => {
     expectTypeOf(toExport).parameter(0).toEqualTypeOf<{
       articles: StoredArticle[];
       versions: StoredVersion[];
       visits: StoredVisit[];
+      ignoreRules?: IgnoreRule[];
     }>();
     expectTypeOf(toExport).returns.toEqualTypeOf<RedlineHistoryV1>();
     expectTypeOf<RedlineHistoryV1['format']>().toEqualTypeOf<'redline-history'>();
-    expectTypeOf<RedlineHistoryV1['version']>().toEqualTypeOf<1>();
+    expectTypeOf<RedlineHistoryV1['version']>().toEqualTypeOf<2>();
     expectTypeOf<ExportArticle['firstSeen']>().toEqualTypeOf<string>();
     expectTypeOf<
       ExportArticle['versions'][number]['paragraphs'][number]['kind']
@@ -68,7 +70,7 @@ describe('export public API', () => {
   });
 
   it('refuses a document of another version at compile time', () => {
-    // @ts-expect-error version 2 is not a RedlineHistoryV1
-    serialize({ format: 'redline-history', version: 2, articles: [] });
+    // @ts-expect-error version 3 is not a document this Redline writes
+    serialize({ format: 'redline-history', version: 3, articles: [] });
   });
 });

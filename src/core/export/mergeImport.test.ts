@@ -128,7 +128,7 @@ describe('mergeImport', () => {
   it('refuses a document whose times were not validated', () => {
     const doc = {
       format: 'redline-history' as const,
-      version: 1 as const,
+      version: 2 as const,
       articles: [
         {
           url: 'https://a.example/',

@@ -22,7 +22,7 @@ describe('readImport', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        'version: this file was made by a newer Redline (format version 3); this Redline reads version 1, update it to import the file',
+        'version: this file was made by a newer Redline (format version 3); this Redline reads version 2, update it to import the file',
       ],
     });
   });

@@ -3,9 +3,11 @@
  * so this walks the schema: it checks the field lists, enums, limits and patterns against the TypeScript
  * constants, and evaluates the schema's keywords (a small subset of draft 2020-12, all it uses) over sample files.
  */
+
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_PATTERN_CHARS, RULE_KINDS } from '../ignore';
 import {
   ARTICLE_FIELDS,
   BLOCK_KINDS,
@@ -15,6 +17,8 @@ import {
   LIMITS,
   OPTIONAL_VERSION_FIELDS,
   PARAGRAPH_FIELDS,
+  READABLE_VERSIONS,
+  RULE_FIELDS,
   SPAN_FIELDS,
   VERSION_FIELDS,
   VISIT_FIELDS,
@@ -141,13 +145,19 @@ describe('schema/redline-history.schema.json', () => {
   it('lists the same fields and no others as the TypeScript format, all required but the optional ones', () => {
     const cases: [Schema, readonly string[]][] = [
       [schema, DOC_FIELDS],
+      [defs.ignoreRule!, RULE_FIELDS],
       [defs.article!, ARTICLE_FIELDS],
       [defs.version!, VERSION_FIELDS],
       [defs.visit!, VISIT_FIELDS],
       [defs.paragraph!, PARAGRAPH_FIELDS],
     ];
     for (const [node, fields] of cases) {
-      const optional = node === defs.version ? (OPTIONAL_VERSION_FIELDS as readonly string[]) : [];
+      const optional =
+        node === defs.version
+          ? (OPTIONAL_VERSION_FIELDS as readonly string[])
+          : node === schema
+            ? ['ignoreRules']
+            : [];
       expect(node.required).toEqual(fields.filter((f) => !optional.includes(f)));
       expect(Object.keys(node.properties as object)).toEqual([...fields]);
       expect(node.additionalProperties).toBe(false);
@@ -159,7 +169,11 @@ describe('schema/redline-history.schema.json', () => {
   it('has the same constants, enums, limits and patterns as the validator', () => {
     const props = (node: Schema) => node.properties as Record<string, Schema>;
     expect(props(schema).format!.const).toBe(FORMAT_NAME);
-    expect(props(schema).version!.const).toBe(FORMAT_VERSION);
+    expect(props(schema).version!.enum).toEqual([...READABLE_VERSIONS]);
+    expect(READABLE_VERSIONS).toContain(FORMAT_VERSION);
+    expect(props(schema).ignoreRules!.maxItems).toBe(LIMITS.ignoreRules);
+    expect(props(defs.ignoreRule!).kind!.enum).toEqual([...RULE_KINDS]);
+    expect(props(defs.ignoreRule!).pattern!.maxLength).toBe(MAX_PATTERN_CHARS);
     expect(props(defs.paragraph!).kind!.enum).toEqual([...BLOCK_KINDS]);
     expect(props(schema).articles!.maxItems).toBe(LIMITS.articles);
     expect(props(defs.article!).url!.maxLength).toBe(LIMITS.urlChars);
@@ -193,7 +207,7 @@ describe('schema/redline-history.schema.json', () => {
     [
       'a newer version',
       (j) => {
-        j.version = 2;
+        j.version = 3;
       },
     ],
     [

@@ -25,7 +25,7 @@ describe('serialize', () => {
     const text = serialize(doc);
     expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     expect(
-      text.startsWith('{\n  "format": "redline-history",\n  "version": 1,\n  "articles": [\n    {\n'),
+      text.startsWith('{\n  "format": "redline-history",\n  "version": 2,\n  "articles": [\n    {\n'),
     ).toBe(true);
   });
 
@@ -37,8 +37,8 @@ describe('serialize', () => {
   });
 
   it('writes an empty history', () => {
-    const text = serialize({ format: 'redline-history', version: 1, articles: [] });
-    expect(text).toBe('{\n  "format": "redline-history",\n  "version": 1,\n  "articles": []\n}\n');
+    const text = serialize({ format: 'redline-history', version: 2, articles: [] });
+    expect(text).toBe('{\n  "format": "redline-history",\n  "version": 2,\n  "articles": []\n}\n');
   });
 });
 

@@ -3,7 +3,14 @@
  * same text in pieces so a page can build a Blob from a large history without one long blocking call.
  */
 import type { ExportArticle, RedlineHistoryV1 } from './format';
-import { ARTICLE_FIELDS, DOC_FIELDS, PARAGRAPH_FIELDS, VERSION_FIELDS, VISIT_FIELDS } from './format';
+import {
+  ARTICLE_FIELDS,
+  DOC_FIELDS,
+  PARAGRAPH_FIELDS,
+  RULE_FIELDS,
+  VERSION_FIELDS,
+  VISIT_FIELDS,
+} from './format';
 
 /*
  * JSON.stringify writes keys in insertion order, so every object is rebuilt in the documented field order first:
@@ -27,8 +34,20 @@ function canonicalArticle(a: ExportArticle): Record<string, unknown> {
 }
 
 function header(doc: RedlineHistoryV1): string {
-  const [format, version, articles] = DOC_FIELDS;
-  return `{\n  "${format}": ${JSON.stringify(doc.format)},\n  "${version}": ${JSON.stringify(doc.version)},\n  "${articles}": `;
+  const [format, version, ignoreRules, articles] = DOC_FIELDS;
+  const rules =
+    doc.ignoreRules && doc.ignoreRules.length > 0
+      ? `  "${ignoreRules}": ${JSON.stringify(
+          doc.ignoreRules.map((rule) => {
+            const out: Record<string, unknown> = {};
+            for (const field of RULE_FIELDS) out[field] = rule[field];
+            return out;
+          }),
+          null,
+          2,
+        ).replace(/\n/g, '\n  ')},\n`
+      : '';
+  return `{\n  "${format}": ${JSON.stringify(doc.format)},\n  "${version}": ${JSON.stringify(doc.version)},\n${rules}  "${articles}": `;
 }
 
 /** One article as it appears inside the articles array: two levels of indentation deeper. */

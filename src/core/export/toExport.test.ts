@@ -14,7 +14,7 @@ describe('toExport', () => {
     const doc = toExport(await sampleRecords());
     expect(Object.keys(doc)).toEqual(['format', 'version', 'articles']);
     expect(doc.format).toBe('redline-history');
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     const [first] = doc.articles;
     expect(Object.keys(first!)).toEqual([...ARTICLE_FIELDS]);
     // The sample versions were stored by release 0.1.0: no extractor, and none is made up.
@@ -97,7 +97,7 @@ describe('toExport', () => {
   it('exports an empty history', () => {
     expect(toExport({ articles: [], versions: [], visits: [] })).toEqual({
       format: 'redline-history',
-      version: 1,
+      version: 2,
       articles: [],
     });
   });

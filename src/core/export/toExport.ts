@@ -4,8 +4,10 @@
  * delete-all and re-import) gives the same bytes.
  */
 import type { StoredVersion, StoredVisit } from '../history';
+import type { IgnoreRule } from '../ignore';
 import type {
   ExportArticle,
+  ExportIgnoreRule,
   ExportParagraph,
   ExportVersion,
   ExportVisit,
@@ -123,5 +125,28 @@ export function toExport(records: HistoryRecords): RedlineHistoryV1 {
     });
   }
   articles.sort((a, b) => compareStrings(a.url, b.url));
-  return { format: FORMAT_NAME, version: FORMAT_VERSION, articles };
+  const ignoreRules = exportRules(records.ignoreRules ?? []);
+  return ignoreRules.length > 0
+    ? { format: FORMAT_NAME, version: FORMAT_VERSION, ignoreRules, articles }
+    : { format: FORMAT_NAME, version: FORMAT_VERSION, articles };
+}
+
+/** Rules in a stable order, each once, so export → import → export is byte-identical. */
+export function exportRules(
+  rules: readonly Pick<IgnoreRule, 'site' | 'kind' | 'pattern' | 'created'>[],
+): ExportIgnoreRule[] {
+  const seen = new Set<string>();
+  const out: ExportIgnoreRule[] = [];
+  for (const rule of rules) {
+    const key = JSON.stringify([rule.site, rule.kind, rule.pattern]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ site: rule.site, kind: rule.kind, pattern: rule.pattern, created: toIso(rule.created) });
+  }
+  return out.sort(
+    (a, b) =>
+      compareStrings(a.site, b.site) ||
+      compareStrings(a.kind, b.kind) ||
+      compareStrings(a.pattern, b.pattern),
+  );
 }

@@ -133,9 +133,9 @@ describe('validate', () => {
 
   it('says a newer version was made by a newer Redline', async () => {
     const json = await validJson();
-    json.version = 2;
+    json.version = 3;
     expect(await errorsOf(json)).toEqual([
-      'version: this file was made by a newer Redline (format version 2); this Redline reads version 1, update it to import the file',
+      'version: this file was made by a newer Redline (format version 3); this Redline reads version 2, update it to import the file',
     ]);
   });
 
@@ -145,7 +145,9 @@ describe('validate', () => {
       json.version = version;
       const errors = await errorsOf(json);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^version: unsupported format version .*; this Redline reads version 1$/);
+      expect(errors[0]).toMatch(
+        /^version: unsupported format version .*; this Redline reads versions 1 and 2$/,
+      );
     }
   });
 

@@ -8,10 +8,12 @@
 
 import { cleanUrl } from '../extract/canonical-url';
 import { versionHash } from '../hash';
+import { compileSafeRegex, isRuleKind, MAX_PATTERN_CHARS, RULE_KINDS } from '../ignore';
 import { type BlockKind, isBlockKind, type VersionText } from '../model';
 import { siteOf } from '../site';
 import type {
   ExportArticle,
+  ExportIgnoreRule,
   ExportParagraph,
   ExportSpan,
   ExportVersion,
@@ -26,6 +28,8 @@ import {
   FORMAT_VERSION,
   LIMITS,
   PARAGRAPH_FIELDS,
+  READABLE_VERSIONS,
+  RULE_FIELDS,
   SPAN_FIELDS,
   VERSION_FIELDS,
   VISIT_FIELDS,
@@ -464,14 +468,23 @@ class ShapeChecker {
       );
       return undefined;
     }
-    if (version !== FORMAT_VERSION) {
+    if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
       this.problems.add(
         'version',
-        `unsupported format version ${version === undefined ? '(missing)' : describe(version)}; this Redline reads version ${FORMAT_VERSION}`,
+        `unsupported format version ${version === undefined ? '(missing)' : describe(version)}; this Redline reads versions ${READABLE_VERSIONS.join(' and ')}`,
       );
       return undefined;
     }
-    this.fields(json, '(file)', DOC_FIELDS);
+    // Version 1 had no ignore rules: a file claiming version 1 with rules is not what either release wrote.
+    this.fields(json, '(file)', version === 1 ? DOC_FIELDS.filter((f) => f !== 'ignoreRules') : DOC_FIELDS);
+    const rawRules = get('ignoreRules');
+    const ignoreRules: ExportIgnoreRule[] = [];
+    if (rawRules !== undefined && version !== 1) {
+      this.list(rawRules, 'ignoreRules', 'ignore rules', LIMITS.ignoreRules)?.forEach((r, i) => {
+        const rule = this.rule(r, `ignoreRules[${i}]`);
+        if (rule) ignoreRules.push(rule);
+      });
+    }
     const list = this.list(get('articles'), 'articles', 'articles', LIMITS.articles);
     if (!list) return undefined;
     const articles: ExportArticle[] = [];
@@ -492,7 +505,37 @@ class ShapeChecker {
     });
     if (this.problems.any) return undefined;
     articles.sort((a, b) => compareStrings(a.url, b.url));
-    return { format: FORMAT_NAME, version: FORMAT_VERSION, articles };
+    return ignoreRules.length > 0
+      ? { format: FORMAT_NAME, version: FORMAT_VERSION, ignoreRules, articles }
+      : { format: FORMAT_NAME, version: FORMAT_VERSION, articles };
+  }
+
+  /** One ignore rule: a site as Redline files them, a known kind, and a pattern a rule may hold. */
+  private rule(value: unknown, path: string): ExportIgnoreRule | undefined {
+    const obj = this.object(value, path);
+    if (!obj) return undefined;
+    const get = this.fields(obj, path, RULE_FIELDS);
+    const site = this.string(get('site'), `${path}.site`, LIMITS.siteChars);
+    if (site !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(site)) {
+      this.problems.add(`${path}.site`, `expected a site such as "example.com", found ${quote(site)}`);
+    }
+    const kind = get('kind');
+    if (!isRuleKind(kind)) {
+      this.problems.add(
+        `${path}.kind`,
+        `expected one of ${RULE_KINDS.map(quote).join(', ')}, found ${describe(kind)}`,
+      );
+    }
+    const pattern = this.string(get('pattern'), `${path}.pattern`, MAX_PATTERN_CHARS);
+    if (pattern !== undefined && pattern.trim() === '') this.problems.add(`${path}.pattern`, 'empty');
+    if (pattern !== undefined && kind === 'regex') {
+      const check = compileSafeRegex(pattern);
+      if (!check.ok) this.problems.add(`${path}.pattern`, check.reason);
+    }
+    const created = this.time(get('created'), `${path}.created`);
+    if (site === undefined || !isRuleKind(kind) || pattern === undefined || created === undefined)
+      return undefined;
+    return { site, kind, pattern, created };
   }
 }
 
