@@ -21,7 +21,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-function indexesOf(db: HistoryDb, store: 'articles' | 'versions' | 'visits'): Record<string, unknown> {
+function indexesOf(
+  db: HistoryDb,
+  store: 'articles' | 'versions' | 'visits' | 'follows',
+): Record<string, unknown> {
   const tx = db.transaction(store);
   const objectStore = tx.objectStore(store);
   const result: Record<string, unknown> = {
@@ -36,10 +39,10 @@ function indexesOf(db: HistoryDb, store: 'articles' | 'versions' | 'visits'): Re
 }
 
 describe('history database', () => {
-  it('is at DB_VERSION with exactly the three stores', async () => {
+  it('is at DB_VERSION with exactly its four stores', async () => {
     const db = await open(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'versions', 'visits']);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'follows', 'versions', 'visits']);
   });
 
   it('step 1 (new database): articles by url, versions and visits auto-numbered, with their indexes', async () => {
@@ -79,7 +82,7 @@ describe('history database', () => {
     const name = freshName();
     // Version 1 exactly as release 0.1.0 created and filled it.
     const old = await openDB<HistorySchema>(name, 1, {
-      upgrade: (db, oldVersion, _newVersion, tx) => upgradeHistory(db, oldVersion, tx),
+      upgrade: (db, oldVersion, newVersion, tx) => upgradeHistory(db, oldVersion, tx, newVersion),
     });
     const stored = {
       url: 'https://a.test/1',
@@ -104,6 +107,34 @@ describe('history database', () => {
     ]);
     expect(await db.getAll('visits')).toEqual([{ id: 1, url: stored.url, at: 1, hash: 'h1' }]);
     expect(indexesOf(db, 'versions')).toMatchObject({ urlHash: { keyPath: ['url', 'hash'], unique: false } });
+  });
+
+  it('step 3: a database at version 2 gains the follows store by next check, and keeps its versions as seen', async () => {
+    const name = freshName();
+    const old = await openDB<HistorySchema>(name, 2, {
+      upgrade: (db, oldVersion, newVersion, tx) => upgradeHistory(db, oldVersion, tx, newVersion),
+    });
+    const stored = {
+      url: 'https://a.test/1',
+      hash: 'h1',
+      title: 'Headline',
+      paragraphs: [{ text: 'One.', kind: 'p' as const }],
+      byline: null,
+      publishedTime: null,
+      firstSeen: 1,
+      lastSeen: 2,
+      extractor: 2,
+    };
+    await old.add('versions', stored);
+    old.close();
+
+    const db = await open(name);
+    expect(indexesOf(db, 'follows')).toEqual({
+      keyPath: 'url',
+      autoIncrement: false,
+      nextCheck: { keyPath: 'nextCheck', unique: false },
+    });
+    expect(await db.getAll('versions')).toEqual([{ ...stored, id: 1 }]);
   });
 
   it('refuses to open a database from a newer Redline instead of damaging it', async () => {

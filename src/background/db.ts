@@ -8,9 +8,10 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../core/history';
+import type { FollowState } from './recheck/follow';
 
 export const DB_NAME = 'redline';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface HistorySchema extends DBSchema {
   articles: {
@@ -29,14 +30,28 @@ export interface HistorySchema extends DBSchema {
     value: StoredVisit;
     indexes: { url: string };
   };
+  /** Background re-check state per followed article (src/background/recheck/follow.ts), keyed by URL. */
+  follows: {
+    key: string;
+    value: FollowState;
+    indexes: { nextCheck: number };
+  };
 }
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
 export type StoreName = StoreNames<HistorySchema>;
 type UpgradeTransaction = IDBPTransaction<HistorySchema, StoreName[], 'versionchange'>;
 
-/** Brings a database at `oldVersion` to `DB_VERSION`; exported for the upgrade tests. */
-export function upgradeHistory(db: HistoryDb, oldVersion: number, tx: UpgradeTransaction): void {
+/**
+ * Brings a database at `oldVersion` to `newVersion` (`DB_VERSION`); exported for the upgrade tests, which open
+ * a database at an older version to fill it as an older release did.
+ */
+export function upgradeHistory(
+  db: HistoryDb,
+  oldVersion: number,
+  tx: UpgradeTransaction,
+  newVersion: number | null = DB_VERSION,
+): void {
   if (oldVersion < 1) {
     const articles = db.createObjectStore('articles', { keyPath: 'url' });
     articles.createIndex('site', 'site');
@@ -70,6 +85,11 @@ export function upgradeHistory(db: HistoryDb, oldVersion: number, tx: UpgradeTra
       console.warn('Redline: could not record the extractor of stored versions', error);
       tx.abort();
     });
+  }
+  if (oldVersion < 3 && (newVersion ?? DB_VERSION) >= 3) {
+    // The background re-check (opt-in). Versions need no change: one without `origin` was seen in a tab.
+    const follows = db.createObjectStore('follows', { keyPath: 'url' });
+    follows.createIndex('nextCheck', 'nextCheck');
   }
 }
 

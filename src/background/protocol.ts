@@ -10,6 +10,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type Article, isBlockKind } from '../core/model';
 import { isReaderChoicesPatch } from './reader-choice';
+import { isRecheckPatch } from './recheck/settings';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
 import { isUiSettingsPatch, type OverlayMode } from './ui-settings';
@@ -204,7 +205,8 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     (r.paused === undefined || isStringArray(r.paused)) &&
     (r.excluded === undefined || isStringArray(r.excluded)) &&
     isUiSettingsPatch(r) &&
-    isReaderChoicesPatch(r),
+    isReaderChoicesPatch(r) &&
+    isRecheckPatch(r),
   'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
   ...UI_REQUEST_CHECKS,
 };
