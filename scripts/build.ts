@@ -84,6 +84,8 @@ function manifestFor(
   }
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
+    // The re-check parses fetched pages in an offscreen document: a service worker has no DOMParser.
+    manifest.permissions = [...(manifest.permissions as string[]), 'offscreen'];
     manifest.minimum_chrome_version = CHROME_MIN;
   } else {
     manifest.background = { scripts: ['background.js'] };

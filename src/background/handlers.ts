@@ -11,6 +11,8 @@ import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
+import { createRecheckHandlers } from './recheck/handlers';
+import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
 import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
@@ -30,6 +32,8 @@ export interface HandlerDeps {
   limiter?: CaptureLimiter;
   /** Bytes the history may hold (default `STORAGE_BUDGET_BYTES`). */
   budget?: number;
+  /** The re-check's messages (recheck/handlers.ts); by default without badge or test hook. */
+  recheck?: Pick<Handlers, RecheckMessageType>;
 }
 
 export function createHandlers({
@@ -39,6 +43,7 @@ export function createHandlers({
   now,
   limiter = new CaptureLimiter(),
   budget = STORAGE_BUDGET_BYTES,
+  recheck = createRecheckHandlers({ db, refreshBadge: async () => undefined, test: null }),
 }: HandlerDeps): Handlers {
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -117,6 +122,7 @@ export function createHandlers({
     'settings.update': (patch) => settings.update(patch),
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
     ...createUiHandlers({ db, settings, now }),
+    ...recheck,
   };
 }
 

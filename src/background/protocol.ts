@@ -10,6 +10,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type Article, isBlockKind } from '../core/model';
 import { isReaderChoicesPatch } from './reader-choice';
+import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
@@ -39,8 +40,11 @@ export type SiteCheck = { capture: true; force?: boolean } | { capture: false; r
 /** `content`: a content script in a normal (not private) tab's top frame. `page`: an extension page. */
 export type SenderKind = 'content' | 'page';
 
-/** `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages. */
-export interface Protocol extends UiProtocol {
+/**
+ * `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages; `RecheckProtocol`
+ * (recheck/protocol.ts) those of the background re-check.
+ */
+export interface Protocol extends UiProtocol, RecheckProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
   /**
@@ -180,6 +184,7 @@ const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'settings.update': 'page',
   'history.delete': 'page',
   ...UI_SENDER_KINDS,
+  ...RECHECK_SENDER_KINDS,
 };
 
 /** Every message type the router answers. */
@@ -209,6 +214,7 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isRecheckPatch(r),
   'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
   ...UI_REQUEST_CHECKS,
+  ...RECHECK_REQUEST_CHECKS,
 };
 
 export class SenderRefused extends Error {

@@ -17,6 +17,7 @@ import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { waitForSettle } from './settle';
+import { installTestRelay } from './test-relay';
 import { withUi } from './ui-listener';
 import { watchAddress } from './url-watch';
 
@@ -97,3 +98,5 @@ if (!incognito) {
     if (event.persisted && changesShown > 0) showBadge(changesShown);
   });
 }
+// Test build only (compile-time constant): the browser tests' way to the re-check's hook.
+if (READABLE_CONTRACT && !incognito) installTestRelay(document, send, new AbortController().signal);

@@ -9,18 +9,28 @@ import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { DeleteArticle } from '../ui/DeleteArticle';
+import { FetchedTag } from '../ui/FetchedTag';
 import { formatDateTime, plural } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { type VersionRow, versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
-import { defaultPair } from './pair';
+import { FollowStatus } from './FollowStatus';
+import { pairOf } from './pair';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'ready'; detail: ArticleDetail | null }
   | { kind: 'error'; message: string };
 
-export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => void }) {
+export function ArticlePage({
+  url,
+  onDeleted,
+  compare,
+}: {
+  url: string;
+  onDeleted: () => void;
+  compare?: { from: number; to: number } | undefined;
+}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     setState({ kind: 'loading' });
@@ -54,15 +64,28 @@ export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => 
   }
   return (
     <Guard fallback={failed}>
-      <ArticleDetailView detail={state.detail} onDeleted={onDeleted} />
+      <ArticleDetailView detail={state.detail} onDeleted={onDeleted} compare={compare} />
     </Guard>
   );
 }
 
-function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDeleted: () => void }) {
+function ArticleDetailView({
+  detail,
+  onDeleted,
+  compare,
+}: {
+  detail: ArticleDetail;
+  onDeleted: () => void;
+  compare?: { from: number; to: number } | undefined;
+}) {
   const { article, versions } = detail;
   const rows = useMemo(() => versionRows(versions), [versions]);
-  const [pair, setPair] = useState(() => defaultPair(versions.length));
+  const [pair, setPair] = useState(() =>
+    pairOf(
+      versions.map((v) => v.id),
+      compare,
+    ),
+  );
   const [mode, setMode] = useState<CompareMode>('side');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const older = versions[pair.older];
@@ -86,6 +109,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
           {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
           {formatDateTime(article.lastSeen)} · {plural(versions.length, 'version', 'versions')}
         </p>
+        <FollowStatus url={article.url} />
         <div class="toolbar">
           <ExportButton url={article.url} site={article.site} label="Export this article" />
           {confirmDelete ? (
@@ -118,6 +142,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
                   A/B variant: the page alternates between a few texts; loads showing one are not edits
                 </span>
               ) : null}
+              {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               {row.version.lastSeen !== row.version.firstSeen ? (
                 <span class="muted"> (seen until {formatDateTime(row.version.lastSeen)})</span>
               ) : null}

@@ -5,6 +5,7 @@ import type { StoredArticle } from '../core/history';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { ArticleList } from './ArticleList';
 import { ArticlePage } from './ArticlePage';
+import { EditedSinceRead } from './EditedSinceRead';
 import { parseRoute } from './route';
 
 type Articles =
@@ -53,6 +54,7 @@ export function HistoryApp() {
         {route.page === 'article' ? (
           <ArticlePage
             url={route.url}
+            compare={route.compare}
             onDeleted={() => {
               load();
               location.hash = '';
@@ -63,7 +65,10 @@ export function HistoryApp() {
         ) : articles.kind === 'error' ? (
           <p class="error">{articles.message}</p>
         ) : (
-          <ArticleList articles={articles.list} />
+          <>
+            <EditedSinceRead />
+            <ArticleList articles={articles.list} />
+          </>
         )}
       </main>
     </div>

@@ -8,6 +8,7 @@ import { send } from '../background/protocol';
 import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { plural } from '../ui/format';
+import { RecheckSettings } from '../ui/RecheckSettings';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { StorageUsage } from './StorageUsage';
 import { DAY_CHOICES, daysLabel, readSiteInput, VERSION_CHOICES, versionsLabel } from './siteInput';
@@ -63,6 +64,11 @@ export function Options() {
       <p class="status-line" role="status" data-testid="options-status">
         {notice}
       </p>
+
+      <section aria-labelledby="recheck-title">
+        <h2 id="recheck-title">Later edits</h2>
+        <RecheckSettings />
+      </section>
 
       <section aria-labelledby="marks-title">
         <h2 id="marks-title">When an article changed</h2>

@@ -13,6 +13,7 @@ import { sendToTab, type TabStatus } from '../content/tab-protocol';
 import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { DeleteArticle } from '../ui/DeleteArticle';
+import { FetchedTag } from '../ui/FetchedTag';
 import { formatDateTime, plural } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
@@ -395,6 +396,7 @@ function ArticleView({
                     A/B variant
                   </span>
                 ) : null}
+                {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               </div>
               <div class="version-meta">
                 <span data-testid="words">{plural(row.words, 'word', 'words')}</span> ·{' '}

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import '../ui/styles.css';
 import './popup.css';
+import { RecheckSettings } from '../ui/RecheckSettings';
 import { Popup } from './Popup';
 import { resolveTarget } from './target';
 
@@ -15,3 +16,6 @@ if (root) {
     },
   );
 }
+// The re-check's switch, below whatever the popup says about the tab.
+const recheck = document.getElementById('recheck');
+if (recheck) render(<RecheckSettings compact />, recheck);

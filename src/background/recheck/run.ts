@@ -136,11 +136,15 @@ async function checkOne(
   };
 }
 
-/** Runs one tick at `deps.now()`; `signal` aborts it (the feature was switched off). */
-export async function runTick(
-  deps: RecheckDeps,
-  signal: AbortSignal = new AbortController().signal,
-): Promise<TickReport> {
+export interface TickOptions {
+  /** Aborts the tick (the feature was switched off). */
+  signal?: AbortSignal;
+  /** Consider only this article (the test build's hook: one test case, one article). */
+  only?: string;
+}
+
+/** Runs one tick at `deps.now()`. */
+export async function runTick(deps: RecheckDeps, { signal, only }: TickOptions = {}): Promise<TickReport> {
   let settings = await deps.settings();
   if (!settings.recheck.enabled) return { ran: false, reason: 'off' };
   if (!deps.online()) return { ran: false, reason: 'offline' };
@@ -162,7 +166,7 @@ export async function runTick(
     [...follows.values()],
     now,
     slots,
-    (url) => pageBlock(settings, url) !== null,
+    (url) => (only !== undefined && url !== only) || pageBlock(settings, url) !== null,
     state.holds,
   );
   const checked: { url: string; outcome: FollowState['lastOutcome'] }[] = [];
@@ -171,15 +175,15 @@ export async function runTick(
   for (const follow of due) {
     // The reader may switch the feature off (or pause the site) while a check runs: look again before each.
     settings = await deps.settings();
-    if (signal.aborted || !settings.recheck.enabled || pageBlock(settings, follow.url) !== null) {
+    if (signal?.aborted || !settings.recheck.enabled || pageBlock(settings, follow.url) !== null) {
       stoppedEarly = true;
       break;
     }
     state = { ...state, recent: remember(state.recent, [now], now) };
     await deps.saveState(state);
-    const done = await checkOne(deps, follow, now, signal);
+    const done = await checkOne(deps, follow, now, signal ?? new AbortController().signal);
     settings = await deps.settings();
-    if (signal.aborted || !settings.recheck.enabled) {
+    if (signal?.aborted || !settings.recheck.enabled) {
       // Switched off mid-check: what the fetch brought is dropped, nothing is stored.
       stoppedEarly = true;
       break;

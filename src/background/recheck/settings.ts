@@ -13,6 +13,11 @@ export interface RecheckSettings {
   perHour: number;
 }
 
+/** The optional host access the re-check asks for: the hosts the content script reads. */
+export const RECHECK_ORIGINS: readonly string[] = ['http://*/*', 'https://*/*'];
+/** Asked for with the host access, in the same prompt: the notice of an edit. */
+export const RECHECK_PERMISSIONS: readonly string[] = ['notifications'];
+
 export const DEFAULT_RECHECK: Readonly<RecheckSettings> = Object.freeze({
   enabled: false,
   days: 7,

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   localHosts?: readonly string[];
   /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
   protocolTimeout?: number;
+  /** Firefox only: extra preferences for the profile. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 export interface LaunchedBrowser {
@@ -95,9 +97,10 @@ export async function launchWithExtension(
     protocol: 'webDriverBiDi',
     headless,
     // Firefox resolves these names to the loopback address itself.
-    ...(options.localHosts?.length
-      ? { extraPrefsFirefox: { 'network.dns.localDomains': options.localHosts.join(',') } }
-      : {}),
+    extraPrefsFirefox: {
+      ...(options.localHosts?.length ? { 'network.dns.localDomains': options.localHosts.join(',') } : {}),
+      ...options.firefoxPrefs,
+    },
     defaultViewport: viewport,
   });
   try {

@@ -1,0 +1,79 @@
+/**
+ * "Check articles I read for later edits": the switch (popup and options page) and, on the options page, how
+ * long, how often and how many checks an hour.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { send } from '../background/protocol';
+import { RECHECK_LIMITS, type RecheckSettings as Values } from '../background/recheck/settings';
+import { RECHECK_TEXT } from './recheckText';
+import { toggleRecheck } from './recheckToggle';
+
+export function RecheckSettings({ compact = false }: { compact?: boolean }) {
+  const [values, setValues] = useState<Values | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    send('settings.get', null).then(
+      (settings) => setValues(settings.recheck),
+      (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  if (values === null) return status ? <p class="error">{status}</p> : null;
+
+  const save = async (next: Values): Promise<Values> =>
+    (await send('settings.update', { recheck: next })).recheck;
+  const onToggle = (want: boolean): void => {
+    // No await before this call: the browser's prompt needs the click's user activation.
+    toggleRecheck(want, values, browser.permissions, save).then(
+      (outcome) => {
+        setValues(outcome.settings);
+        setStatus(outcome.refused ? RECHECK_TEXT.refused : outcome.on ? RECHECK_TEXT.on : RECHECK_TEXT.off);
+      },
+      (error: unknown) =>
+        setStatus(`Could not save: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  const number = (key: 'days' | 'hours' | 'perHour', label: string) => (
+    <label class="recheck-number">
+      {label}{' '}
+      <input
+        type="number"
+        min={RECHECK_LIMITS[key].min}
+        max={RECHECK_LIMITS[key].max}
+        value={values[key]}
+        data-testid={`recheck-${key}`}
+        onChange={(event) => {
+          const value = Number(event.currentTarget.value);
+          const { min, max } = RECHECK_LIMITS[key];
+          if (!Number.isInteger(value) || value < min || value > max) return;
+          save({ ...values, [key]: value }).then(setValues, () => undefined);
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <div class="recheck-settings">
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={values.enabled}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+          data-testid="recheck-toggle"
+        />{' '}
+        {RECHECK_TEXT.toggle}
+      </label>
+      {compact ? null : <p class="muted">{RECHECK_TEXT.explain}</p>}
+      {compact || !values.enabled ? null : (
+        <div class="recheck-numbers">
+          {number('days', RECHECK_TEXT.days)}
+          {number('hours', RECHECK_TEXT.hours)}
+          {number('perHour', RECHECK_TEXT.perHour)}
+        </div>
+      )}
+      <p class="muted" role="status" data-testid="recheck-status">
+        {status}
+      </p>
+    </div>
+  );
+}
