@@ -86,6 +86,16 @@ function manifestFor(
     manifest.background = { service_worker: 'background.js' };
     // The re-check parses fetched pages in an offscreen document: a service worker has no DOMParser.
     manifest.permissions = [...(manifest.permissions as string[]), 'offscreen'];
+    if (testBuild) {
+      // Chromium has no switch to answer its permission prompt under automation (Firefox has the pref
+      // extensions.webextOptionalPermissionPrompts), so the test build grants at install what the re-check asks
+      // for; its prompt is then answered yes at once. The prompt itself is tested on the normal build.
+      manifest.host_permissions = manifest.optional_host_permissions;
+      manifest.permissions = [
+        ...(manifest.permissions as string[]),
+        ...(manifest.optional_permissions as string[]),
+      ];
+    }
     manifest.minimum_chrome_version = CHROME_MIN;
   } else {
     manifest.background = { scripts: ['background.js'] };
