@@ -22,6 +22,7 @@ import { TEST_BUILD } from './test-build';
 export const ALARM_NAME = 'redline-recheck';
 const STATE_KEY = 'recheckScheduler';
 const NOTICE_PREFIX = 'redline-edited:';
+const TEST_NOTICES_KEY = 'recheckTestNotices';
 
 function parseState(value: unknown): SchedulerState {
   if (typeof value !== 'object' || value === null) return EMPTY_SCHEDULER_STATE;
@@ -51,12 +52,20 @@ export function wireRecheck(db: () => Promise<HistoryDb>, settings: SettingsStor
 
   const notify = async (notice: EditNotice): Promise<void> => {
     if (!browser.notifications) return;
-    await browser.notifications.create(`${NOTICE_PREFIX}${notice.url}`, {
+    const message = noticeText(notice.title, notice.counts);
+    const id = await browser.notifications.create(`${NOTICE_PREFIX}${notice.url}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
       title: 'Redline',
-      message: noticeText(notice.title, notice.counts),
+      message,
     });
+    if (TEST_BUILD) {
+      // Headless Firefox closes a notice as soon as it is shown (no alert service), so getAll() cannot see it:
+      // the test build keeps what it created for the browser tests.
+      const kept = (await browser.storage.local.get(TEST_NOTICES_KEY))[TEST_NOTICES_KEY];
+      const list = Array.isArray(kept) ? kept : [];
+      await browser.storage.local.set({ [TEST_NOTICES_KEY]: [...list, { id, message }] });
+    }
   };
 
   const openArticle = async (url: string): Promise<void> => {
@@ -152,6 +161,7 @@ export function wireRecheck(db: () => Promise<HistoryDb>, settings: SettingsStor
           badge: await browser.action.getBadgeText({}),
           // Firefox gives each notice's options (its text); Chromium only its id.
           notices: browser.notifications ? await browser.notifications.getAll() : null,
+          created: (await browser.storage.local.get(TEST_NOTICES_KEY))[TEST_NOTICES_KEY] ?? [],
           alarm: (await browser.alarms.get(ALARM_NAME)) ?? null,
           permissions: await browser.permissions.getAll(),
         };
