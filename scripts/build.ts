@@ -84,6 +84,8 @@ function manifestFor(
   }
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
+    // Parsing pages away from their thread needs a DOM, which a service worker lacks (src/background/parse).
+    manifest.permissions = [...((manifest.permissions as string[] | undefined) ?? []), 'offscreen'];
     manifest.minimum_chrome_version = CHROME_MIN;
   } else {
     manifest.background = { scripts: ['background.js'] };
