@@ -12,7 +12,7 @@ const paragraphs = Array.from(
 ).join('');
 const page = `<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${paragraphs}</article></body></html>`;
 
-function deps(doc: Document, overrides: Partial<RemoteExtractDeps> = {}): RemoteExtractDeps {
+function deps(overrides: Partial<RemoteExtractDeps> = {}): RemoteExtractDeps {
   const parser = new new JSDOM('').window.DOMParser();
   return {
     parse: async (html, location, force) => parseHtml(parser, html, location, { force }),
@@ -30,7 +30,7 @@ describe('extractRemote', () => {
     const nextTask = vi.fn(() => Promise.resolve());
     const stats: RemoteExtractStats = { path: 'in-page', anchored: 0, searched: 0, unmapped: 0 };
     // Every clock read advances 1 ms, so an 8 ms slice ends many times over 300 paragraphs.
-    const result = await extractRemote(doc, { url: URL }, deps(doc, { nextTask, now: () => clock++ }), stats);
+    const result = await extractRemote(doc, { url: URL }, deps({ nextTask, now: () => clock++ }), stats);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const live = Array.from(doc.querySelectorAll('p'));
@@ -51,7 +51,7 @@ describe('extractRemote', () => {
       doc.body.firstElementChild!.textContent = 'Breaking: something else entirely happened today';
       return parsed;
     };
-    const result = await extractRemote(doc, { url: URL }, deps(doc, { parse }), stats);
+    const result = await extractRemote(doc, { url: URL }, deps({ parse }), stats);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.elements).toEqual(Array.from(doc.querySelectorAll('p')));
@@ -68,7 +68,7 @@ describe('extractRemote', () => {
         name: 'ParseUnavailable',
       });
     });
-    const result = await extractRemote(doc, { url: URL }, deps(doc, { parse }), stats);
+    const result = await extractRemote(doc, { url: URL }, deps({ parse }), stats);
     expect(parse).toHaveBeenCalledOnce();
     expect(stats.path).toBe('in-page');
     expect(result).toEqual(extract(doc, { url: URL }));
@@ -84,7 +84,7 @@ describe('extractRemote', () => {
       reason: 'not-readerable' as const,
       detail: 'no',
     }));
-    const result = await extractRemote(doc, { url: URL }, deps(doc, { parse, extractInPage }));
+    const result = await extractRemote(doc, { url: URL }, deps({ parse, extractInPage }));
     expect(result).toEqual({ ok: false, reason: 'not-readerable', detail: 'no' });
     expect(extractInPage).not.toHaveBeenCalled();
   });
