@@ -84,8 +84,9 @@ function manifestFor(
   }
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
-    // The re-check parses fetched pages in an offscreen document: a service worker has no DOMParser.
-    manifest.permissions = [...(manifest.permissions as string[]), 'offscreen'];
+    // Parsing pages away from their thread needs a DOM, which a service worker lacks (src/background/parse);
+    // the re-check parses fetched pages there too.
+    manifest.permissions = [...((manifest.permissions as string[] | undefined) ?? []), 'offscreen'];
     if (testBuild) {
       // Chromium has no switch to answer its permission prompt under automation (Firefox has the pref
       // extensions.webextOptionalPermissionPrompts), so the test build grants at install what the re-check asks

@@ -7,6 +7,7 @@ import { extractorOf } from '../core/extract/across-extractors';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
+import { parseArticleHtml } from './parse/parse-html';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   budget?: number;
   /** The re-check's messages (recheck/handlers.ts); by default without badge or test hook. */
   recheck?: Pick<Handlers, RecheckMessageType>;
+  /** Reads an article from HTML away from the page (default `parseArticleHtml`). */
+  parse?: typeof parseArticleHtml;
 }
 
 export function createHandlers({
@@ -44,6 +47,7 @@ export function createHandlers({
   limiter = new CaptureLimiter(),
   budget = STORAGE_BUDGET_BYTES,
   recheck = createRecheckHandlers({ db, refreshBadge: async () => undefined, test: null }),
+  parse = parseArticleHtml,
 }: HandlerDeps): Handlers {
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -106,6 +110,8 @@ export function createHandlers({
       const paragraphs = await newestParagraphs(await db(), filingUrl(url, sender.url));
       return paragraphs === null ? null : { paragraphs };
     },
+
+    'page.parse': ({ html, location, force }) => parse(html, location, force === true ? { force } : {}),
 
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);

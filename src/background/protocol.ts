@@ -9,6 +9,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type Article, isBlockKind } from '../core/model';
+import type { ParsedPage } from '../core/remote-extract/parse';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
@@ -58,6 +59,15 @@ export interface Protocol extends UiProtocol, RecheckProtocol {
     /** `sameDocument`: evaluated after a same-document navigation (pushState), not a page load. */
     request: { location: string; article: Article; sameDocument?: boolean };
     response: CaptureReply;
+  };
+  /**
+   * Read the article of the page serialised as `html` (at `location`) away from the page's thread
+   * (src/background/parse); `force`: the reader keeps it although it may not look like an article.
+   */
+  'page.parse': {
+    from: 'content';
+    request: { location: string; html: string; force?: boolean };
+    response: ParsedPage;
   };
   /** The reader dismissed the marks of version `hash`. */
   'article.dismiss': {
@@ -179,6 +189,7 @@ const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'article.capture': 'content',
   'article.latest': 'content',
   'article.dismiss': 'content',
+  'page.parse': 'content',
   'badge.set': 'content',
   'settings.get': 'page',
   'settings.update': 'page',
@@ -200,6 +211,11 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isArticle(r.article) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
   'article.latest': (r): r is RequestOf<'article.latest'> => isRecord(r) && isHttpUrl(r.url),
+  'page.parse': (r): r is RequestOf<'page.parse'> =>
+    isRecord(r) &&
+    isHttpUrl(r.location) &&
+    isString(r.html) &&
+    (r.force === undefined || typeof r.force === 'boolean'),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
   'badge.set': (r): r is RequestOf<'badge.set'> =>

@@ -1,11 +1,12 @@
 /**
- * Reading a fetched page with the same extraction a tab uses (src/core/extract), anchored on the stored version
- * the same way (anchor.ts), so boundary drift and template churn are left out exactly as on a revisit. Needs a
- * DOM parser: Firefox's background page has one; Chromium's service worker has none and parses in an offscreen
- * document (offscreen-parser.ts).
+ * Reading a fetched page with the same extraction a tab uses, anchored on the stored version the same way
+ * (anchor.ts), so boundary drift and template churn are left out exactly as on a revisit. The parsing itself is
+ * the background's (src/background/parse: Firefox's background page, Chromium's offscreen document).
  */
-import { anchorOnStored, extract } from '../../core/extract';
+
 import type { Article } from '../../core/model';
+import { type HtmlParser, type ParsedPage as Parsed, parseHtml } from '../../core/remote-extract/parse';
+import { parseArticleHtml } from '../parse/parse-html';
 
 export type ParsedPage = { ok: true; article: Article } | { ok: false; reason: string };
 
@@ -16,22 +17,22 @@ export type ParseFetched = (
   stored: readonly string[] | null,
 ) => Promise<ParsedPage>;
 
-/** Parses with `parser` (a `DOMParser`), in whatever context has one. */
+function fetchedPage(parsed: Parsed): ParsedPage {
+  return parsed.ok ? { ok: true, article: parsed.article } : { ok: false, reason: parsed.reason };
+}
+
+/** Parses with `parser` right here (tests: jsdom's DOMParser). */
 export function parseWith(
-  parser: { parseFromString(html: string, type: 'text/html'): Document },
+  parser: HtmlParser,
   html: string,
   url: string,
   stored: readonly string[] | null,
 ): ParsedPage {
-  const doc = parser.parseFromString(html, 'text/html');
-  // Relative links and the canonical URL resolve against the article's address, not the extension's.
-  if (!doc.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = url;
-    doc.head.prepend(base);
-  }
-  const extracted = extract(doc, { url });
-  if (!extracted.ok) return { ok: false, reason: extracted.reason };
-  const anchored = stored === null ? extracted : anchorOnStored(extracted, stored);
-  return { ok: true, article: anchored.article };
+  return fetchedPage(parseHtml(parser, html, url, stored === null ? {} : { anchorOn: [...stored] }));
+}
+
+/** The background's parser: wherever the background parses pages. */
+export function createParser(): ParseFetched {
+  return async (html, url, stored) =>
+    fetchedPage(await parseArticleHtml(html, url, stored === null ? {} : { anchorOn: [...stored] }));
 }

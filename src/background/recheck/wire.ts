@@ -11,7 +11,7 @@ import type { Handlers } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { createRecheckHandlers } from './handlers';
 import { noticeText } from './judge';
-import { createParser } from './offscreen-parser';
+import { createParser } from './parse-fetched';
 import type { RecheckMessageType, RecheckTestRequest } from './protocol';
 import { type EditNotice, type RecheckDeps, runTick } from './run';
 import { EMPTY_SCHEDULER_STATE, type SchedulerState, TICK_MS } from './schedule';
