@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts'],
           environment: 'node',
+          // Node has no extension i18n API; the English catalogue stands in (src/ui/i18n.ts).
+          setupFiles: ['test/unit/i18n-setup.ts'],
           testTimeout: 60_000,
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/unit/**/*.test-d.ts'] },
         },

@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   await buildClassicBundle('src/background/index.ts', 'background');
   await buildPages(pages);
   await cp(join(root, 'public'), stage, { recursive: true });
+  // The message catalogues (manifest `default_locale`); src/ui/i18n.ts reads them through the browser.
+  await cp(join(extensionDir, '_locales'), join(stage, '_locales'), { recursive: true });
 
   const built = await readdir(stage);
   const css = built.filter((file) => file === 'content.css');

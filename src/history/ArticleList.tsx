@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredArticle } from '../core/history';
 import { filterArticles, indexArticles, visibleRange } from '../ui/filter';
-import { formatDateTime, plural } from '../ui/format';
+import { formatDateTime } from '../ui/format';
+import { formatNumber, t, tn } from '../ui/i18n';
 import { articleHash } from './route';
 
 const ROW_HEIGHT = 60;
@@ -30,14 +31,14 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
   }, []);
 
   return (
-    <section class="article-list" aria-label="Stored articles">
+    <section class="article-list" aria-label={t('history_listLabel')}>
       <div class="search">
-        <label for="search">Search headlines and sites</label>
+        <label for="search">{t('history_search')}</label>
         <input
           id="search"
           type="search"
           value={query}
-          placeholder="e.g. aleppo bbc.co.uk"
+          placeholder={t('history_searchPlaceholder')}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setScrollTop(0);
@@ -47,16 +48,12 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
         />
         <span class="muted" role="status" data-testid="article-count">
           {query.trim() === ''
-            ? plural(articles.length, 'article', 'articles')
-            : `${shown.length.toLocaleString('en')} of ${plural(articles.length, 'article', 'articles')}`}
+            ? tn('count_articles', articles.length)
+            : t('history_matching', formatNumber(shown.length), tn('count_articles', articles.length))}
         </span>
       </div>
       {shown.length === 0 ? (
-        <p class="muted empty">
-          {articles.length === 0
-            ? 'No articles yet. Redline keeps each news article you read; come back here once you have read some.'
-            : 'No article matches that search.'}
-        </p>
+        <p class="muted empty">{articles.length === 0 ? t('history_empty') : t('history_noMatch')}</p>
       ) : null}
       <div
         class="viewport"
@@ -74,10 +71,10 @@ export function ArticleList({ articles }: { articles: StoredArticle[] }) {
               <a href={articleHash(article.url)}>
                 <span class="row-title">{article.title || article.url}</span>
                 <span class="row-meta muted">
-                  {article.site} · {plural(article.versionCount, 'version', 'versions')} ·{' '}
+                  {article.site} · {tn('count_versions', article.versionCount)} ·{' '}
                   {article.versionCount > 1
-                    ? `changed ${formatDateTime(article.lastChanged)}`
-                    : `read ${formatDateTime(article.lastSeen)}`}
+                    ? t('history_changed', formatDateTime(article.lastChanged))
+                    : t('history_read', formatDateTime(article.lastSeen))}
                 </span>
               </a>
             </li>

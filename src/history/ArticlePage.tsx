@@ -10,8 +10,9 @@ import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { DeleteArticle } from '../ui/DeleteArticle';
 import { FetchedTag } from '../ui/FetchedTag';
-import { formatDateTime, plural } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
+import { t, tn } from '../ui/i18n';
 import { type VersionRow, versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { FollowStatus } from './FollowStatus';
@@ -34,7 +35,7 @@ export function ArticlePage({
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     setState({ kind: 'loading' });
-    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, 'The history').then(
+    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, t('timeout_history')).then(
       (detail) => setState({ kind: 'ready', detail }),
       (error: unknown) =>
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -44,7 +45,7 @@ export function ArticlePage({
   // Whatever failed, the reader keeps the way out: delete the article.
   const failed = (why: string) => (
     <section>
-      <h1>This article could not be shown</h1>
+      <h1>{t('history_failed_title')}</h1>
       <p class="muted">{url}</p>
       <p class="error" data-testid="article-error">
         {why}
@@ -52,13 +53,13 @@ export function ArticlePage({
       <DeleteArticle url={url} onDeleted={onDeleted} />
     </section>
   );
-  if (state.kind === 'loading') return <p class="muted">Loading…</p>;
+  if (state.kind === 'loading') return <p class="muted">{t('loading')}</p>;
   if (state.kind === 'error') return failed(state.message);
   if (state.detail === null) {
     return (
       <section>
-        <h1>Not in the history</h1>
-        <p class="muted">Redline has no stored version of {url}.</p>
+        <h1>{t('notStored_title')}</h1>
+        <p class="muted">{t('history_notStored_text', url)}</p>
       </section>
     );
   }
@@ -106,58 +107,63 @@ function ArticleDetailView({
           </a>
         </p>
         <p class="muted">
-          {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
-          {formatDateTime(article.lastSeen)} · {plural(versions.length, 'version', 'versions')}
+          {t(
+            'article_seen',
+            article.site,
+            formatDateTime(article.firstSeen),
+            formatDateTime(article.lastSeen),
+          )}{' '}
+          · {tn('count_versions', versions.length)}
         </p>
         <FollowStatus url={article.url} />
         <div class="toolbar">
-          <ExportButton url={article.url} site={article.site} label="Export this article" />
+          <ExportButton url={article.url} site={article.site} label={t('export_article')} />
           {confirmDelete ? (
             <span>
-              Delete this article and its {plural(versions.length, 'version', 'versions')}?{' '}
+              {tn('history_deleteConfirm', versions.length)}{' '}
               <button type="button" class="danger" onClick={remove}>
-                Delete
+                {t('delete')}
               </button>{' '}
               <button type="button" onClick={() => setConfirmDelete(false)}>
-                Keep
+                {t('keep')}
               </button>
             </span>
           ) : (
             <button type="button" onClick={() => setConfirmDelete(true)}>
-              Delete this article…
+              {t('delete_article')}
             </button>
           )}
         </div>
       </header>
 
       <section class="timeline" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t('history_timeline')}</h2>
         <ol data-testid="timeline">
           {rows.map((row, i) => (
             <li key={row.number} data-testid="timeline-version">
-              <strong>Version {row.number}</strong> · {formatDateTime(row.version.firstSeen)}
+              <strong>{t('history_version', row.number)}</strong> · {formatDateTime(row.version.firstSeen)}
               {row.version.variant ? (
                 <span class="tag" data-testid="variant">
-                  {' '}
-                  A/B variant: the page alternates between a few texts; loads showing one are not edits
+                  {` ${t('history_variant')}`}
                 </span>
               ) : null}
               {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               {row.version.lastSeen !== row.version.firstSeen ? (
-                <span class="muted"> (seen until {formatDateTime(row.version.lastSeen)})</span>
+                <span class="muted">{` ${t('history_seenUntil', formatDateTime(row.version.lastSeen))}`}</span>
               ) : null}
               <div class="muted">
-                {plural(row.words, 'word', 'words')} · {plural(row.paragraphs, 'paragraph', 'paragraphs')} ·{' '}
+                {tn('count_words', row.words)} · {tn('count_paragraphs', row.paragraphs)} ·{' '}
                 <Changes counts={row.changes} />
               </div>
               {row.previousHeadline !== null ? (
                 <div class="headline-change">
-                  Headline changed: <del>{row.previousHeadline}</del> → <ins>{row.version.title}</ins>
+                  {t('history_headlineChanged')} <del>{row.previousHeadline}</del> →{' '}
+                  <ins>{row.version.title}</ins>
                 </div>
               ) : null}
               {i > 0 ? (
                 <button type="button" class="small" onClick={() => setPair({ older: i - 1, newer: i })}>
-                  Compare with version {row.number - 1}
+                  {t('history_compareWith', row.number - 1)}
                 </button>
               ) : null}
             </li>
@@ -166,30 +172,30 @@ function ArticleDetailView({
       </section>
 
       <section class="comparison" aria-labelledby="compare-title">
-        <h2 id="compare-title">Compare</h2>
+        <h2 id="compare-title">{t('history_compare')}</h2>
         {versions.length < 2 ? (
-          <p class="muted">Only one version is stored: there is nothing to compare yet.</p>
+          <p class="muted">{t('history_oneVersion')}</p>
         ) : (
           <div class="toolbar compare-controls">
             <VersionSelect
-              label="Older"
+              label={t('history_older')}
               rows={rows}
               value={pair.older}
               onChange={(older) => setPair({ ...pair, older })}
               testId="compare-older"
             />
             <VersionSelect
-              label="Newer"
+              label={t('history_newer')}
               rows={rows}
               value={pair.newer}
               onChange={(newer) => setPair({ ...pair, newer })}
               testId="compare-newer"
             />
             <fieldset class="mode">
-              <legend class="visually-hidden">Layout</legend>
+              <legend class="visually-hidden">{t('history_layout')}</legend>
               <label>
                 <input type="radio" name="mode" checked={mode === 'side'} onChange={() => setMode('side')} />{' '}
-                Side by side
+                {t('history_sideBySide')}
               </label>
               <label>
                 <input
@@ -199,7 +205,7 @@ function ArticleDetailView({
                   onChange={() => setMode('inline')}
                   data-testid="mode-inline"
                 />{' '}
-                Inline
+                {t('history_inline')}
               </label>
             </fieldset>
           </div>
@@ -248,7 +254,7 @@ function VersionSelect({
       >
         {rows.map((row, i) => (
           <option key={row.number} value={i}>
-            Version {row.number} · {formatDateTime(row.version.firstSeen)}
+            {t('version_dated', row.number, formatDateTime(row.version.firstSeen))}
           </option>
         ))}
       </select>

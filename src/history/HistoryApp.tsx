@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { ExportButton, ImportButton } from '../ui/Backup';
+import { t } from '../ui/i18n';
 import { ArticleList } from './ArticleList';
 import { ArticlePage } from './ArticlePage';
 import { EditedSinceRead } from './EditedSinceRead';
@@ -32,22 +33,22 @@ export function HistoryApp() {
   }, []);
   useEffect(load, [load]);
   useEffect(() => {
-    document.title = route.page === 'list' ? 'Redline history' : 'Redline history: article';
+    document.title = route.page === 'list' ? t('history_title') : t('history_articleTitle');
   }, [route]);
 
   return (
     <div class="history-app">
       <header class="app-header">
         <a href="#all" class="brand">
-          Redline history
+          {t('history_title')}
         </a>
         {route.page === 'list' ? (
           <div class="toolbar">
-            <ExportButton url={null} label="Export everything" />
+            <ExportButton url={null} label={t('export_everything')} />
             <ImportButton onImported={load} />
           </div>
         ) : (
-          <a href="#all">← All articles</a>
+          <a href="#all">{t('history_allArticles')}</a>
         )}
       </header>
       <main>
@@ -61,7 +62,7 @@ export function HistoryApp() {
             }}
           />
         ) : articles.kind === 'loading' ? (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('loading')}</p>
         ) : articles.kind === 'error' ? (
           <p class="error">{articles.message}</p>
         ) : (

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
-import { plural } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 import { RecheckSettings } from '../ui/RecheckSettings';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { StorageUsage } from './StorageUsage';
@@ -34,7 +34,7 @@ export function Options() {
     );
   }, []);
 
-  if (state.kind === 'loading') return <p class="muted">Loading…</p>;
+  if (state.kind === 'loading') return <p class="muted">{t('loading')}</p>;
   if (state.kind === 'error') return <p class="error">{state.message}</p>;
   const settings = state.settings;
 
@@ -42,25 +42,24 @@ export function Options() {
     try {
       const saved = await send('settings.update', patch);
       setState({ kind: 'ready', settings: saved });
-      setNotice(after ? await after() : 'Saved.');
+      setNotice(after ? await after() : t('options_saved'));
     } catch (error) {
-      setNotice(`Could not save: ${message(error)}`);
+      setNotice(t('options_saveFailed', message(error)));
     }
   };
   const applyRetention = async (): Promise<string> => {
     const report = await send('ui.retention', null);
-    if (report.articlesDeleted === 0 && report.versionsDeleted === 0)
-      return 'Saved. Nothing needed to be removed.';
-    return `Saved. Removed ${plural(report.versionsDeleted, 'version', 'versions')} and ${plural(
-      report.articlesDeleted,
-      'article',
-      'articles',
-    )}.`;
+    if (report.articlesDeleted === 0 && report.versionsDeleted === 0) return t('options_retentionNothing');
+    return t(
+      'options_retentionRemoved',
+      tn('count_versions', report.versionsDeleted),
+      tn('count_articles', report.articlesDeleted),
+    );
   };
 
   return (
     <div class="options">
-      <h1>Redline settings</h1>
+      <h1>{t('options_title')}</h1>
       <p class="status-line" role="status" data-testid="options-status">
         {notice}
       </p>
@@ -71,7 +70,7 @@ export function Options() {
       </section>
 
       <section aria-labelledby="marks-title">
-        <h2 id="marks-title">When an article changed</h2>
+        <h2 id="marks-title">{t('options_marks_title')}</h2>
         <label class="choice">
           <input
             type="radio"
@@ -80,7 +79,7 @@ export function Options() {
             onChange={() => update({ overlay: 'auto' })}
             data-testid="overlay-auto"
           />
-          Mark the changes on the page by itself
+          {t('options_overlayAuto')}
         </label>
         <label class="choice">
           <input
@@ -90,20 +89,22 @@ export function Options() {
             onChange={() => update({ overlay: 'badge' })}
             data-testid="overlay-badge"
           />
-          Only show the number of changes on the toolbar button; open the popup to see them on the page
+          {t('options_overlayBadge')}
         </label>
       </section>
 
       <SiteList
-        title="Paused sites"
-        help="Redline reads and keeps nothing on these sites until you resume it. What was kept stays."
+        title={t('options_paused_title')}
+        addLabel={t('options_paused_add')}
+        help={t('options_paused_help')}
         sites={settings.paused}
         testId="paused"
         onChange={(paused) => update({ paused })}
       />
       <SiteList
-        title="Excluded sites"
-        help="Never read or kept. Subdomains are included: bbc.co.uk covers news.bbc.co.uk."
+        title={t('options_excluded_title')}
+        addLabel={t('options_excluded_add')}
+        help={t('options_excluded_help')}
         sites={settings.excluded}
         testId="excluded"
         onChange={async (excluded) => {
@@ -118,31 +119,28 @@ export function Options() {
       </SiteList>
 
       <section aria-labelledby="choices-title">
-        <h2 id="choices-title">What is an article</h2>
-        <p class="muted">
-          Your answers to "Keep this page anyway" and "This is not an article" in the popup. An answer for a
-          page wins over one for its site. Undo one to let Redline decide again.
-        </p>
+        <h2 id="choices-title">{t('options_choices_title')}</h2>
+        <p class="muted">{t('options_choices_help')}</p>
         <ChoiceList
-          title="Pages kept anyway"
+          title={t('options_keepPages')}
           items={settings.keepPages}
           testId="keep-pages"
           onChange={(keepPages) => update({ keepPages })}
         />
         <ChoiceList
-          title="Sites whose every page is kept"
+          title={t('options_keepSites')}
           items={settings.keepSites}
           testId="keep-sites"
           onChange={(keepSites) => update({ keepSites })}
         />
         <ChoiceList
-          title="Pages that are not articles"
+          title={t('options_notArticlePages')}
           items={settings.notArticlePages}
           testId="not-article-pages"
           onChange={(notArticlePages) => update({ notArticlePages })}
         />
         <ChoiceList
-          title="Sites without articles"
+          title={t('options_notArticleSites')}
           items={settings.notArticleSites}
           testId="not-article-sites"
           onChange={(notArticleSites) => update({ notArticleSites })}
@@ -150,9 +148,9 @@ export function Options() {
       </section>
 
       <section aria-labelledby="keep-title">
-        <h2 id="keep-title">How much history is kept</h2>
+        <h2 id="keep-title">{t('options_keep_title')}</h2>
         <label class="field">
-          Versions kept per article{' '}
+          {t('options_keepVersions')}{' '}
           <select
             value={String(settings.keepVersions)}
             onChange={(event) => {
@@ -169,7 +167,7 @@ export function Options() {
           </select>
         </label>
         <label class="field">
-          Forget articles not read for{' '}
+          {t('options_keepDays')}{' '}
           <select
             value={String(settings.keepDays)}
             onChange={(event) => {
@@ -185,27 +183,24 @@ export function Options() {
             ))}
           </select>
         </label>
-        <p class="muted">The oldest versions go first; an article always keeps its newest version.</p>
+        <p class="muted">{t('options_keep_help')}</p>
       </section>
 
       <StorageUsage />
 
       <section aria-labelledby="privacy-title">
-        <h2 id="privacy-title">Private windows</h2>
-        <p>Nothing is ever read or kept from private (incognito) windows.</p>
+        <h2 id="privacy-title">{t('options_private_title')}</h2>
+        <p>{t('options_private_text')}</p>
       </section>
 
       <section aria-labelledby="backup-title">
-        <h2 id="backup-title">Backup and moving to a new computer</h2>
-        <p class="muted">
-          Export everything as one JSON file, and import it in Redline on the other computer. Importing adds
-          what is missing and never duplicates versions.
-        </p>
-        <ExportButton url={null} label="Export everything" />
+        <h2 id="backup-title">{t('options_backup_title')}</h2>
+        <p class="muted">{t('options_backup_help')}</p>
+        <ExportButton url={null} label={t('export_everything')} />
         <ImportButton />
         <p>
           <a href="history.html" target="_blank" rel="noopener">
-            Open the history
+            {t('options_openHistory')}
           </a>
         </p>
       </section>
@@ -217,6 +212,8 @@ export function Options() {
 
 function SiteList(props: {
   title: string;
+  /** The add field's label, "Add a site to the paused sites". */
+  addLabel: string;
   help: string;
   sites: string[];
   testId: string;
@@ -241,7 +238,7 @@ function SiteList(props: {
     <section aria-labelledby={`${props.testId}-title`}>
       <h2 id={`${props.testId}-title`}>{props.title}</h2>
       <p class="muted">{props.help}</p>
-      {props.sites.length === 0 ? <p class="muted">None.</p> : null}
+      {props.sites.length === 0 ? <p class="muted">{t('options_none')}</p> : null}
       <ul class="sites" data-testid={`${props.testId}-list`}>
         {props.sites.map((site) => (
           <li key={site}>
@@ -249,27 +246,27 @@ function SiteList(props: {
             <button
               type="button"
               class="small"
-              aria-label={`Remove ${site}`}
+              aria-label={t('options_removeSite', site)}
               onClick={() => props.onChange(props.sites.filter((s) => s !== site))}
             >
-              Remove
+              {t('options_remove')}
             </button>
           </li>
         ))}
       </ul>
       <form class="toolbar" onSubmit={add}>
         <label for={id} class="visually-hidden">
-          Add a site to {props.title.toLowerCase()}
+          {props.addLabel}
         </label>
         <input
           id={id}
           type="text"
           value={draft}
-          placeholder="example.com"
+          placeholder={t('options_sitePlaceholder')}
           onInput={(event) => setDraft(event.currentTarget.value)}
           data-testid={id}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('options_add')}</button>
       </form>
       {error ? (
         <p class="error" role="alert">
@@ -291,7 +288,7 @@ function ChoiceList(props: {
   return (
     <div class="choice-list">
       <h3>{props.title}</h3>
-      {props.items.length === 0 ? <p class="muted">None.</p> : null}
+      {props.items.length === 0 ? <p class="muted">{t('options_none')}</p> : null}
       <ul class="sites" data-testid={`${props.testId}-list`}>
         {props.items.map((item) => (
           <li key={item}>
@@ -299,10 +296,10 @@ function ChoiceList(props: {
             <button
               type="button"
               class="small"
-              aria-label={`Undo: ${item}`}
+              aria-label={t('options_undoItem', item)}
               onClick={() => props.onChange(props.items.filter((x) => x !== item))}
             >
-              Undo
+              {t('options_undo')}
             </button>
           </li>
         ))}
@@ -318,26 +315,24 @@ function DeleteEverything() {
     setStep('busy');
     try {
       const { articles } = await send('ui.deleteAll', null);
-      setResult(`Deleted ${plural(articles, 'article', 'articles')} with all their versions.`);
+      setResult(tn('options_deletedAll', articles));
     } catch (error) {
-      setResult(`Nothing was deleted: ${message(error)}`);
+      setResult(t('delete_failed', message(error)));
     }
     setStep('idle');
   };
   return (
     <section aria-labelledby="delete-title" class="danger-zone">
-      <h2 id="delete-title">Delete everything</h2>
-      <p class="muted">
-        Removes every article, version and visit Redline kept. This cannot be undone; export first.
-      </p>
+      <h2 id="delete-title">{t('options_delete_title')}</h2>
+      <p class="muted">{t('options_delete_help')}</p>
       {step === 'confirm' ? (
         <p>
-          Delete the whole history?{' '}
+          {t('options_delete_confirm')}{' '}
           <button type="button" class="danger" onClick={remove} data-testid="delete-confirm">
-            Yes, delete everything
+            {t('options_delete_yes')}
           </button>{' '}
           <button type="button" onClick={() => setStep('idle')}>
-            Cancel
+            {t('cancel')}
           </button>
         </p>
       ) : (
@@ -348,7 +343,7 @@ function DeleteEverything() {
           disabled={step === 'busy'}
           data-testid="delete-all"
         >
-          Delete everything…
+          {t('options_delete_button')}
         </button>
       )}
       {result ? (

@@ -1,12 +1,13 @@
 /** The site a reader typed into a site list ("https://www.bbc.co.uk/news" → "bbc.co.uk"), or an error to show. */
 import { normaliseSite } from '../background/site';
+import { t, tn } from '../ui/i18n';
 
 export type SiteInput = { ok: true; site: string } | { ok: false; message: string };
 
 export function readSiteInput(input: string, existing: readonly string[]): SiteInput {
   const site = normaliseSite(input);
-  if (site === null) return { ok: false, message: 'Type a site such as bbc.co.uk or a page address on it.' };
-  if (existing.includes(site)) return { ok: false, message: `${site} is already in the list.` };
+  if (site === null) return { ok: false, message: t('site_invalid') };
+  if (existing.includes(site)) return { ok: false, message: t('site_duplicate', site) };
   return { ok: true, site };
 }
 
@@ -15,11 +16,11 @@ export const VERSION_CHOICES: readonly (number | null)[] = [null, 2, 3, 5, 10, 2
 export const DAY_CHOICES: readonly (number | null)[] = [null, 30, 90, 180, 365, 730];
 
 export function versionsLabel(keep: number | null): string {
-  return keep === null ? 'All versions' : `The newest ${keep}`;
+  return keep === null ? t('retention_allVersions') : t('retention_newest', keep);
 }
 
 export function daysLabel(days: number | null): string {
-  if (days === null) return 'Never';
-  if (days % 365 === 0) return days === 365 ? 'After a year' : `After ${days / 365} years`;
-  return `After ${days} days`;
+  if (days === null) return t('retention_never');
+  if (days % 365 === 0) return tn('retention_years', days / 365);
+  return tn('retention_days', days);
 }

@@ -14,8 +14,9 @@ import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { DeleteArticle } from '../ui/DeleteArticle';
 import { FetchedTag } from '../ui/FetchedTag';
-import { formatDateTime, plural } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
+import { t, tn } from '../ui/i18n';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
@@ -33,12 +34,12 @@ function message(error: unknown): string {
 }
 
 export function Popup({ target }: { target: PopupTarget }) {
-  if (target.kind === 'none') return <Notice title="No page to describe" />;
+  if (target.kind === 'none') return <Notice title={t('popup_noPage')} />;
   if (target.kind === 'url') return <ArticlePanel url={target.url} tab={null} />;
   if (target.incognito) {
     return (
-      <Notice title="Private window">
-        <p>Redline keeps nothing from private windows: this page is not read or stored.</p>
+      <Notice title={t('popup_private_title')}>
+        <p>{t('popup_private_text')}</p>
       </Notice>
     );
   }
@@ -86,16 +87,13 @@ function TabPanel({ tabId }: { tabId: number }) {
     return () => clearTimeout(timer);
   }, [tabId, generation]);
 
-  if (status.kind === 'loading') return <p class="muted">Looking at this page…</p>;
+  if (status.kind === 'loading') return <p class="muted">{t('popup_looking')}</p>;
   if (status.kind === 'error') {
     return (
-      <Notice title="Redline is not running on this page">
-        <p>
-          Browser pages, extension stores and files are never read. A page that was open before Redline was
-          installed or updated needs a reload.
-        </p>
+      <Notice title={t('popup_notRunning_title')}>
+        <p>{t('popup_notRunning_text')}</p>
         <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
-          Reload the page
+          {t('popup_reload')}
         </button>
       </Notice>
     );
@@ -103,50 +101,46 @@ function TabPanel({ tabId }: { tabId: number }) {
   const tab = status.value;
   switch (tab.state) {
     case 'reading':
-      return <p class="muted">Redline is still reading this page…</p>;
+      return <p class="muted">{t('popup_reading')}</p>;
     case 'private':
       return (
-        <Notice title="Private window">
-          <p>Redline keeps nothing from private windows: this page is not read or stored.</p>
+        <Notice title={t('popup_private_title')}>
+          <p>{t('popup_private_text')}</p>
         </Notice>
       );
     case 'skipped':
       if (tab.reason === 'not-article') {
         return (
-          <Notice title="You said this is not an article">
-            <p>Redline skips this page, as you asked. Changed your mind?</p>
+          <Notice title={t('popup_saidNotArticle_title')}>
+            <p>{t('popup_saidNotArticle_text')}</p>
             <ReaderChoice location={tab.location} choice="keep" onChosen={reread} />
             <SiteToggle location={tab.location} tabId={tabId} />
           </Notice>
         );
       }
       return (
-        <Notice title={tab.reason === 'paused' ? 'Paused on this site' : 'This site is excluded'}>
-          <p>
-            {tab.reason === 'paused'
-              ? 'Redline is paused here: articles on this site are not read or kept.'
-              : 'You excluded this site in the settings: its articles are never read or kept.'}
-          </p>
+        <Notice title={tab.reason === 'paused' ? t('popup_paused_title') : t('popup_excluded_title')}>
+          <p>{tab.reason === 'paused' ? t('popup_paused_text') : t('popup_excluded_text')}</p>
           {tab.reason === 'paused' ? (
             <SiteToggle location={tab.location} tabId={tabId} />
           ) : (
             <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-              Open the settings
+              {t('popup_openSettings')}
             </button>
           )}
         </Notice>
       );
     case 'not-article':
       return (
-        <Notice title="Not an article">
-          <p>This page does not look like a news article, so Redline keeps nothing from it.</p>
+        <Notice title={t('popup_notArticle_title')}>
+          <p>{t('popup_notArticle_text')}</p>
           <ReaderChoice location={tab.location} choice="keep" onChosen={reread} />
           <SiteToggle location={tab.location} tabId={tabId} />
         </Notice>
       );
     case 'failed':
       return (
-        <Notice title="This article could not be stored">
+        <Notice title={t('popup_failed_title')}>
           <p class="error">{tab.message}</p>
         </Notice>
       );
@@ -208,19 +202,19 @@ function SiteToggle({ location, tabId }: { location: string; tabId: number | nul
       setExcluded(true);
       setChanged(true);
     } catch (caught) {
-      setError(`Could not exclude ${site}: ${message(caught)}`);
+      setError(t('popup_excludeFailed', site, message(caught)));
     }
   };
   const reload =
     changed && tabId !== null ? (
       <button type="button" onClick={() => browser.tabs.reload(tabId).then(() => window.close())}>
-        Reload the page
+        {t('popup_reload')}
       </button>
     ) : null;
   if (excluded) {
     return (
       <div class="site-toggle">
-        <p>Excluded {site}: Redline will never read or keep it.</p>
+        <p>{t('popup_excludedSite', site)}</p>
         <SiteArticlesOffer site={site} />
         {reload}
       </div>
@@ -229,15 +223,14 @@ function SiteToggle({ location, tabId }: { location: string; tabId: number | nul
   return (
     <div class="site-toggle">
       <button type="button" onClick={toggle} data-testid="site-toggle">
-        {paused ? `Resume on ${site}` : `Pause on ${site}`}
+        {paused ? t('popup_resumeOn', site) : t('popup_pauseOn', site)}
       </button>{' '}
       <button type="button" onClick={exclude} data-testid="site-exclude">
-        Exclude {site}
+        {t('popup_exclude', site)}
       </button>
       {changed ? (
         <p class="muted">
-          {paused ? 'Paused. ' : 'Resumed. '}
-          {reload}
+          {paused ? t('popup_pausedDone') : t('popup_resumedDone')} {reload}
         </p>
       ) : null}
       {error ? (
@@ -261,7 +254,7 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
   const [detail, setDetail] = useState<Loaded<ArticleDetail | null>>({ kind: 'loading' });
   const [deleted, setDeleted] = useState(false);
   useEffect(() => {
-    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, 'The history').then(
+    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, t('timeout_history')).then(
       (value) => setDetail({ kind: 'ready', value }),
       (error: unknown) => setDetail({ kind: 'error', message: message(error) }),
     );
@@ -269,14 +262,14 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
 
   if (deleted) {
     return (
-      <Notice title="Deleted">
-        <p>This article and its stored versions are gone from the history.</p>
+      <Notice title={t('popup_deleted_title')}>
+        <p>{t('popup_deleted_text')}</p>
       </Notice>
     );
   }
   // Whatever failed, the reader keeps the way out: delete the article, or look at it on the history page.
   const failed = (why: string) => (
-    <Notice title="This article's history could not be shown">
+    <Notice title={t('popup_historyFailed_title')}>
       <p class="error" data-testid="article-error">
         {why}
       </p>
@@ -286,12 +279,12 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
       <DeleteArticle url={url} onDeleted={() => setDeleted(true)} />
     </Notice>
   );
-  if (detail.kind === 'loading') return <p class="muted">Loading the history…</p>;
+  if (detail.kind === 'loading') return <p class="muted">{t('popup_loadingHistory')}</p>;
   if (detail.kind === 'error') return failed(detail.message);
   if (detail.value === null) {
     return (
-      <Notice title="Not in the history">
-        <p>Redline has no stored version of this article.</p>
+      <Notice title={t('notStored_title')}>
+        <p>{t('popup_notStored_text')}</p>
       </Notice>
     );
   }
@@ -313,7 +306,7 @@ function HistoryLink({ url }: { url: string }) {
         void browser.tabs.create({ url: historyPageUrl(url) }).then(() => window.close());
       }}
     >
-      Full history of this article
+      {t('popup_fullHistory')}
     </a>
   );
 }
@@ -359,14 +352,13 @@ function ArticleView({
         {article.title}
       </h1>
       <p class="muted">
-        {article.site} · first seen {formatDateTime(article.firstSeen)} · last seen{' '}
-        {formatDateTime(article.lastSeen)}
+        {t('article_seen', article.site, formatDateTime(article.firstSeen), formatDateTime(article.lastSeen))}
       </p>
       <h2>
-        {plural(versions.length, 'version', 'versions')}
+        {tn('count_versions', versions.length)}
         {tab?.status.comparedWith ? (
           <button type="button" class="small" onClick={() => markAgainst(null)}>
-            Hide the marks
+            {t('popup_hideMarks')}
           </button>
         ) : null}
       </h2>
@@ -384,29 +376,25 @@ function ArticleView({
             >
               <div class="version-head">
                 <strong>{formatDateTime(row.version.firstSeen)}</strong>
-                <span class="muted">version {row.number}</span>
-                {onPage ? <span class="tag current">on this page</span> : null}
-                {marked ? <span class="tag current">marked against</span> : null}
+                <span class="muted">{t('popup_versionNumber', row.number)}</span>
+                {onPage ? <span class="tag current">{t('popup_onThisPage')}</span> : null}
+                {marked ? <span class="tag current">{t('popup_markedAgainst')}</span> : null}
                 {row.version.variant ? (
-                  <span
-                    class="tag"
-                    data-testid="variant"
-                    title="The page alternates between a few texts (an A/B test); loads showing one are not edits"
-                  >
-                    A/B variant
+                  <span class="tag" data-testid="variant" title={t('variant_help')}>
+                    {t('variant_tag')}
                   </span>
                 ) : null}
                 {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               </div>
               <div class="version-meta">
-                <span data-testid="words">{plural(row.words, 'word', 'words')}</span> ·{' '}
+                <span data-testid="words">{tn('count_words', row.words)}</span> ·{' '}
                 <span data-testid="changes">
                   <Changes counts={row.changes} />
                 </span>
               </div>
               {tab && !onPage && !marked ? (
                 <button type="button" class="small" onClick={() => markAgainst(row.version.hash)}>
-                  Show changes since this version
+                  {t('popup_showChangesSince')}
                 </button>
               ) : null}
             </li>
@@ -415,7 +403,7 @@ function ArticleView({
       </ol>
       <div class="toolbar">
         <HistoryLink url={url} />
-        <ExportButton url={url} site={article.site} label="Export this article" />
+        <ExportButton url={url} site={article.site} label={t('export_article')} />
       </div>
       <DeleteArticle url={url} onDeleted={onDeleted} />
       {tab ? (

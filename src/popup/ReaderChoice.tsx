@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../background/protocol';
 import { siteOf } from '../background/site';
-import { plural } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 
 interface Props {
   location: string;
@@ -53,7 +53,7 @@ export function ReaderChoice(props: Props) {
           onChange={(event) => setWholeSite(event.currentTarget.checked)}
           data-testid="choice-site"
         />{' '}
-        {props.choice === 'keep' ? `Always keep pages on ${site}` : `Nothing on ${site} is an article`}
+        {props.choice === 'keep' ? t('choice_keepSite', site) : t('choice_notArticleSite', site)}
       </label>
     );
 
@@ -61,12 +61,12 @@ export function ReaderChoice(props: Props) {
     return (
       <div class="reader-choice">
         <button type="button" onClick={choose} disabled={step === 'busy'} data-testid="keep-anyway">
-          Keep this page anyway
+          {t('choice_keep')}
         </button>
         {siteBox}
         {error ? (
           <p class="error" role="alert">
-            Not saved: {error}
+            {t('choice_notSaved', error)}
           </p>
         ) : null}
       </div>
@@ -76,16 +76,14 @@ export function ReaderChoice(props: Props) {
     <div class="reader-choice">
       {step === 'idle' ? (
         <button type="button" onClick={() => setStep('confirm')} data-testid="not-article">
-          This is not an article…
+          {t('choice_notArticle')}
         </button>
       ) : (
         <div class="confirm">
           <p>
-            Skip this page from now on and delete{' '}
             {props.versions === undefined
-              ? 'what Redline kept of it'
-              : `its ${plural(props.versions, 'stored version', 'stored versions')}`}
-            ?
+              ? t('choice_confirm')
+              : tn('choice_confirmVersions', props.versions)}
           </p>
           {siteBox}
           <button
@@ -95,16 +93,16 @@ export function ReaderChoice(props: Props) {
             disabled={step === 'busy'}
             data-testid="not-article-confirm"
           >
-            Not an article: delete and skip
+            {t('choice_confirmButton')}
           </button>{' '}
           <button type="button" onClick={() => setStep('idle')} disabled={step === 'busy'}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
       {error ? (
         <p class="error" role="alert">
-          Not saved: {error}
+          {t('choice_notSaved', error)}
         </p>
       ) : null}
     </div>

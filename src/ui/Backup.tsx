@@ -8,7 +8,8 @@ import { useState } from 'preact/hooks';
 import { articleRecords, exportBatch } from '../background/ui-history';
 import { EXPORT_BATCH_ARTICLES } from '../background/ui-protocol';
 import { downloadBlob, type ExportProgress, exportBlob } from './exportFile';
-import { exportFileName, plural } from './format';
+import { exportFileName } from './format';
+import { t, tn } from './i18n';
 import { importFile } from './importFile';
 import { withPageHistory } from './pageHistory';
 
@@ -19,10 +20,10 @@ type ExportState =
   | { kind: 'error'; message: string };
 
 function progressText(progress: ExportProgress | null): string {
-  if (!progress) return 'Preparing the export…';
+  if (!progress) return t('export_preparing');
   return progress.phase === 'reading'
-    ? `Reading ${plural(progress.articles, 'article', 'articles')}…`
-    : `Writing ${plural(progress.articles, 'article', 'articles')}…`;
+    ? tn('export_reading', progress.articles)
+    : tn('export_writing', progress.articles);
 }
 
 /** Exports one article (`url`) or, with url null, the whole history, as a JSON download. */
@@ -54,11 +55,11 @@ export function ExportButton(props: { url: string | null; site?: string | null; 
       </button>
       <span class="status" role="status" data-testid="export-status">
         {state.kind === 'busy' ? progressText(state.progress) : null}
-        {state.kind === 'done' ? `Exported ${plural(state.articles, 'article', 'articles')}.` : null}
+        {state.kind === 'done' ? tn('export_done', state.articles) : null}
       </span>
       {state.kind === 'error' ? (
         <p class="error" role="alert">
-          Export failed: {state.message}
+          {t('export_failed', state.message)}
         </p>
       ) : null}
     </div>
@@ -98,7 +99,7 @@ export function ImportButton(props: { onImported?: () => void }) {
   return (
     <div class="backup-action">
       <label class="button">
-        Import a history file…
+        {t('import_button')}
         <input
           type="file"
           accept=".json,application/json"
@@ -111,14 +112,14 @@ export function ImportButton(props: { onImported?: () => void }) {
       <span class="status" role="status" data-testid="import-status">
         {state.kind === 'busy'
           ? state.sent < 1
-            ? `Reading ${state.fileName}… ${Math.floor(state.sent * 100)} %`
-            : `Checking ${state.fileName}…`
+            ? t('import_reading', state.fileName, Math.floor(state.sent * 100))
+            : t('import_checking', state.fileName)
           : null}
         {state.kind === 'done' ? state.summary : null}
       </span>
       {state.kind === 'invalid' ? (
         <div class="error" role="alert" data-testid="import-error">
-          <p>{state.fileName} was not imported, and nothing was changed. What is wrong with it:</p>
+          <p>{t('import_invalid', state.fileName)}</p>
           <ul>
             {state.errors.map((message) => (
               <li key={message}>{message}</li>
@@ -128,7 +129,7 @@ export function ImportButton(props: { onImported?: () => void }) {
       ) : null}
       {state.kind === 'error' ? (
         <p class="error" role="alert" data-testid="import-error">
-          The import failed and nothing was changed: {state.message}
+          {t('import_failed', state.message)}
         </p>
       ) : null}
     </div>

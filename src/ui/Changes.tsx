@@ -3,9 +3,10 @@
  * are also data attributes, which the browser tests read.
  */
 import { type ChangeCounts, changeDescription } from './format';
+import { t } from './i18n';
 
 export function Changes({ counts }: { counts: ChangeCounts | null }) {
-  if (counts === null) return <span class="changes muted">first version</span>;
+  if (counts === null) return <span class="changes muted">{t('changes_first')}</span>;
   const none = !counts.headline && counts.added + counts.reworded + counts.removed + counts.moved === 0;
   const description = changeDescription(counts);
   return (
@@ -19,8 +20,8 @@ export function Changes({ counts }: { counts: ChangeCounts | null }) {
       data-headline={counts.headline}
     >
       <span aria-hidden="true">
-        {none ? <span class="muted">no changes</span> : null}
-        {counts.headline ? <span class="c-rew">headline </span> : null}
+        {none ? <span class="muted">{t('changes_none')}</span> : null}
+        {counts.headline ? <span class="c-rew">{`${t('changes_headline')} `}</span> : null}
         {counts.added > 0 ? <span class="c-add">+{counts.added} </span> : null}
         {counts.reworded > 0 ? <span class="c-rew">~{counts.reworded} </span> : null}
         {counts.removed > 0 ? <span class="c-rem">{`\u2212${counts.removed} `}</span> : null}

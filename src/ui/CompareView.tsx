@@ -6,6 +6,7 @@ import { useMemo } from 'preact/hooks';
 import type { StoredVersion } from '../core/history';
 import { type CompareRow, compareRows, sides } from './compareRows';
 import { formatDateTime } from './format';
+import { t, tn } from './i18n';
 import { compareVersions } from './versions';
 import { Words } from './Words';
 
@@ -13,14 +14,15 @@ export type CompareMode = 'side' | 'inline';
 
 const LABELS: Record<CompareRow['kind'], string> = {
   unchanged: '',
-  moved: 'Moved',
-  reworded: 'Reworded',
-  added: 'Added',
-  removed: 'Removed',
+  moved: 'compare_moved',
+  reworded: 'compare_reworded',
+  added: 'compare_added',
+  removed: 'compare_removed',
 };
 
 function rowLabel(row: CompareRow): string {
-  return row.kind === 'reworded' && row.moved ? 'Reworded, moved' : LABELS[row.kind];
+  if (row.kind === 'unchanged') return '';
+  return t(row.kind === 'reworded' && row.moved ? 'compare_rewordedMoved' : LABELS[row.kind]);
 }
 
 export function CompareView(props: {
@@ -45,31 +47,25 @@ export function CompareView(props: {
   const changed = rows.filter((row) => row.kind !== 'unchanged').length + (result.title.changed ? 1 : 0);
 
   return (
-    <section class="compare" aria-label="Comparison">
+    <section class="compare" aria-label={t('compare_label')}>
       <p class="compare-summary">
-        {changed === 0
-          ? 'The two versions have the same text.'
-          : `${changed} ${changed === 1 ? 'change' : 'changes'}`}
-        {result.capped ? ' (a long edit was compared paragraph by paragraph only)' : ''}
+        {changed === 0 ? t('compare_same') : tn('count_changes', changed)}
+        {result.capped ? ` ${t('compare_capped')}` : ''}
       </p>
       {mode === 'side' ? (
         <table class="compare-table" data-testid="compare-table">
           <thead>
             <tr>
               <th scope="col" class="compare-kind">
-                <span class="visually-hidden">Change</span>
+                <span class="visually-hidden">{t('compare_change')}</span>
               </th>
-              <th scope="col">
-                Version {props.olderNumber} · {formatDateTime(older.firstSeen)}
-              </th>
-              <th scope="col">
-                Version {props.newerNumber} · {formatDateTime(newer.firstSeen)}
-              </th>
+              <th scope="col">{t('version_dated', props.olderNumber, formatDateTime(older.firstSeen))}</th>
+              <th scope="col">{t('version_dated', props.newerNumber, formatDateTime(newer.firstSeen))}</th>
             </tr>
           </thead>
           <tbody>
             <tr class={result.title.changed ? 'row-reworded row-title' : 'row-title'}>
-              <td class="compare-kind">{result.title.changed ? 'Headline' : ''}</td>
+              <td class="compare-kind">{result.title.changed ? t('compare_headline') : ''}</td>
               <td>
                 <Words runs={result.title.changed ? title.old : [{ op: 'equal', text: older.title }]} />
               </td>

@@ -1,6 +1,7 @@
 /** "Delete this article…": asks first, then forgets the article with all its versions and visits. */
 import { useState } from 'preact/hooks';
 import { send } from '../background/protocol';
+import { t } from './i18n';
 
 export function DeleteArticle(props: { url: string; onDeleted: () => void }) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'busy'>('idle');
@@ -11,7 +12,7 @@ export function DeleteArticle(props: { url: string; onDeleted: () => void }) {
       await send('history.delete', { url: props.url });
       props.onDeleted();
     } catch (caught) {
-      setError(`Nothing was deleted: ${caught instanceof Error ? caught.message : String(caught)}`);
+      setError(t('delete_failed', caught instanceof Error ? caught.message : String(caught)));
       setStep('idle');
     }
   };
@@ -19,11 +20,11 @@ export function DeleteArticle(props: { url: string; onDeleted: () => void }) {
     <div class="delete-article">
       {step === 'idle' ? (
         <button type="button" onClick={() => setStep('confirm')} data-testid="delete-article">
-          Delete this article…
+          {t('delete_article')}
         </button>
       ) : (
         <p>
-          Delete this article and every stored version of it?{' '}
+          {t('delete_article_confirm')}{' '}
           <button
             type="button"
             class="danger"
@@ -31,10 +32,10 @@ export function DeleteArticle(props: { url: string; onDeleted: () => void }) {
             disabled={step === 'busy'}
             data-testid="delete-article-confirm"
           >
-            Delete
+            {t('delete')}
           </button>{' '}
           <button type="button" onClick={() => setStep('idle')} disabled={step === 'busy'}>
-            Keep
+            {t('keep')}
           </button>
         </p>
       )}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../background/protocol';
-import { plural } from './format';
+import { t, tn } from './i18n';
 
 type State =
   | { kind: 'counting' }
@@ -24,44 +24,41 @@ export function SiteArticlesOffer(props: { site: string; onDone?: () => void }) 
     send('ui.siteArticles', { site }).then(
       ({ articles }) =>
         setState(
-          articles === 0
-            ? { kind: 'done', message: `Nothing from ${site} is stored.` }
-            : { kind: 'ask', articles },
+          articles === 0 ? { kind: 'done', message: t('siteOffer_none', site) } : { kind: 'ask', articles },
         ),
       (error: unknown) =>
-        setState({ kind: 'done', message: `Could not count what is stored from ${site}: ${message(error)}` }),
+        setState({ kind: 'done', message: t('siteOffer_countFailed', site, message(error)) }),
     );
   }, [site]);
   const remove = async () => {
     setState({ kind: 'busy' });
     try {
       const { articles } = await send('ui.deleteSite', { site });
-      setState({ kind: 'done', message: `Deleted ${plural(articles, 'article', 'articles')} from ${site}.` });
+      setState({ kind: 'done', message: tn('siteOffer_deleted', articles, site) });
     } catch (error) {
-      setState({ kind: 'done', message: `Nothing was deleted: ${message(error)}` });
+      setState({ kind: 'done', message: t('delete_failed', message(error)) });
     }
     props.onDone?.();
   };
   const keep = () => {
-    setState({ kind: 'done', message: `What was kept from ${site} stays in the history.` });
+    setState({ kind: 'done', message: t('siteOffer_kept', site) });
     props.onDone?.();
   };
   return (
     <div class="site-offer" role="status" data-testid="site-offer">
-      {state.kind === 'counting' ? <p class="muted">Looking for articles kept from {site}…</p> : null}
+      {state.kind === 'counting' ? <p class="muted">{t('siteOffer_counting', site)}</p> : null}
       {state.kind === 'ask' ? (
         <p>
-          Redline kept {plural(state.articles, 'article', 'articles')} from {site}. Delete{' '}
-          {state.articles === 1 ? 'it' : 'them'} too?{' '}
+          {tn('siteOffer_ask', state.articles, site)}{' '}
           <button type="button" class="danger" onClick={remove} data-testid="site-offer-delete">
-            Delete {state.articles === 1 ? 'it' : 'them'}
+            {tn('siteOffer_delete', state.articles)}
           </button>{' '}
           <button type="button" onClick={keep} data-testid="site-offer-keep">
-            Keep {state.articles === 1 ? 'it' : 'them'}
+            {tn('siteOffer_keep', state.articles)}
           </button>
         </p>
       ) : null}
-      {state.kind === 'busy' ? <p class="muted">Deleting…</p> : null}
+      {state.kind === 'busy' ? <p class="muted">{t('deleting')}</p> : null}
       {state.kind === 'done' ? <p data-testid="site-offer-done">{state.message}</p> : null}
     </div>
   );

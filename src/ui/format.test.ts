@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changeDescription,
-  changeSummary,
-  exportFileName,
-  formatDateTime,
-  plural,
-  wordCount,
-} from './format';
+import { changeDescription, changeSummary, exportFileName, formatDateTime, wordCount } from './format';
 
 const none = { added: 0, reworded: 0, removed: 0, moved: 0, headline: false };
 
@@ -20,11 +13,6 @@ describe('format', () => {
   it('counts words across paragraphs', () => {
     expect(wordCount(['Two words', '  and   three more ', ''])).toBe(5);
     expect(wordCount([])).toBe(0);
-  });
-
-  it('pluralises', () => {
-    expect(plural(1, 'version', 'versions')).toBe('1 version');
-    expect(plural(10000, 'article', 'articles')).toBe('10,000 articles');
   });
 
   it('summarises change counts compactly and in words', () => {

@@ -3,18 +3,14 @@
  * parameter so tests are stable.
  */
 import type { AlignStats } from '../core/model';
-
-/** The reader's languages as the browser reports them, for Intl. */
-export function uiLocales(): string[] {
-  return typeof navigator === 'undefined' ? ['en'] : [...navigator.languages];
-}
+import { t, tn, uiLocale } from './i18n';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "12 Mar 2026, 14:05" in the reader's locale and time zone. */
 export function formatDateTime(
   ms: number,
-  locales: readonly string[] = uiLocales(),
+  locales: readonly string[] = [uiLocale()],
   timeZone?: string,
 ): string {
   const key = `${locales.join(',')}|${timeZone ?? ''}`;
@@ -24,11 +20,6 @@ export function formatDateTime(
     dateTimeFormats.set(key, format);
   }
   return format.format(ms);
-}
-
-/** "1 version", "3 versions". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** Words in the paragraphs: runs of non-space characters, as a reader counts them. */
@@ -63,23 +54,23 @@ export function changeCounts(stats: AlignStats, headlineChanged: boolean): Chang
 /** "+2 ~1 −3" for the compact lists; zero counts are left out, "no changes" when all are zero. */
 export function changeSummary(counts: ChangeCounts): string {
   const parts: string[] = [];
-  if (counts.headline) parts.push('headline');
+  if (counts.headline) parts.push(t('changes_headline'));
   if (counts.added > 0) parts.push(`+${counts.added}`);
   if (counts.reworded > 0) parts.push(`~${counts.reworded}`);
   if (counts.removed > 0) parts.push(`\u2212${counts.removed}`);
   if (counts.moved > 0) parts.push(`\u2195${counts.moved}`);
-  return parts.length === 0 ? 'no changes' : parts.join(' ');
+  return parts.length === 0 ? t('changes_none') : parts.join(' ');
 }
 
 /** The same in words, for screen readers and tooltips. */
 export function changeDescription(counts: ChangeCounts): string {
   const parts: string[] = [];
-  if (counts.headline) parts.push('headline changed');
-  if (counts.added > 0) parts.push(`${plural(counts.added, 'paragraph', 'paragraphs')} added`);
-  if (counts.reworded > 0) parts.push(`${plural(counts.reworded, 'paragraph', 'paragraphs')} reworded`);
-  if (counts.removed > 0) parts.push(`${plural(counts.removed, 'paragraph', 'paragraphs')} removed`);
-  if (counts.moved > 0) parts.push(`${plural(counts.moved, 'paragraph', 'paragraphs')} moved`);
-  return parts.length === 0 ? 'no changes' : parts.join(', ');
+  if (counts.headline) parts.push(t('changes_headlineChanged'));
+  if (counts.added > 0) parts.push(tn('changes_added', counts.added));
+  if (counts.reworded > 0) parts.push(tn('changes_reworded', counts.reworded));
+  if (counts.removed > 0) parts.push(tn('changes_removed', counts.removed));
+  if (counts.moved > 0) parts.push(tn('changes_moved', counts.moved));
+  return parts.length === 0 ? t('changes_none') : parts.join(t('list_separator'));
 }
 
 /** A file name for an export: redline-history-2026-03-12.json, or redline-<site>-2026-03-12.json for one article. */

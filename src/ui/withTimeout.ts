@@ -3,6 +3,8 @@
  * browser to deliver, can leave a promise that never settles, and the reader would look at "Loading…" with no
  * way out. After `ms` the view gets an error it can show with its way out instead.
  */
+import { t } from './i18n';
+
 export class TimedOut extends Error {
   override readonly name = 'TimedOut';
 }
@@ -10,10 +12,7 @@ export class TimedOut extends Error {
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new TimedOut(`${what} did not answer within ${Math.round(ms / 1000)} seconds`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new TimedOut(t('timeout_message', what, Math.round(ms / 1000)))), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

@@ -4,6 +4,7 @@
  * did) and then stops once CHUNK_BUDGET_MS is spent, so no task of the mount runs much past 50 ms even on a
  * slow machine. Each job is constant work in its paragraph's size, so the whole mount is linear in the marks.
  */
+import { t } from '../../ui/i18n';
 
 export const MIN_CHUNK = 64;
 export const CHUNK_BUDGET_MS = 12;
@@ -14,7 +15,7 @@ export const MAX_MARK_JOBS = 20_000;
 export function capNote(jobs: number, items: number): string {
   if (jobs <= MAX_MARK_JOBS) return '';
   const shown = Math.round((items * MAX_MARK_JOBS) / jobs);
-  return ` · too many to mark all: about ${shown.toLocaleString('en')} marked`;
+  return ` · ${t('bar_capped', shown)}`;
 }
 
 export interface Placed {

@@ -5,6 +5,7 @@
  * `contain`ed body cannot become its containing block and drag it off-screen. Its buttons act on the reader's
  * own clicks only (`isTrusted`), never on a page script's.
  */
+import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
 import type { Theme } from './theme';
@@ -110,11 +111,11 @@ export function createControlBar(
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', 'Redline: changes to this article');
+  bar.setAttribute('aria-label', t('bar_label'));
 
   const brand = doc.createElement('span');
   brand.className = 'brand';
-  brand.textContent = 'Redline';
+  brand.textContent = t('extName');
   const summaryText = doc.createElement('span');
   summaryText.className = 'summary';
   summaryText.textContent = summary;
@@ -125,13 +126,13 @@ export function createControlBar(
   announcer.className = 'visually-hidden';
   announcer.setAttribute('aria-live', 'polite');
 
-  const previous = button(doc, '↑', 'Previous change (Alt+Shift+Up)', handlers.onPrevious, signal);
+  const previous = button(doc, '↑', t('bar_previous'), handlers.onPrevious, signal);
   previous.dataset.action = 'previous';
-  const next = button(doc, '↓', 'Next change (Alt+Shift+Down)', handlers.onNext, signal);
+  const next = button(doc, '↓', t('bar_next'), handlers.onNext, signal);
   next.dataset.action = 'next';
-  const toggle = button(doc, 'Hide marks', 'Hide marks', handlers.onToggleMarks, signal);
+  const toggle = button(doc, t('bar_hide'), t('bar_hide'), handlers.onToggleMarks, signal);
   toggle.dataset.action = 'toggle';
-  const dismiss = button(doc, '✕', 'Dismiss marks for this version', handlers.onDismiss, signal);
+  const dismiss = button(doc, '✕', t('bar_dismiss'), handlers.onDismiss, signal);
   dismiss.dataset.action = 'dismiss';
 
   bar.append(brand, summaryText, position, previous, next, toggle, dismiss, announcer);
@@ -143,10 +144,10 @@ export function createControlBar(
     root,
     setPosition(index, count, description) {
       position.textContent = `${index + 1} / ${count}`;
-      announcer.textContent = `Change ${index + 1} of ${count}: ${description}`;
+      announcer.textContent = t('bar_position', index + 1, count, description);
     },
     setMarksVisible(visible) {
-      const text = visible ? 'Hide marks' : 'Show marks';
+      const text = visible ? t('bar_hide') : t('bar_show');
       toggle.textContent = text;
       toggle.setAttribute('aria-label', text);
       toggle.title = text;

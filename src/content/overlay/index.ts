@@ -10,6 +10,7 @@
  * bar live in closed shadow roots.
  */
 import type { AlignResult } from '../../core/model';
+import { t, uiLocale } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { capNote, MAX_MARK_JOBS, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
@@ -23,7 +24,7 @@ import {
   shortcutDirection,
 } from './navigation';
 import { type PlacedChanges, planParagraphChanges } from './paragraphMarks';
-import { summaryText, uiLocale } from './since';
+import { summaryText } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
 import { markTitle } from './titleMark';
@@ -93,7 +94,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const placed: PlacedChanges = { items: [], insertedRanges: [] };
     if (titleChanged && titleElement) {
       placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
-      placed.items.push({ element: titleElement, description: 'Headline changed' });
+      placed.items.push({ element: titleElement, description: t('mark_headline') });
     }
     highlight = new InsertedHighlight(doc);
     highlight.show();

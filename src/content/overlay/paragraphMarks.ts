@@ -3,7 +3,9 @@
  * marks for reworded ones, ghosts for removed ones. Returns what the navigation walks and the Ranges of
  * inserted words for the highlight.
  */
+
 import type { AlignResult, ParagraphChange, WordChange } from '../../core/model';
+import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { markBlock } from './blockMarks';
 import type { DomJournal } from './journal';
@@ -17,12 +19,13 @@ export interface PlacedChanges {
   insertedRanges: AbstractRange[];
 }
 
+// Message keys of what the control bar announces for each change.
 const DESCRIPTIONS = {
-  added: 'New paragraph',
-  reworded: 'Reworded paragraph',
-  movedReworded: 'Reworded and moved paragraph',
-  moved: 'Moved paragraph',
-  removed: 'Removed paragraph',
+  added: 'change_added',
+  reworded: 'change_reworded',
+  movedReworded: 'change_movedReworded',
+  moved: 'change_moved',
+  removed: 'change_removed',
 };
 
 /**
@@ -78,7 +81,7 @@ export function planParagraphChanges(
       element: ghost.anchor,
       run: (into) => {
         const placed = ghost.place();
-        if (placed) into.items.push({ element: placed, description: DESCRIPTIONS.removed });
+        if (placed) into.items.push({ element: placed, description: t(DESCRIPTIONS.removed) });
       },
     });
   }
@@ -112,11 +115,11 @@ export function planParagraphChanges(
         if (!first) return;
         if (change.kind === 'reworded') {
           markBlock(element, 'reworded', change.moved, journal);
-          const description = change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded;
+          const description = t(change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded);
           into.items.push({ element, description });
         } else {
           markBlock(element, change.kind, false, journal);
-          into.items.push({ element, description: DESCRIPTIONS[change.kind] });
+          into.items.push({ element, description: t(DESCRIPTIONS[change.kind]) });
         }
       },
     });

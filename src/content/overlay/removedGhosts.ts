@@ -4,7 +4,9 @@
  * When that element was not found on the page, the nearest mapped neighbour stands in (the previous one, then
  * the next one, then the headline). The ghost's text is old text (oldText.ts).
  */
+
 import type { RemovedParagraph } from '../../core/model';
+import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
 import { fillOldText, oldTextOf } from './oldText';
@@ -36,7 +38,7 @@ function createGhost(doc: Document, anchor: Element, text: string, readable: boo
   const ghost = doc.createElement(inList ? 'li' : 'div');
   ghost.setAttribute('data-redline', 'removed');
   ghost.setAttribute('data-redline-old', 'paragraph');
-  ghost.setAttribute('title', 'Redline: paragraph removed since your last visit');
+  ghost.setAttribute('title', t('mark_removed_title'));
   if (!inList) ghost.setAttribute('role', 'deletion');
   return fillOldText(ghost, oldTextOf(text), readable);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSince, summaryText, uiLocale } from './since';
+import { formatSince, summaryText } from './since';
 
 const now = Date.UTC(2026, 2, 20, 12, 0);
 const HOUR = 3_600_000;
@@ -25,13 +25,5 @@ describe('summaryText', () => {
   it('counts changes with the right plural', () => {
     expect(summaryText(1, now - 2 * HOUR, now, 'en-GB')).toBe('1 change since 2 hours ago');
     expect(summaryText(7, now - 2 * HOUR, now, 'en-US')).toBe('7 changes since 2 hours ago');
-  });
-});
-
-describe('uiLocale', () => {
-  it('keeps the reader’s English variant and otherwise uses en-GB', () => {
-    expect(uiLocale(['de-DE', 'en-US'])).toBe('en-US');
-    expect(uiLocale(['fr'])).toBe('en-GB');
-    expect(uiLocale([])).toBe('en-GB');
   });
 });

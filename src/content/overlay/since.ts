@@ -2,6 +2,7 @@
  * "since 3 hours ago" / "since yesterday" for recent visits, "since 12 Mar, 14:05" for older ones, in the
  * reader's locale.
  */
+import { tn } from '../../ui/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,15 +33,9 @@ export function formatSince(since: number, now: number, locale?: string): string
 }
 
 /**
- * The locale to format in. The bar's sentence is English, so the words of the relative time must be too;
- * an English variant of the reader's own (en-US vs en-GB) still picks their date order.
+ * The bar's summary line, e.g. "5 changes since 3 hours ago". `locale` (src/ui/i18n.ts `uiLocale`) is a
+ * variant of the catalogue's language, so the relative time's words match the sentence around them.
  */
-export function uiLocale(languages: readonly string[]): string {
-  return languages.find((tag) => /^en(-|$)/i.test(tag)) ?? 'en-GB';
-}
-
-/** The bar's summary line, e.g. "5 changes since 3 hours ago". */
 export function summaryText(count: number, since: number, now: number, locale?: string): string {
-  const plural = new Intl.PluralRules(locale).select(count) === 'one' ? 'change' : 'changes';
-  return `${count} ${plural} since ${formatSince(since, now, locale)}`;
+  return tn('bar_summary', count, formatSince(since, now, locale));
 }

@@ -10,6 +10,7 @@
  * (solid/dashed/double) and text label, removed text is struck through. Old text may sit in a closed shadow root
  * (oldText.ts): the host's rules, inherited properties and `::part()` reach it there.
  */
+import { t } from '../../ui/i18n';
 import { INSERTED_HIGHLIGHT } from './highlights';
 import type { DomJournal } from './journal';
 import type { Theme } from './theme';
@@ -64,6 +65,11 @@ const PALETTES: Record<Theme, Palette> = {
 // Two impossible id exclusions add (2,0,0) of specificity without changing what matches.
 const BOOST = ':not(#redline-never-a):not(#redline-never-b)';
 
+/** A catalogue message as a CSS string: quotes and backslashes escaped, line breaks as `\A`. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\A ')}"`;
+}
+
 function tint(color: string): string {
   return `linear-gradient(${color}, ${color})`;
 }
@@ -100,7 +106,7 @@ export function marksCss(theme: Theme): string {
     rule('div[data-redline="removed"][data-redline-old]', 'display: block !important;'),
     rule(
       '[data-redline="removed"][data-redline-old]::before',
-      `content: "Removed" !important;
+      `content: ${cssString(t('mark_removed'))} !important;
       ${labelBody(p.removed, p.labelText)}`,
     ),
     // Deleted words in a "Was:" line: light-DOM <del> in the test build, a shadow part in the normal build.
@@ -137,7 +143,7 @@ export function marksCss(theme: Theme): string {
     ),
     rule(
       '[data-redline-old="title"]::before',
-      `content: "Previous headline: " !important;
+      `content: ${cssString(`${t('mark_previousHeadline')} `)} !important;
       font-style: normal !important;
       font-weight: 600 !important;
       text-decoration: none !important;
@@ -155,7 +161,7 @@ export function marksCss(theme: Theme): string {
     ),
     rule(
       '[data-redline-old="paragraph-text"]::before',
-      `content: "Was: " !important;
+      `content: ${cssString(`${t('mark_was')} `)} !important;
       font-weight: 600 !important;
       font-style: normal !important;`,
     ),

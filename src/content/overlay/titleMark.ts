@@ -3,7 +3,9 @@
  * highlighted) and the whole previous headline is shown just after it, since a rewritten headline often shares
  * few words with the old one and struck words alone would not read as a sentence.
  */
+
 import type { TitleChange } from '../../core/model';
+import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { createLabel } from './blockMarks';
 import type { DomJournal } from './journal';
@@ -23,8 +25,8 @@ export function markTitle(
   const ranges = plan ? insertedRanges(doc, plan) : [];
 
   journal.setAttribute(titleElement, 'data-redline', 'reworded');
-  const label = createLabel(doc, 'reworded', 'Headline changed');
-  label.setAttribute('title', 'Redline: headline changed since your last visit');
+  const label = createLabel(doc, 'reworded', t('mark_headline'));
+  label.setAttribute('title', t('mark_headline_title'));
   titleElement.insertBefore(journal.inserted(label), titleElement.firstChild);
 
   if (change.old.trim() !== '') {

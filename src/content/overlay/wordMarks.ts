@@ -10,7 +10,9 @@
  * - Deleted words are shown in a "Was:" line after the paragraph: its old text, unchanged words plain and
  *   deleted ones struck, inside a closed shadow root in the normal build (oldText.ts).
  */
+
 import type { WordChange } from '../../core/model';
+import { t } from '../../ui/i18n';
 import type { DomJournal } from './journal';
 import { fillOldText } from './oldText';
 import type { WordPlan } from './textMap';
@@ -57,7 +59,7 @@ export function placeWasLine(
   const doc = after.ownerDocument;
   const line = doc.createElement('div');
   line.setAttribute('data-redline-old', 'paragraph-text');
-  line.setAttribute('title', 'Redline: this paragraph before it was reworded');
+  line.setAttribute('title', t('mark_was_title'));
   fillOldText(
     line,
     (parent) => {

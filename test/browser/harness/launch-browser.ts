@@ -39,6 +39,8 @@ export interface LaunchOptions {
   protocolTimeout?: number;
   /** Firefox only: extra preferences for the profile. */
   firefoxPrefs?: Record<string, unknown>;
+  /** The browser's language ("de"): its UI, so the extension's catalogue, and the pages' accept-languages. */
+  language?: string;
 }
 
 export interface LaunchedBrowser {
@@ -77,7 +79,12 @@ export async function launchWithExtension(
         ...(options.localHosts?.length
           ? [`--host-resolver-rules=${options.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`]
           : []),
+        ...(options.language ? [`--lang=${options.language}`] : []),
       ],
+      // On Linux Chromium takes its UI language from the environment; --lang alone sets only accept-languages.
+      ...(options.language
+        ? { env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8` } }
+        : {}),
     });
     return {
       name,
@@ -96,9 +103,12 @@ export async function launchWithExtension(
     executablePath: EXECUTABLES.firefox,
     protocol: 'webDriverBiDi',
     headless,
-    // Firefox resolves these names to the loopback address itself.
     extraPrefsFirefox: {
+      // Firefox resolves these names to the loopback address itself.
       ...(options.localHosts?.length ? { 'network.dns.localDomains': options.localHosts.join(',') } : {}),
+      ...(options.language
+        ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
+        : {}),
       ...options.firefoxPrefs,
     },
     defaultViewport: viewport,

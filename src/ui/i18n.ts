@@ -1,0 +1,121 @@
+/**
+ * Every string a reader sees comes from the extension's catalogues (extension/_locales/<lang>/messages.json)
+ * through the browser's `i18n.getMessage`, which picks the catalogue for the browser's language and falls back
+ * to `default_locale` (en). Extension pages, the content script and the background all have it, synchronously.
+ *
+ * The browser API has no plurals, so a counted message has one key per CLDR plural category of the catalogue's
+ * language (`versions_one`, `versions_other`, French also `_many`), chosen with `Intl.PluralRules`; a missing
+ * category falls back to `_other`.
+ *
+ * Outside an extension (unit tests in Node, jsdom benchmarks) there is no `i18n` API: `installCatalogue` installs a
+ * catalogue instead (test/unit/i18n-setup.ts installs the English one).
+ */
+
+/** A messages.json file: `{ key: { message, description? } }`. */
+export type Catalogue = Readonly<Record<string, { message: string; description?: string }>>;
+
+interface I18nApi {
+  getMessage(key: string, substitutions?: string | string[]): string;
+}
+
+let installed: { catalogue: Catalogue; languages: readonly string[] } | null = null;
+
+function browserApi(): I18nApi | null {
+  const scope = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  return scope.browser?.i18n ?? scope.chrome?.i18n ?? null;
+}
+
+/** Replaces `$1`…`$9` as the browsers do for direct substitutions; `$$` is a literal dollar sign. */
+function substitute(message: string, values: readonly string[]): string {
+  return message.replace(/\$(\$|[1-9])/g, (_all, which: string) =>
+    which === '$' ? '$' : (values[Number(which) - 1] ?? ''),
+  );
+}
+
+/** Use `catalogue` instead of the browser's (Node tests; a test rendering another language). */
+export function installCatalogue(catalogue: Catalogue | null, languages: readonly string[] = ['en']): void {
+  installed = catalogue ? { catalogue, languages } : null;
+}
+
+/** The message `key` with `$1`, `$2`… filled from `values`. */
+export function t(key: string, ...values: (string | number)[]): string {
+  const strings = values.map((value) => (typeof value === 'number' ? formatNumber(value) : value));
+  if (installed) {
+    const entry = installed.catalogue[key];
+    return entry ? substitute(entry.message, strings) : key;
+  }
+  const api = browserApi();
+  // An unknown key reads as itself rather than as nothing: a gap in a catalogue stays visible and testable.
+  return api?.getMessage(key, strings) || key;
+}
+
+/** The message `key_<category>` for `count` (filled in as `$1`, formatted), then `values` as `$2`, `$3`… */
+export function tn(key: string, count: number, ...values: (string | number)[]): string {
+  const category = pluralRules().select(count);
+  const exact = t(`${key}_${category}`, count, ...values);
+  return exact === `${key}_${category}` ? t(`${key}_other`, count, ...values) : exact;
+}
+
+/** The catalogue's language ("en", "de", "fr"), which its sentences are written in. */
+export function catalogueLanguage(): string {
+  const language = t('locale');
+  // Anything but a language tag (no catalogue at all) would make every Intl constructor throw.
+  return /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(language) ? language : 'en';
+}
+
+/**
+ * The locale for `Intl`: the reader's own variant of the catalogue's language (en-US or en-GB, de-AT or de-DE)
+ * when the browser lists one, so dates follow the reader's conventions while their words match the sentence
+ * they stand in; else the catalogue's language itself.
+ */
+export function uiLocale(
+  languages: readonly string[] = readerLanguages(),
+  language: string = catalogueLanguage(),
+): string {
+  const prefix = language.toLowerCase();
+  return languages.find((tag) => tag.toLowerCase().split('-')[0] === prefix) ?? language;
+}
+
+function readerLanguages(): readonly string[] {
+  if (installed) return installed.languages;
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
+
+function pluralRules(): Intl.PluralRules {
+  const locale = uiLocale();
+  let rules = pluralRulesByLocale.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRulesByLocale.set(locale, rules);
+  }
+  return rules;
+}
+
+/** 10,000 / 10.000 / 10 000 in the reader's locale; `fractionDigits` fixes the decimals (64.0 / 64,0). */
+export function formatNumber(value: number, fractionDigits?: number): string {
+  const locale = uiLocale();
+  const key = `${locale}|${fractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locale,
+      fractionDigits === undefined
+        ? {}
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
+    );
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * An extension page in the reader's language: `lang` for screen readers' voices and hyphenation, and the
+ * title, which the HTML cannot take from a catalogue.
+ */
+export function localiseDocument(doc: Document, titleKey: string): void {
+  doc.documentElement.lang = catalogueLanguage();
+  doc.title = t(titleKey);
+}
