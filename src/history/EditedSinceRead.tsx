@@ -7,7 +7,7 @@ import { send } from '../background/protocol';
 import { countsText } from '../background/recheck/judge';
 import type { EditedEntry } from '../background/recheck/store';
 import { formatDateTime } from '../ui/format';
-import { RECHECK_TEXT } from '../ui/recheckText';
+import { t } from '../ui/i18n';
 import { articleHash } from './route';
 
 export function EditedSinceRead() {
@@ -18,7 +18,7 @@ export function EditedSinceRead() {
   if (entries.length === 0) return null;
   return (
     <section class="edited-since" aria-labelledby="edited-title" data-testid="edited-since">
-      <h2 id="edited-title">{RECHECK_TEXT.editedTitle}</h2>
+      <h2 id="edited-title">{t('recheck_editedTitle')}</h2>
       <ul>
         {entries.map((entry) => (
           <li key={entry.url} data-testid="edited-entry">
@@ -27,14 +27,20 @@ export function EditedSinceRead() {
             </a>
             <span class="muted">
               {' '}
-              · {entry.site} · {countsText(entry.edited.counts)} · found {formatDateTime(entry.edited.at)}
+              {[
+                entry.site,
+                countsText(entry.edited.counts),
+                t('recheck_found', formatDateTime(entry.edited.at)),
+              ]
+                .map((part) => ` · ${part}`)
+                .join('')}
             </span>{' '}
             {entry.seenId !== null && entry.fetchedId !== null ? (
               <a
                 href={articleHash(entry.url, { from: entry.seenId, to: entry.fetchedId })}
                 data-testid="edited-compare"
               >
-                {RECHECK_TEXT.compare}
+                {t('recheck_compare')}
               </a>
             ) : null}
           </li>

@@ -65,7 +65,7 @@ export function Options() {
       </p>
 
       <section aria-labelledby="recheck-title">
-        <h2 id="recheck-title">Later edits</h2>
+        <h2 id="recheck-title">{t('recheck_section')}</h2>
         <RecheckSettings />
       </section>
 

@@ -6,8 +6,11 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { RECHECK_LIMITS, type RecheckSettings as Values } from '../background/recheck/settings';
-import { RECHECK_TEXT } from './recheckText';
+import { t } from './i18n';
 import { toggleRecheck } from './recheckToggle';
+
+// Written out, so the catalogue test sees each key used.
+const LABELS = { days: 'recheck_days', hours: 'recheck_hours', perHour: 'recheck_perHour' } as const;
 
 export function RecheckSettings({ compact = false }: { compact?: boolean }) {
   const [values, setValues] = useState<Values | null>(null);
@@ -27,15 +30,15 @@ export function RecheckSettings({ compact = false }: { compact?: boolean }) {
     toggleRecheck(want, values, browser.permissions, save).then(
       (outcome) => {
         setValues(outcome.settings);
-        setStatus(outcome.refused ? RECHECK_TEXT.refused : outcome.on ? RECHECK_TEXT.on : RECHECK_TEXT.off);
+        setStatus(t(outcome.refused ? 'recheck_refused' : outcome.on ? 'recheck_on' : 'recheck_off'));
       },
       (error: unknown) =>
-        setStatus(`Could not save: ${error instanceof Error ? error.message : String(error)}`),
+        setStatus(t('recheck_saveFailed', error instanceof Error ? error.message : String(error))),
     );
   };
-  const number = (key: 'days' | 'hours' | 'perHour', label: string) => (
+  const number = (key: 'days' | 'hours' | 'perHour') => (
     <label class="recheck-number">
-      {label}{' '}
+      {t(LABELS[key])}{' '}
       <input
         type="number"
         min={RECHECK_LIMITS[key].min}
@@ -61,14 +64,14 @@ export function RecheckSettings({ compact = false }: { compact?: boolean }) {
           onChange={(event) => onToggle(event.currentTarget.checked)}
           data-testid="recheck-toggle"
         />{' '}
-        {RECHECK_TEXT.toggle}
+        {t('recheck_toggle')}
       </label>
-      {compact ? null : <p class="muted">{RECHECK_TEXT.explain}</p>}
+      {compact ? null : <p class="muted">{t('recheck_explain')}</p>}
       {compact || !values.enabled ? null : (
         <div class="recheck-numbers">
-          {number('days', RECHECK_TEXT.days)}
-          {number('hours', RECHECK_TEXT.hours)}
-          {number('perHour', RECHECK_TEXT.perHour)}
+          {number('days')}
+          {number('hours')}
+          {number('perHour')}
         </div>
       )}
       <p class="muted" role="status" data-testid="recheck-status">

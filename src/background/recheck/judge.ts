@@ -7,6 +7,7 @@
 import { align } from '../../core/align';
 import { acrossExtractors, hideLabelRemovals } from '../../core/extract';
 import type { AlignResult, VersionText } from '../../core/model';
+import { t, tn } from '../../ui/i18n';
 import type { EditedSinceRead } from './follow';
 
 /**
@@ -69,15 +70,15 @@ export function judgeFetched(
 /** "2 reworded, 1 added" for a notice; the order a reader weighs them in. */
 export function countsText(counts: EditedSinceRead['counts']): string {
   const parts: string[] = [];
-  if (counts.headline) parts.push('headline changed');
-  if (counts.reworded > 0) parts.push(`${counts.reworded} reworded`);
-  if (counts.added > 0) parts.push(`${counts.added} added`);
-  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
-  if (counts.moved > 0) parts.push(`${counts.moved} moved`);
-  return parts.join(', ');
+  if (counts.headline) parts.push(t('changes_headlineChanged'));
+  if (counts.reworded > 0) parts.push(tn('recheck_reworded', counts.reworded));
+  if (counts.added > 0) parts.push(tn('recheck_added', counts.added));
+  if (counts.removed > 0) parts.push(tn('recheck_removed', counts.removed));
+  if (counts.moved > 0) parts.push(tn('recheck_moved', counts.moved));
+  return parts.join(t('list_separator'));
 }
 
 /** The notification's text (issue 10): "Edited since you read it: <headline> — 2 reworded, 1 added". */
 export function noticeText(headline: string, counts: EditedSinceRead['counts']): string {
-  return `Edited since you read it: ${headline} \u2014 ${countsText(counts)}`;
+  return t('recheck_notice', headline, countsText(counts));
 }
