@@ -84,6 +84,19 @@ function manifestFor(
   }
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
+    // Parsing pages away from their thread needs a DOM, which a service worker lacks (src/background/parse);
+    // the re-check parses fetched pages there too.
+    manifest.permissions = [...((manifest.permissions as string[] | undefined) ?? []), 'offscreen'];
+    if (testBuild) {
+      // Chromium has no switch to answer its permission prompt under automation (Firefox has the pref
+      // extensions.webextOptionalPermissionPrompts), so the test build grants at install what the re-check asks
+      // for; its prompt is then answered yes at once. The prompt itself is tested on the normal build.
+      manifest.host_permissions = manifest.optional_host_permissions;
+      manifest.permissions = [
+        ...(manifest.permissions as string[]),
+        ...(manifest.optional_permissions as string[]),
+      ];
+    }
     manifest.minimum_chrome_version = CHROME_MIN;
   } else {
     manifest.background = { scripts: ['background.js'] };

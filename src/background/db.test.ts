@@ -23,7 +23,7 @@ afterEach(() => {
 
 function indexesOf(
   db: HistoryDb,
-  store: 'articles' | 'versions' | 'visits' | 'ignoreRules',
+  store: 'articles' | 'versions' | 'visits' | 'follows' | 'ignoreRules',
 ): Record<string, unknown> {
   const tx = db.transaction(store);
   const objectStore = tx.objectStore(store);
@@ -42,7 +42,13 @@ describe('history database', () => {
   it('is at DB_VERSION with exactly its stores', async () => {
     const db = await open(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect(Array.from(db.objectStoreNames).sort()).toEqual(['articles', 'ignoreRules', 'versions', 'visits']);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual([
+      'articles',
+      'follows',
+      'ignoreRules',
+      'versions',
+      'visits',
+    ]);
   });
 
   it('step 1 (new database): articles by url, versions and visits auto-numbered, with their indexes', async () => {
@@ -82,8 +88,7 @@ describe('history database', () => {
     const name = freshName();
     // Version 1 exactly as release 0.1.0 created and filled it.
     const old = await openDB<HistorySchema>(name, 1, {
-      upgrade: (db, oldVersion, newVersion, tx) =>
-        upgradeHistory(db, oldVersion, tx, newVersion ?? DB_VERSION),
+      upgrade: (db, oldVersion, newVersion, tx) => upgradeHistory(db, oldVersion, tx, newVersion),
     });
     const stored = {
       url: 'https://a.test/1',
@@ -110,11 +115,38 @@ describe('history database', () => {
     expect(indexesOf(db, 'versions')).toMatchObject({ urlHash: { keyPath: ['url', 'hash'], unique: false } });
   });
 
-  it('step 4: a database of release 0.2 (version 2) gains an empty ignore-rule store and keeps its history', async () => {
+  it('step 3: a database at version 2 gains the follows store by next check, and keeps its versions as seen', async () => {
     const name = freshName();
     const old = await openDB<HistorySchema>(name, 2, {
-      upgrade: (db, oldVersion, newVersion, tx) =>
-        upgradeHistory(db, oldVersion, tx, newVersion ?? DB_VERSION),
+      upgrade: (db, oldVersion, newVersion, tx) => upgradeHistory(db, oldVersion, tx, newVersion),
+    });
+    const stored = {
+      url: 'https://a.test/1',
+      hash: 'h1',
+      title: 'Headline',
+      paragraphs: [{ text: 'One.', kind: 'p' as const }],
+      byline: null,
+      publishedTime: null,
+      firstSeen: 1,
+      lastSeen: 2,
+      extractor: 2,
+    };
+    await old.add('versions', stored);
+    old.close();
+
+    const db = await open(name);
+    expect(indexesOf(db, 'follows')).toEqual({
+      keyPath: 'url',
+      autoIncrement: false,
+      nextCheck: { keyPath: 'nextCheck', unique: false },
+    });
+    expect(await db.getAll('versions')).toEqual([{ ...stored, id: 1 }]);
+  });
+
+  it('step 4: a database at version 3 gains an empty ignore-rule store and keeps its history', async () => {
+    const name = freshName();
+    const old = await openDB<HistorySchema>(name, 3, {
+      upgrade: (db, oldVersion, newVersion, tx) => upgradeHistory(db, oldVersion, tx, newVersion),
     });
     const article = {
       url: 'https://a.test/1',

@@ -9,6 +9,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../core/history';
 import type { IgnoreRule } from '../core/ignore';
+import type { FollowState } from './recheck/follow';
 
 export const DB_NAME = 'redline';
 export const DB_VERSION = 4;
@@ -30,6 +31,12 @@ export interface HistorySchema extends DBSchema {
     value: StoredVisit;
     indexes: { url: string };
   };
+  /** Background re-check state per followed article (src/background/recheck/follow.ts), keyed by URL. */
+  follows: {
+    key: string;
+    value: FollowState;
+    indexes: { nextCheck: number };
+  };
   /** The reader's ignore rules (src/core/ignore), by site; exported with the history (format version 2). */
   ignoreRules: {
     key: number;
@@ -42,13 +49,15 @@ export type HistoryDb = IDBPDatabase<HistorySchema>;
 export type StoreName = StoreNames<HistorySchema>;
 type UpgradeTransaction = IDBPTransaction<HistorySchema, StoreName[], 'versionchange'>;
 
-/** Brings a database at `oldVersion` to `DB_VERSION`; exported for the upgrade tests. */
+/**
+ * Brings a database at `oldVersion` to `newVersion` (`DB_VERSION`); exported for the upgrade tests, which open
+ * a database at an older version to fill it as an older release did.
+ */
 export function upgradeHistory(
   db: HistoryDb,
   oldVersion: number,
   tx: UpgradeTransaction,
-  // Tests build databases of older releases by opening at their version: a step runs only up to it.
-  newVersion: number = DB_VERSION,
+  newVersion: number | null = DB_VERSION,
 ): void {
   if (oldVersion < 1) {
     const articles = db.createObjectStore('articles', { keyPath: 'url' });
@@ -84,7 +93,12 @@ export function upgradeHistory(
       tx.abort();
     });
   }
-  if (oldVersion < 4 && newVersion >= 4) {
+  if (oldVersion < 3 && (newVersion ?? DB_VERSION) >= 3) {
+    // The background re-check (opt-in). Versions need no change: one without `origin` was seen in a tab.
+    const follows = db.createObjectStore('follows', { keyPath: 'url' });
+    follows.createIndex('nextCheck', 'nextCheck');
+  }
+  if (oldVersion < 4 && (newVersion ?? DB_VERSION) >= 4) {
     // Step 4 (issue 11): ignore rules live beside the history they filter, so an export carries them.
     const rules = db.createObjectStore('ignoreRules', { keyPath: 'id', autoIncrement: true });
     rules.createIndex('site', 'site');

@@ -8,10 +8,13 @@ import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
 import { rulesForSite } from './ignore-rules';
+import { parseArticleHtml } from './parse/parse-html';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
+import { createRecheckHandlers } from './recheck/handlers';
+import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
@@ -33,6 +36,10 @@ export interface HandlerDeps {
   limiter?: CaptureLimiter;
   /** Bytes the history may hold (default `STORAGE_BUDGET_BYTES`). */
   budget?: number;
+  /** The re-check's messages (recheck/handlers.ts); by default without badge or test hook. */
+  recheck?: Pick<Handlers, RecheckMessageType>;
+  /** Reads an article from HTML away from the page (default `parseArticleHtml`). */
+  parse?: typeof parseArticleHtml;
 }
 
 export function createHandlers({
@@ -42,6 +49,8 @@ export function createHandlers({
   now,
   limiter = new CaptureLimiter(),
   budget = STORAGE_BUDGET_BYTES,
+  recheck = createRecheckHandlers({ db, refreshBadge: async () => undefined, test: null }),
+  parse = parseArticleHtml,
 }: HandlerDeps): Handlers {
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -113,6 +122,8 @@ export function createHandlers({
       return paragraphs === null ? null : { paragraphs };
     },
 
+    'page.parse': ({ html, location, force }) => parse(html, location, force === true ? { force } : {}),
+
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);
       if (dismissed) await badge.show(sender.tabId, 0);
@@ -129,6 +140,7 @@ export function createHandlers({
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
     ...createUiHandlers({ db, settings, now }),
     ...createRulesHandlers({ db, now }),
+    ...recheck,
   };
 }
 

@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { type HistoryDb, openHistory } from './db';
 import { type Badge, badgeText, createHandlers } from './handlers';
 import { createRouter } from './protocol';
+import { wireRecheck } from './recheck/wire';
 import { createSettingsStore } from './settings';
 
 let database: Promise<HistoryDb> | null = null;
@@ -24,12 +25,16 @@ const BADGE_COLOUR = '#d32027';
 
 const badge: Badge = {
   async show(tabId, changes) {
-    await browser.action.setBadgeText({ tabId, text: badgeText(changes) });
+    // null, not '': the tab falls back to the global text (the re-check's count of edited articles).
+    await browser.action.setBadgeText({ tabId, text: changes > 0 ? badgeText(changes) : null });
   },
 };
 
+const settings = createSettingsStore(browser.storage.local);
+const recheck = wireRecheck(db, settings);
+
 const router = createRouter(
-  createHandlers({ db, settings: createSettingsStore(browser.storage.local), badge, now: Date.now }),
+  createHandlers({ db, settings, badge, now: Date.now, recheck: recheck.handlers }),
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
 );
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
@@ -39,7 +44,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // A new document in the tab starts without marks; its content script sets the badge again once it has looked.
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading') {
-    browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    browser.action.setBadgeText({ tabId, text: null }).catch(() => undefined);
   }
 });
 

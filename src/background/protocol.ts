@@ -10,7 +10,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
 import { type Article, isBlockKind } from '../core/model';
+import type { ParsedPage } from '../core/remote-extract/parse';
 import { isReaderChoicesPatch } from './reader-choice';
+import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
+import { isRecheckPatch } from './recheck/settings';
 import { RULES_REQUEST_CHECKS, RULES_SENDER_KINDS, type RulesProtocol } from './rules-protocol';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
 import { UI_REQUEST_CHECKS, UI_SENDER_KINDS, type UiProtocol } from './ui-protocol';
@@ -47,8 +50,12 @@ export type SiteCheck = { capture: true; force?: boolean } | { capture: false; r
 /** `content`: a content script in a normal (not private) tab's top frame. `page`: an extension page. */
 export type SenderKind = 'content' | 'page';
 
-/** `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages. */
-export interface Protocol extends UiProtocol, RulesProtocol {
+/**
+ * `UiProtocol` (ui-protocol.ts) adds the messages of the popup, history and options pages; `RecheckProtocol`
+ * (recheck/protocol.ts) those of the background re-check; `RulesProtocol` (rules-protocol.ts)
+ * the reader's ignore rules.
+ */
+export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
   /**
@@ -62,6 +69,15 @@ export interface Protocol extends UiProtocol, RulesProtocol {
     /** `sameDocument`: evaluated after a same-document navigation (pushState), not a page load. */
     request: { location: string; article: Article; sameDocument?: boolean };
     response: CaptureReply;
+  };
+  /**
+   * Read the article of the page serialised as `html` (at `location`) away from the page's thread
+   * (src/background/parse); `force`: the reader keeps it although it may not look like an article.
+   */
+  'page.parse': {
+    from: 'content';
+    request: { location: string; html: string; force?: boolean };
+    response: ParsedPage;
   };
   /** The reader dismissed the marks of version `hash`. */
   'article.dismiss': {
@@ -183,12 +199,14 @@ const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'article.capture': 'content',
   'article.latest': 'content',
   'article.dismiss': 'content',
+  'page.parse': 'content',
   'badge.set': 'content',
   'settings.get': 'page',
   'settings.update': 'page',
   'history.delete': 'page',
   ...UI_SENDER_KINDS,
   ...RULES_SENDER_KINDS,
+  ...RECHECK_SENDER_KINDS,
 };
 
 /** Every message type the router answers. */
@@ -204,6 +222,11 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isArticle(r.article) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
   'article.latest': (r): r is RequestOf<'article.latest'> => isRecord(r) && isHttpUrl(r.url),
+  'page.parse': (r): r is RequestOf<'page.parse'> =>
+    isRecord(r) &&
+    isHttpUrl(r.location) &&
+    isString(r.html) &&
+    (r.force === undefined || typeof r.force === 'boolean'),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
   'badge.set': (r): r is RequestOf<'badge.set'> =>
@@ -214,10 +237,12 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     (r.paused === undefined || isStringArray(r.paused)) &&
     (r.excluded === undefined || isStringArray(r.excluded)) &&
     isUiSettingsPatch(r) &&
-    isReaderChoicesPatch(r),
+    isReaderChoicesPatch(r) &&
+    isRecheckPatch(r),
   'history.delete': (r): r is RequestOf<'history.delete'> => isRecord(r) && isString(r.url),
   ...UI_REQUEST_CHECKS,
   ...RULES_REQUEST_CHECKS,
+  ...RECHECK_REQUEST_CHECKS,
 };
 
 export class SenderRefused extends Error {

@@ -22,7 +22,7 @@
 import type { IDBPIndex } from 'idb';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
-import type { StoredArticle, StoredVersion } from '../core/history';
+import { type StoredArticle, type StoredVersion, wasSeen } from '../core/history';
 import type { Article } from '../core/model';
 import type { HistoryDb, HistorySchema, StoreName } from './db';
 import { siteOf } from './site';
@@ -48,7 +48,10 @@ export interface RecordOptions {
 
 const STORES = ['articles', 'versions', 'visits'] as const;
 
-/** The newest two versions of an article, newest first. */
+/**
+ * The newest two versions of an article the reader SAW, newest first. Versions the background re-check only
+ * fetched are skipped: a page is marked against what the reader last saw (src/background/recheck).
+ */
 async function newestVersions<Stores extends ArrayLike<StoreName>>(
   index: IDBPIndex<HistorySchema, Stores, 'versions', 'url', 'readwrite'>,
   url: string,
@@ -56,7 +59,7 @@ async function newestVersions<Stores extends ArrayLike<StoreName>>(
   const found: StoredVersion[] = [];
   let cursor = await index.openCursor(IDBKeyRange.only(url), 'prev');
   while (cursor && found.length < 2) {
-    found.push(cursor.value);
+    if (wasSeen(cursor.value)) found.push(cursor.value);
     cursor = await cursor.continue();
   }
   return found;
@@ -90,7 +93,19 @@ export async function recordArticle(
     }
 
     const byHash = versions.index('urlHash');
-    const [known] = existing && newest ? await byHash.getAll([article.url, hash]) : [];
+    const sameText = existing && newest ? await byHash.getAll([article.url, hash]) : [];
+    // The background fetched this very text after the reader's last visit: it becomes seen now, compared with
+    // what they saw before, and nothing new is stored.
+    const fetched = sameText.findLast(
+      (v) => !wasSeen(v) && v.id !== undefined && newest?.id !== undefined && v.id > newest.id,
+    );
+    if (existing && newest && fetched) {
+      await visit();
+      await versions.put({ ...fetched, origin: 'seen', lastSeen: now });
+      await articles.put({ ...existing, lastSeen: now });
+      return { status: 'changed', hash, previous: newest, stored: false };
+    }
+    const [known] = sameText.filter(wasSeen);
     if (existing && newest && known) {
       const revisit = async (folded: number): Promise<RecordOutcome> => {
         await visit();
@@ -105,7 +120,7 @@ export async function recordArticle(
         return { status: 'unchanged', hash, previous: null, stored: false };
       };
       if (known.variant) return revisit(0);
-      const [newestFirst] = await byHash.getAll([article.url, newest.hash]);
+      const [newestFirst] = (await byHash.getAll([article.url, newest.hash])).filter(wasSeen);
       if (newestFirst && newestFirst.id !== newest.id && newest.id !== undefined) {
         await versions.delete(newest.id);
         await versions.put({

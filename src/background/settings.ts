@@ -14,6 +14,7 @@ import {
   type ReaderChoices,
   readerVerdict,
 } from './reader-choice';
+import { parseRecheck, type RecheckSettings } from './recheck/settings';
 import { normaliseSite, siteMatches, siteOf } from './site';
 import { DEFAULT_UI_SETTINGS, parseUiSettings, type UiSettings } from './ui-settings';
 
@@ -21,6 +22,8 @@ import { DEFAULT_UI_SETTINGS, parseUiSettings, type UiSettings } from './ui-sett
 export interface Settings extends UiSettings, ReaderChoices {
   paused: string[];
   excluded: string[];
+  /** The opt-in background re-check (src/background/recheck). */
+  recheck: RecheckSettings;
 }
 
 export type SettingsPatch = Partial<Settings>;
@@ -30,6 +33,7 @@ export const SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   paused: [],
   excluded: [],
+  recheck: parseRecheck(undefined),
   ...DEFAULT_UI_SETTINGS,
   ...DEFAULT_READER_CHOICES,
 });
@@ -52,6 +56,7 @@ export function parseSettings(stored: unknown): Settings {
   return {
     paused: siteList(record.paused),
     excluded: siteList(record.excluded),
+    recheck: parseRecheck(record.recheck),
     ...parseUiSettings(record),
     ...parseReaderChoices(record),
   };

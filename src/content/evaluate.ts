@@ -21,8 +21,14 @@ export type Extracted = Extract<ExtractResult, { ok: true }>;
 
 export interface EvaluateDeps {
   send: <K extends MessageType>(type: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
-  /** `force`: the reader keeps this page although it may not look like an article. */
-  extract: (doc: Document, opts?: { url?: string; force?: boolean }) => ExtractResult;
+  /**
+   * `force`: the reader keeps this page although it may not look like an article. May answer later: the page
+   * is read in the background and mapped back in slices (extract-remote.ts).
+   */
+  extract: (
+    doc: Document,
+    opts?: { url?: string; force?: boolean },
+  ) => ExtractResult | Promise<ExtractResult>;
   /**
    * Anchors the extraction on the stored version: puts back paragraphs the page still shows, leaves out
    * boundary drift (anchor.ts).
@@ -115,7 +121,8 @@ export async function evaluatePage(
   for (let attempt = 0; ; attempt += 1) {
     await deps.settle(doc, { signal });
     signal.throwIfAborted();
-    extracted = deps.extract(doc, check.force ? { url: location, force: true } : { url: location });
+    extracted = await deps.extract(doc, check.force ? { url: location, force: true } : { url: location });
+    signal.throwIfAborted();
     const stale =
       extracted.ok && options.previousKey != null && articleKey(extracted.article) === options.previousKey;
     if (!stale || attempt >= STALE_RETRIES) break;

@@ -171,9 +171,9 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
   return {
     ...deps,
     send,
-    extract: (doc, opts) => {
+    extract: async (doc, opts) => {
       extractedFrom = doc;
-      const result = deps.extract(doc, opts);
+      const result = await deps.extract(doc, opts);
       if (result.ok) {
         tracker.extracted({
           doc,

@@ -48,6 +48,18 @@ export interface StoredVersion {
    * stored before the field existed and on imports from such files: those read as `LEGACY_EXTRACTOR_VERSION`.
    */
   extractor?: number;
+  /**
+   * `fetched`: read by the background re-check (src/background/recheck), not shown in a tab; the reader has not
+   * seen it, so a revisit is marked against the last version they saw. Absent (or `seen`): shown in a tab.
+   */
+  origin?: VersionOrigin;
+}
+
+export type VersionOrigin = 'seen' | 'fetched';
+
+/** True unless the version was only fetched in the background (absent = seen, as every version before it). */
+export function wasSeen(version: Pick<StoredVersion, 'origin'>): boolean {
+  return version.origin !== 'fetched';
 }
 
 /** One time the reader opened the article. */

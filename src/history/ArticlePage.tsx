@@ -13,6 +13,7 @@ import { Changes } from '../ui/Changes';
 import { type CompareMode, CompareView } from '../ui/CompareView';
 import { DeleteArticle } from '../ui/DeleteArticle';
 import { EditTag } from '../ui/EditTag';
+import { FetchedTag } from '../ui/FetchedTag';
 import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
@@ -20,7 +21,8 @@ import { RuleForm } from '../ui/RuleForm';
 import { type VersionRow, versionRows } from '../ui/versions';
 import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { comparisonOf } from './comparison';
-import { defaultPair } from './pair';
+import { FollowStatus } from './FollowStatus';
+import { pairOf } from './pair';
 import { ShareComparison } from './ShareComparison';
 
 type State =
@@ -28,7 +30,15 @@ type State =
   | { kind: 'ready'; detail: ArticleDetail | null }
   | { kind: 'error'; message: string };
 
-export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => void }) {
+export function ArticlePage({
+  url,
+  onDeleted,
+  compare,
+}: {
+  url: string;
+  onDeleted: () => void;
+  compare?: { from: number; to: number } | undefined;
+}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     setState({ kind: 'loading' });
@@ -62,15 +72,28 @@ export function ArticlePage({ url, onDeleted }: { url: string; onDeleted: () => 
   }
   return (
     <Guard fallback={failed}>
-      <ArticleDetailView detail={state.detail} onDeleted={onDeleted} />
+      <ArticleDetailView detail={state.detail} onDeleted={onDeleted} compare={compare} />
     </Guard>
   );
 }
 
-function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDeleted: () => void }) {
+function ArticleDetailView({
+  detail,
+  onDeleted,
+  compare,
+}: {
+  detail: ArticleDetail;
+  onDeleted: () => void;
+  compare?: { from: number; to: number } | undefined;
+}) {
   const { article, versions } = detail;
   const rows = useMemo(() => versionRows(versions), [versions]);
-  const [pair, setPair] = useState(() => defaultPair(versions.length));
+  const [pair, setPair] = useState(() =>
+    pairOf(
+      versions.map((v) => v.id),
+      compare,
+    ),
+  );
   const [mode, setMode] = useState<CompareMode>('side');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [rules, setRules] = useState<IgnoreRule[]>([]);
@@ -113,6 +136,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
           )}{' '}
           · {tn('count_versions', versions.length)}
         </p>
+        <FollowStatus url={article.url} />
         <div class="toolbar">
           <ExportButton url={article.url} site={article.site} label={t('export_article')} />
           {confirmDelete ? (
@@ -144,6 +168,7 @@ function ArticleDetailView({ detail, onDeleted }: { detail: ArticleDetail; onDel
                   {` ${t('history_variant')}`}
                 </span>
               ) : null}
+              {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               {row.version.lastSeen !== row.version.firstSeen ? (
                 <span class="muted">{` ${t('history_seenUntil', formatDateTime(row.version.lastSeen))}`}</span>
               ) : null}

@@ -6,6 +6,7 @@ import { ExportButton, ImportButton } from '../ui/Backup';
 import { t } from '../ui/i18n';
 import { ArticleList } from './ArticleList';
 import { ArticlePage } from './ArticlePage';
+import { EditedSinceRead } from './EditedSinceRead';
 import { parseRoute } from './route';
 
 type Articles =
@@ -54,6 +55,7 @@ export function HistoryApp() {
         {route.page === 'article' ? (
           <ArticlePage
             url={route.url}
+            compare={route.compare}
             onDeleted={() => {
               load();
               location.hash = '';
@@ -64,7 +66,10 @@ export function HistoryApp() {
         ) : articles.kind === 'error' ? (
           <p class="error">{articles.message}</p>
         ) : (
-          <ArticleList articles={articles.list} />
+          <>
+            <EditedSinceRead />
+            <ArticleList articles={articles.list} />
+          </>
         )}
       </main>
     </div>

@@ -12,4 +12,14 @@ describe('history route', () => {
     const url = 'https://news.test/story?id=3&utm=x#top';
     expect(parseRoute(articleHash(url))).toEqual({ page: 'article', url });
   });
+
+  it('carries the two versions a comparison link opens on', () => {
+    const url = 'https://news.test/story?id=3';
+    expect(parseRoute(articleHash(url, { from: 4, to: 9 }))).toEqual({
+      page: 'article',
+      url,
+      compare: { from: 4, to: 9 },
+    });
+    expect(parseRoute(`${articleHash(url)}&from=x&to=2`)).toEqual({ page: 'article', url });
+  });
 });

@@ -8,6 +8,7 @@ import { send } from '../background/protocol';
 import type { Settings, SettingsPatch } from '../background/settings';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { t, tn } from '../ui/i18n';
+import { RecheckSettings } from '../ui/RecheckSettings';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { IgnoreRules } from './IgnoreRules';
 import { StorageUsage } from './StorageUsage';
@@ -63,6 +64,11 @@ export function Options() {
       <p class="status-line" role="status" data-testid="options-status">
         {notice}
       </p>
+
+      <section aria-labelledby="recheck-title">
+        <h2 id="recheck-title">{t('recheck_section')}</h2>
+        <RecheckSettings />
+      </section>
 
       <section aria-labelledby="marks-title">
         <h2 id="marks-title">{t('options_marks_title')}</h2>

@@ -15,6 +15,7 @@ import { ExportButton } from '../ui/Backup';
 import { Changes } from '../ui/Changes';
 import { DeleteArticle } from '../ui/DeleteArticle';
 import { EditTag } from '../ui/EditTag';
+import { FetchedTag } from '../ui/FetchedTag';
 import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
@@ -385,6 +386,7 @@ function ArticleView({
                     {t('variant_tag')}
                   </span>
                 ) : null}
+                {row.version.origin === 'fetched' ? <FetchedTag /> : null}
               </div>
               <div class="version-meta">
                 <span data-testid="words">{tn('count_words', row.words)}</span> ·{' '}

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import '../ui/styles.css';
 import './popup.css';
 import { localiseDocument, t } from '../ui/i18n';
+import { RecheckSettings } from '../ui/RecheckSettings';
 import { Popup } from './Popup';
 import { resolveTarget } from './target';
 
@@ -17,3 +18,6 @@ if (root) {
     },
   );
 }
+// The re-check's switch, below whatever the popup says about the tab.
+const recheck = document.getElementById('recheck');
+if (recheck) render(<RecheckSettings compact />, recheck);

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   localHosts?: readonly string[];
   /** How long one DevTools protocol call may take (puppeteer's default is 180 s). */
   protocolTimeout?: number;
+  /** Firefox only: extra preferences for the profile. */
+  firefoxPrefs?: Record<string, unknown>;
   /** The browser's language ("de"): its UI, so the extension's catalogue, and the pages' accept-languages. */
   language?: string;
   /** Firefox: load a copy whose extension pages the test can open (firefoxCopyWithReachablePages). */
@@ -148,6 +150,7 @@ export async function launchWithExtension(
       ...(options.language
         ? { 'intl.locale.requested': options.language, 'intl.accept_languages': options.language }
         : {}),
+      ...options.firefoxPrefs,
     },
     defaultViewport: viewport,
   });

@@ -12,8 +12,8 @@ export interface RouteAnswer {
   headers?: Record<string, string>;
 }
 
-/** A route either returns fixed HTML or computes an answer per request. */
-export type Route = string | ((req: IncomingMessage) => RouteAnswer);
+/** A route either returns fixed HTML or computes an answer per request (maybe taking its time). */
+export type Route = string | ((req: IncomingMessage) => RouteAnswer | Promise<RouteAnswer>);
 
 export interface PageServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -41,12 +41,16 @@ export async function startPageServer(): Promise<PageServer> {
       res.end(`no route for ${path}`);
       return;
     }
-    const answer: RouteAnswer = typeof route === 'string' ? { status: 200, body: route } : route(req);
-    res.writeHead(answer.status, {
-      ...answer.headers,
-      'content-type': answer.type ?? 'text/html; charset=utf-8',
-    });
-    res.end(answer.body);
+    const answer = typeof route === 'string' ? { status: 200, body: route } : route(req);
+    const reply = (done: RouteAnswer): void => {
+      res.writeHead(done.status, {
+        ...done.headers,
+        'content-type': done.type ?? 'text/html; charset=utf-8',
+      });
+      res.end(done.body);
+    };
+    if (answer instanceof Promise) answer.then(reply, () => res.destroy());
+    else reply(answer);
   };
 
   const server = createServer(handle);

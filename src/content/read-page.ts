@@ -1,0 +1,32 @@
+/**
+ * The content script's extraction: the page is read in the background (offscreen document in Chromium, the
+ * background page in Firefox) and mapped back in slices (extract-remote.ts); in the page itself when that fails.
+ */
+import { send } from '../background/protocol';
+import { extract } from '../core/extract';
+import type { ExtractResult } from '../core/model';
+import { READABLE_CONTRACT } from './contract';
+import { extractRemote, type RemoteExtractStats } from './extract-remote';
+import { nextTaskOf } from './overlay/chunks';
+
+export async function readPage(
+  doc: Document,
+  opts: { url?: string; force?: boolean } = {},
+): Promise<ExtractResult> {
+  const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
+  const result = await extractRemote(
+    doc,
+    opts,
+    {
+      parse: (html, location, force) =>
+        send('page.parse', force ? { html, location, force } : { html, location }),
+      extractInPage: extract,
+      nextTask: nextTaskOf(doc.defaultView),
+      now: () => performance.now(),
+    },
+    stats,
+  );
+  // Test build only: which path read the page, for the browser tests of both.
+  if (READABLE_CONTRACT) doc.documentElement.dataset.redlineRead = stats.path;
+  return result;
+}

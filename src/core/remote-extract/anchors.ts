@@ -1,0 +1,145 @@
+/**
+ * Anchors say where an element found in a re-parsed copy of a page sits in the live page, so the extraction can
+ * run away from the page's main thread (an offscreen document, a background page) and its result still mark
+ * the page's own elements.
+ *
+ * Serialising a page and parsing it again keeps its text, in order, but not its text nodes (adjacent ones
+ * merge, empty ones vanish), so an anchor is not a node index but character offsets into the page's text: the
+ * concatenated data of every text node under the root outside skipped elements (scripts, styles, media, form
+ * controls), in document order. An element is anchored by its first and last text node's offsets, plus how
+ * many parent steps lead from their common ancestor up to it; the same steps from the live nodes at those
+ * offsets find the live element. The caller verifies the text (`keyLength`) (a page changed between serialising and
+ * mapping, or a parser moved content, and the offsets no longer line up) and searches for it otherwise.
+ */
+import { isElement, isSkipped, isText } from '../extract/dom-kinds';
+import { matchKey } from '../extract/live-map';
+
+export interface Anchor {
+  /** Offset of the element's first character in the root's text. */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+  /** Parent steps from the common ancestor of the text nodes at `start` and `end - 1` up to the element. */
+  up: number;
+  /**
+   * Length of the element's whole text in match form (live-map.ts `matchKey`): the mapped live element must have
+   * the same, so offsets gone astray cannot land on an ancestor that merely contains the paragraph.
+   */
+  keyLength: number;
+}
+
+/** Calls `visit` for each non-empty text node under `root` outside skipped elements, in document order. */
+function* textNodes(root: Node): Generator<Text> {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (isText(node)) {
+      if (node.data.length > 0) yield node;
+    } else if (isElement(node) && !isSkipped(node) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) return;
+    node = node.nextSibling;
+  }
+}
+
+function commonAncestor(a: Node, b: Node): Node | null {
+  if (a === b) return a;
+  const seen = new Set<Node>();
+  for (let n: Node | null = a; n; n = n.parentNode) seen.add(n);
+  for (let n: Node | null = b; n; n = n.parentNode) if (seen.has(n)) return n;
+  return null;
+}
+
+/**
+ * Anchors of `elements` (each under `root`, or null) in `root`'s text; null for an element with no text there.
+ * One walk of the root's text.
+ */
+export function anchorsOf(root: Node, elements: readonly (Element | null)[]): (Anchor | null)[] {
+  const first = new Map<Element, { node: Text; at: number }>();
+  const last = new Map<Element, { node: Text; end: number }>();
+  const wanted = new Set<Element>();
+  for (const element of elements) if (element) wanted.add(element);
+  let offset = 0;
+  for (const node of textNodes(root)) {
+    for (let el: Node | null = node.parentNode; el && el !== root.parentNode; el = el.parentNode) {
+      if (!isElement(el) || !wanted.has(el)) continue;
+      if (!first.has(el)) first.set(el, { node, at: offset });
+      last.set(el, { node, end: offset + node.data.length });
+    }
+    offset += node.data.length;
+  }
+  return elements.map((element) => {
+    if (!element) return null;
+    const a = first.get(element);
+    const b = last.get(element);
+    if (!a || !b) return null;
+    let up = 0;
+    for (let n = commonAncestor(a.node, b.node); n && n !== element; n = n.parentNode) up++;
+    return { start: a.at, end: b.end, up, keyLength: matchKey(element.textContent ?? '').length };
+  });
+}
+
+/**
+ * Finds the elements anchors point at in the live page. The walk of the page's text is done in slices
+ * (`step`), so a caller can yield to the page between them; `done` says when every anchor is resolved.
+ */
+export class AnchorResolver {
+  private readonly offsets: number[];
+  private readonly found = new Map<number, Text>();
+  private readonly walk: Generator<Text>;
+  private next = 0;
+  private offset = 0;
+  private finished = false;
+
+  constructor(
+    root: Node,
+    private readonly anchors: readonly (Anchor | null)[],
+  ) {
+    const all = new Set<number>();
+    for (const anchor of anchors) {
+      if (!anchor) continue;
+      all.add(anchor.start);
+      all.add(anchor.end - 1);
+    }
+    this.offsets = [...all].sort((x, y) => x - y);
+    this.walk = textNodes(root);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Walks at most `budget` text nodes; returns `done`. */
+  step(budget: number): boolean {
+    for (let i = 0; i < budget && !this.finished; i++) {
+      const next = this.walk.next();
+      if (next.done) {
+        this.finished = true;
+        break;
+      }
+      const node = next.value;
+      const end = this.offset + node.data.length;
+      while (this.next < this.offsets.length && (this.offsets[this.next] ?? 0) < end) {
+        this.found.set(this.offsets[this.next] ?? 0, node);
+        this.next++;
+      }
+      this.offset = end;
+      if (this.next >= this.offsets.length) this.finished = true;
+    }
+    return this.finished;
+  }
+
+  /** The live element of anchor `i` (call once `done`); null when its offsets lie past the page's text. */
+  element(i: number): Element | null {
+    const anchor = this.anchors[i];
+    if (!anchor) return null;
+    const a = this.found.get(anchor.start);
+    const b = this.found.get(anchor.end - 1);
+    if (!a || !b) return null;
+    let node = commonAncestor(a, b);
+    for (let k = 0; k < anchor.up && node; k++) node = node.parentNode;
+    return node && isElement(node) ? node : null;
+  }
+}
