@@ -5,6 +5,7 @@
 
 import { extractorOf } from '../core/extract/across-extractors';
 import type { Article } from '../core/model';
+import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
 import { parseArticleHtml } from './parse/parse-html';
@@ -98,7 +99,11 @@ export function createHandlers({
         lastSeen,
         extractor: extractorOf(outcome.previous),
       };
-      return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay };
+      const aligned = compareVersions(previous, previous.extractor, {
+        title: article.title,
+        paragraphs: article.paragraphs.map((p) => p.text),
+      });
+      return { status: 'changed', hash: outcome.hash, previous, overlay: current.overlay, aligned };
     },
 
     'article.latest': async ({ url }, sender) => {

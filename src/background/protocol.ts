@@ -8,7 +8,7 @@
  * `send()` turns the latter back into a thrown `RemoteError`.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { type Article, isBlockKind } from '../core/model';
+import { type AlignResult, type Article, isBlockKind } from '../core/model';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { isReaderChoicesPatch } from './reader-choice';
 import type { CaptureBlock, Settings, SettingsPatch } from './settings';
@@ -28,8 +28,17 @@ export interface PreviousVersion {
 
 export type CaptureReply =
   | { status: 'captured' | 'unchanged'; hash: string }
-  /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
-  | { status: 'changed'; hash: string; previous: PreviousVersion; overlay: OverlayMode }
+  /**
+   * `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). `aligned`: the
+   * comparison of `previous` with the article sent, made in the background (compare.ts).
+   */
+  | {
+      status: 'changed';
+      hash: string;
+      previous: PreviousVersion;
+      overlay: OverlayMode;
+      aligned?: AlignResult;
+    }
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 

@@ -207,6 +207,27 @@ describe('evaluatePage', () => {
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
   });
 
+  it('marks the comparison the background made, without aligning on the page', async () => {
+    const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
+    const fromBackground = { ...ALIGNED, capped: true };
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': () => ({
+          status: 'changed',
+          hash: 'new-hash',
+          previous: PREVIOUS,
+          overlay: 'auto',
+          aligned: fromBackground,
+        }),
+      },
+      { align },
+    );
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
+    expect(align).not.toHaveBeenCalled();
+    expect(h.mounted[0]?.result).toBe(fromBackground);
+  });
+
   it('aligns a changed article with the previous version and marks it before setting the status', async () => {
     const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
     const h = harness(

@@ -146,12 +146,17 @@ export async function evaluatePage(
 
   const previous = reply.previous;
   const old = { title: previous.title, paragraphs: previous.paragraphs };
-  const aligned = deps.align(old, {
-    title: article.title,
-    paragraphs: article.paragraphs.map((p) => p.text),
-  });
-  // Another release read the stored version: show only what a change of extraction cannot explain.
-  const result = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  // The background compared the versions (src/background/compare.ts); a background that did not is still
+  // answered here.
+  let result = reply.aligned;
+  if (result === undefined) {
+    const aligned = deps.align(old, {
+      title: article.title,
+      paragraphs: article.paragraphs.map((p) => p.text),
+    });
+    // Another release read the stored version: show only what a change of extraction cannot explain.
+    result = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  }
   // Nothing left to show (only extraction or template differences): the page reads as unchanged, and the
   // version just stored is the baseline from now on.
   if (countChanges(result) === 0) return finish('unchanged');
