@@ -8,7 +8,7 @@ import type { Article } from '../core/model';
 import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
-import { parseArticleHtml } from './parse/parse-html';
+import { readPageHtml } from './parse/parse-html';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
@@ -32,8 +32,8 @@ export interface HandlerDeps {
   limiter?: CaptureLimiter;
   /** Bytes the history may hold (default `STORAGE_BUDGET_BYTES`). */
   budget?: number;
-  /** Reads an article from HTML away from the page (default `parseArticleHtml`). */
-  parse?: typeof parseArticleHtml;
+  /** Reads a page's article from its HTML away from the page (default `readPageHtml`). */
+  parse?: typeof readPageHtml;
 }
 
 export function createHandlers({
@@ -43,7 +43,7 @@ export function createHandlers({
   now,
   limiter = new CaptureLimiter(),
   budget = STORAGE_BUDGET_BYTES,
-  parse = parseArticleHtml,
+  parse = readPageHtml,
 }: HandlerDeps): Handlers {
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -111,7 +111,11 @@ export function createHandlers({
       return paragraphs === null ? null : { paragraphs };
     },
 
-    'page.parse': ({ html, location, force }) => parse(html, location, force === true ? { force } : {}),
+    // Anchored on the newest stored version where it was parsed, as 'article.latest' would give it to the page.
+    'page.parse': ({ html, location, force }, sender) =>
+      parse(html, location, force === true ? { force } : {}, async (article) =>
+        newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
+      ),
 
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);

@@ -11,6 +11,7 @@ import { filingUrl } from '../background/filing';
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
+import type { PageReading } from './extract-remote';
 import type { OverlayInput } from './overlay';
 import type { SettleOptions, SettleResult } from './settle';
 
@@ -116,7 +117,7 @@ export async function evaluatePage(
   const check = await deps.send('site.check', { location });
   if (!check.capture) return finish('skipped');
 
-  let extracted: ExtractResult;
+  let extracted: PageReading;
   for (let attempt = 0; ; attempt += 1) {
     await deps.settle(doc, { signal });
     signal.throwIfAborted();
@@ -131,9 +132,13 @@ export async function evaluatePage(
 
   // A page may claim another site's article as its canonical URL; see filing.ts.
   const url = filingUrl(extracted.article.url, location);
-  const latest = await deps.send('article.latest', { url });
-  signal.throwIfAborted();
-  const complete = latest === null ? extracted : deps.restore(extracted, latest.paragraphs);
+  let complete: Extracted = extracted;
+  // Read in the background, the extraction was anchored on the stored version there (src/background/parse).
+  if (extracted.anchored !== true) {
+    const latest = await deps.send('article.latest', { url });
+    signal.throwIfAborted();
+    if (latest !== null) complete = deps.restore(extracted, latest.paragraphs);
+  }
   const { elements, titleElement } = complete;
   const article = { ...complete.article, url };
   const reply: CaptureReply = await deps.send('article.capture', {
