@@ -375,5 +375,5 @@ for (const s of summary) {
     ].join(' '),
   );
 }
-writeFileSync(OUT, `${JSON.stringify({ dist: DIST, pages: cases.length, summary, visits }, null, 1)}\n`);
+writeFileSync(OUT, `${JSON.stringify({ dist: DIST, pages: cases.length, summary, visits }, null, 2)}\n`);
 console.log(`wrote ${OUT}`);
