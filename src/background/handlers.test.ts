@@ -88,6 +88,10 @@ describe('capture handlers', () => {
         extractor: EXTRACTOR_VERSION,
       },
     });
+    // The comparison is made here, not on the page's thread (compare.ts).
+    expect(changed).toMatchObject({
+      aligned: { stats: { added: 1, removed: 1 }, title: { changed: false } },
+    });
   });
 
   it('skips paused and excluded sites, by address or canonical URL, storing nothing', async () => {

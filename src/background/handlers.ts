@@ -5,10 +5,11 @@
 
 import { extractorOf } from '../core/extract/across-extractors';
 import type { Article } from '../core/model';
+import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { filingUrl, registrableSite } from './filing';
 import { rulesForSite } from './ignore-rules';
-import { parseArticleHtml } from './parse/parse-html';
+import { readPageHtml } from './parse/parse-html';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
@@ -38,8 +39,8 @@ export interface HandlerDeps {
   budget?: number;
   /** The re-check's messages (recheck/handlers.ts); by default without badge or test hook. */
   recheck?: Pick<Handlers, RecheckMessageType>;
-  /** Reads an article from HTML away from the page (default `parseArticleHtml`). */
-  parse?: typeof parseArticleHtml;
+  /** Reads a page's article from its HTML away from the page (default `readPageHtml`). */
+  parse?: typeof readPageHtml;
 }
 
 export function createHandlers({
@@ -50,7 +51,7 @@ export function createHandlers({
   limiter = new CaptureLimiter(),
   budget = STORAGE_BUDGET_BYTES,
   recheck = createRecheckHandlers({ db, refreshBadge: async () => undefined, test: null }),
-  parse = parseArticleHtml,
+  parse = readPageHtml,
 }: HandlerDeps): Handlers {
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -106,6 +107,10 @@ export function createHandlers({
         lastSeen,
         extractor: extractorOf(outcome.previous),
       };
+      const aligned = compareVersions(previous, previous.extractor, {
+        title: article.title,
+        paragraphs: article.paragraphs.map((p) => p.text),
+      });
       // The reader's ignore rules for the site go with the comparison (left out when there are none).
       const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
       return {
@@ -113,6 +118,7 @@ export function createHandlers({
         hash: outcome.hash,
         previous,
         overlay: current.overlay,
+        aligned,
         ...(rules.length > 0 ? { rules } : {}),
       };
     },
@@ -122,7 +128,11 @@ export function createHandlers({
       return paragraphs === null ? null : { paragraphs };
     },
 
-    'page.parse': ({ html, location, force }) => parse(html, location, force === true ? { force } : {}),
+    // Anchored on the newest stored version where it was parsed, as 'article.latest' would give it to the page.
+    'page.parse': ({ html, location, force }, sender) =>
+      parse(html, location, force === true ? { force } : {}, async (article) =>
+        newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
+      ),
 
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);

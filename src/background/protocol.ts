@@ -9,7 +9,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
-import { type Article, isBlockKind } from '../core/model';
+import { type AlignResult, type Article, isBlockKind } from '../core/model';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
@@ -32,12 +32,16 @@ export interface PreviousVersion {
 
 export type CaptureReply =
   | { status: 'captured' | 'unchanged'; hash: string }
-  /** `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). */
+  /**
+   * `overlay`: show the marks by themselves (`auto`) or leave it to the badge and popup (`badge`). `aligned`: the
+   * comparison of `previous` with the article sent, made in the background (compare.ts).
+   */
   | {
       status: 'changed';
       hash: string;
       previous: PreviousVersion;
       overlay: OverlayMode;
+      aligned?: AlignResult;
       /** The reader's ignore rules covering the page's site (issue 11); absent when there are none. */
       rules?: IgnoreRule[];
     }

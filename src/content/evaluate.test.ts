@@ -207,6 +207,50 @@ describe('evaluatePage', () => {
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
   });
 
+  it('does not anchor again on the page what the background already anchored on the stored version', async () => {
+    const restore = vi.fn<EvaluateDeps['restore']>((found) => found);
+    const h = harness(
+      {
+        'site.check': () => ({ capture: true }),
+        'article.capture': () => ({ status: 'captured', hash: 'h' }),
+      },
+      {
+        restore,
+        extract: () => ({
+          ok: true,
+          article: ARTICLE,
+          elements: Array.from(document.querySelectorAll('p')),
+          titleElement: null,
+          anchored: true,
+        }),
+      },
+    );
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('captured');
+    expect(h.sent.map(([type]) => type)).toEqual(['site.check', 'article.capture']);
+    expect(restore).not.toHaveBeenCalled();
+  });
+
+  it('marks the comparison the background made, without aligning on the page', async () => {
+    const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
+    const fromBackground = { ...ALIGNED, capped: true };
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': () => ({
+          status: 'changed',
+          hash: 'new-hash',
+          previous: PREVIOUS,
+          overlay: 'auto',
+          aligned: fromBackground,
+        }),
+      },
+      { align },
+    );
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
+    expect(align).not.toHaveBeenCalled();
+    expect(h.mounted[0]?.result).toBe(fromBackground);
+  });
+
   it('aligns a changed article with the previous version and marks it before setting the status', async () => {
     const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
     const h = harness(

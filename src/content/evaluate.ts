@@ -11,6 +11,7 @@ import { filingUrl } from '../background/filing';
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
+import type { PageReading } from './extract-remote';
 import type { OverlayInput } from './overlay';
 import { ignoreOnPage } from './pageRules';
 import type { SettleOptions, SettleResult } from './settle';
@@ -117,7 +118,7 @@ export async function evaluatePage(
   const check = await deps.send('site.check', { location });
   if (!check.capture) return finish('skipped');
 
-  let extracted: ExtractResult;
+  let extracted: PageReading;
   for (let attempt = 0; ; attempt += 1) {
     await deps.settle(doc, { signal });
     signal.throwIfAborted();
@@ -132,9 +133,13 @@ export async function evaluatePage(
 
   // A page may claim another site's article as its canonical URL; see filing.ts.
   const url = filingUrl(extracted.article.url, location);
-  const latest = await deps.send('article.latest', { url });
-  signal.throwIfAborted();
-  const complete = latest === null ? extracted : deps.restore(extracted, latest.paragraphs);
+  let complete: Extracted = extracted;
+  // Read in the background, the extraction was anchored on the stored version there (src/background/parse).
+  if (extracted.anchored !== true) {
+    const latest = await deps.send('article.latest', { url });
+    signal.throwIfAborted();
+    if (latest !== null) complete = deps.restore(extracted, latest.paragraphs);
+  }
   const { elements, titleElement } = complete;
   const article = { ...complete.article, url };
   const reply: CaptureReply = await deps.send('article.capture', {
@@ -147,12 +152,17 @@ export async function evaluatePage(
 
   const previous = reply.previous;
   const old = { title: previous.title, paragraphs: previous.paragraphs };
-  const aligned = deps.align(old, {
-    title: article.title,
-    paragraphs: article.paragraphs.map((p) => p.text),
-  });
-  // Another release read the stored version: show only what a change of extraction cannot explain.
-  const compared = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  // The background compared the versions (src/background/compare.ts); a background that did not is still
+  // answered here.
+  let compared = reply.aligned;
+  if (compared === undefined) {
+    const aligned = deps.align(old, {
+      title: article.title,
+      paragraphs: article.paragraphs.map((p) => p.text),
+    });
+    // Another release read the stored version: show only what a change of extraction cannot explain.
+    compared = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
+  }
   // Changes like ones the reader chose to ignore on this site are left out (pageRules.ts).
   const newTexts = article.paragraphs.map((p) => p.text);
   const result = ignoreOnPage(compared, old.paragraphs, newTexts, elements, reply.rules ?? []);

@@ -28,6 +28,9 @@ export interface RemoteExtractDeps {
   signal?: AbortSignal;
 }
 
+/** `anchored`: already anchored on the stored version where it was parsed (the page skips that step). */
+export type PageReading = ExtractResult & { anchored?: boolean };
+
 export interface RemoteExtractStats {
   /** 'remote': parsed in the background; 'in-page': the fallback ran. */
   path: 'remote' | 'in-page';
@@ -69,7 +72,7 @@ export async function extractRemote(
   opts: { url?: string; force?: boolean },
   deps: RemoteExtractDeps,
   stats?: RemoteExtractStats,
-): Promise<ExtractResult> {
+): Promise<PageReading> {
   const location = opts.url ?? doc.URL;
   let parsed: ParsedPage;
   try {
@@ -116,5 +119,11 @@ export async function extractRemote(
   }
   const titleElement = verified(parsed.anchors.length, matchKey(article.title));
   if (stats) Object.assign(stats, { path: 'remote', ...counts });
-  return { ok: true, article, elements, titleElement };
+  return {
+    ok: true,
+    article,
+    elements,
+    titleElement,
+    ...(parsed.anchored === true ? { anchored: true } : {}),
+  };
 }

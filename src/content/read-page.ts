@@ -4,15 +4,14 @@
  */
 import { send } from '../background/protocol';
 import { extract } from '../core/extract';
-import type { ExtractResult } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
-import { extractRemote, type RemoteExtractStats } from './extract-remote';
+import { extractRemote, type PageReading, type RemoteExtractStats } from './extract-remote';
 import { nextTaskOf } from './overlay/chunks';
 
 export async function readPage(
   doc: Document,
   opts: { url?: string; force?: boolean } = {},
-): Promise<ExtractResult> {
+): Promise<PageReading> {
   const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
   const result = await extractRemote(
     doc,

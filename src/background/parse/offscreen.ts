@@ -3,7 +3,7 @@
  * closed after a minute without work, so an idle browser does not keep a page's worth of memory for Redline.
  */
 import type { ParsedPage, ParseOptions } from '../../core/remote-extract/parse';
-import { OFFSCREEN_TARGET, type OffscreenParseRequest } from './offscreen-message';
+import { OFFSCREEN_TARGET, type OffscreenRequest } from './offscreen-message';
 
 // The chrome.offscreen and chrome.runtime.getContexts APIs, as far as used (not in webextension-polyfill's types).
 interface ChromeOffscreen {
@@ -67,18 +67,37 @@ function isParsedPage(value: unknown): value is ParsedPage {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
-export async function parseOffscreen(html: string, url: string, options: ParseOptions): Promise<ParsedPage> {
+/** Sends one request to the offscreen document, made first if need be. */
+async function ask(request: OffscreenRequest): Promise<unknown> {
   const api = chromeApi();
   if (!api) throw new ParseUnavailable('No DOM parser here and no offscreen document API');
   pending++;
   try {
     await ensureDocument(api);
-    const request: OffscreenParseRequest = { target: OFFSCREEN_TARGET, type: 'parse', html, url, options };
-    const reply = await api.runtime.sendMessage(request);
-    if (!isParsedPage(reply)) throw new ParseUnavailable('The offscreen document did not answer');
-    return reply;
+    return await api.runtime.sendMessage(request);
   } finally {
     pending--;
     closeWhenIdle(api);
   }
+}
+
+export async function parseOffscreen(
+  html: string,
+  url: string,
+  options: ParseOptions,
+  keep = false,
+): Promise<ParsedPage> {
+  const reply = await ask({ target: OFFSCREEN_TARGET, type: 'parse', html, url, options, keep });
+  if (!isParsedPage(reply)) throw new ParseUnavailable('The offscreen document did not answer');
+  return reply;
+}
+
+/** The kept copy's extraction anchored on `previous`; null when the offscreen document no longer has it. */
+export async function restoreOffscreen(session: number, previous: string[]): Promise<ParsedPage | null> {
+  const reply = await ask({ target: OFFSCREEN_TARGET, type: 'restore', session, previous });
+  return isParsedPage(reply) ? reply : null;
+}
+
+export async function dropOffscreen(session: number): Promise<void> {
+  await ask({ target: OFFSCREEN_TARGET, type: 'drop', session });
 }

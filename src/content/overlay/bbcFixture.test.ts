@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { align } from '../../core/align';
 import { mountOverlay } from './index';
 import { pageOwnText } from './testDom';
@@ -45,7 +45,7 @@ function buildPage(version: Version): { title: HTMLElement; paragraphs: HTMLElem
 }
 
 describe('overlay on the BBC Aleppo edit', () => {
-  it('marks every change, keeps the page text, and restores the page on abort', () => {
+  it('marks every change, keeps the page text, and restores the page on abort', async () => {
     const v1 = load('v1.json');
     const v2 = load('v2.json');
     const page = buildPage(v2);
@@ -64,6 +64,13 @@ describe('overlay on the BBC Aleppo edit', () => {
         onDismiss: () => {},
       },
       controller.signal,
+    );
+    // Marks are placed a chunk per task (chunks.ts); the last chunk sorts the bar's list in slices after it.
+    const changed = result.paragraphs.filter((c) => c.kind !== 'unchanged').length;
+    await vi.waitFor(() =>
+      expect(
+        document.querySelectorAll('[data-redline]:not([data-redline="removed"])').length,
+      ).toBeGreaterThanOrEqual(changed),
     );
 
     for (const change of result.paragraphs) {

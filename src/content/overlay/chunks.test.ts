@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { capNote, MAX_MARK_JOBS, MIN_CHUNK, runInChunks, visibleFirst } from './chunks';
+import {
+  capNote,
+  EXACT_NEAR_LIMIT,
+  MAX_MARK_JOBS,
+  MIN_CHUNK,
+  nearScreen,
+  runInChunks,
+  visibleFirst,
+} from './chunks';
 import { mountOverlay } from './index';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -65,13 +73,48 @@ describe('visibleFirst', () => {
       { element: farther, id: 'farther' },
       { element: near, id: 'near-2' },
     ];
-    expect(visibleFirst(jobs, window).map((job) => job.id)).toEqual([
+    expect(visibleFirst(jobs, nearScreen([far, near, farther], window)).map((job) => job.id)).toEqual([
       'near-1',
       'near-2',
       'far-1',
       'far-2',
       'farther',
     ]);
+  });
+});
+
+describe('nearScreen', () => {
+  const at = (top: number, reads: { count: number }) => {
+    const element = document.createElement('p');
+    element.getBoundingClientRect = () => {
+      reads.count++;
+      return { top, bottom: top + 20 } as DOMRect;
+    };
+    return element;
+  };
+
+  it('finds the paragraphs near the screen of a long article with a few dozen reads', () => {
+    const reads = { count: 0 };
+    const height = window.innerHeight;
+    // 20,000 paragraphs of 30 px, scrolled to the middle: tops run from far above the screen to far below.
+    const elements = Array.from({ length: 20_000 }, (_, i) => at((i - 10_000) * 30, reads));
+    const near = nearScreen([null, ...elements], window);
+    const expected = elements.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.bottom >= -height && r.top <= 2 * height;
+    });
+    reads.count = 0;
+    const again = nearScreen(elements, window);
+    expect([...(near ?? [])]).toEqual(expected);
+    expect([...(again ?? [])]).toEqual(expected);
+    expect(reads.count).toBeLessThan(expected.length + 40);
+  });
+
+  it('reads every rectangle of a short article', () => {
+    const reads = { count: 0 };
+    const elements = Array.from({ length: EXACT_NEAR_LIMIT }, (_, i) => at(i * 30, reads));
+    expect(nearScreen(elements, window)?.size).toBeGreaterThan(0);
+    expect(reads.count).toBe(EXACT_NEAR_LIMIT);
   });
 });
 

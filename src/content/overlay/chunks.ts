@@ -1,12 +1,12 @@
 /**
  * Mounting many marks without a long task (issue 8): the work is a list of jobs, run visible ones first, a
  * chunk per task. A chunk takes at least MIN_CHUNK jobs (so a typical article mounts in one go, as it always
- * did) and then stops once CHUNK_BUDGET_MS is spent, so no task of the mount runs much past 50 ms even on a
+ * did; a chunk of 64 ran 200 ms on a loaded machine) and then stops once CHUNK_BUDGET_MS is spent, so no task of the mount runs much past 50 ms even on a
  * slow machine. Each job is constant work in its paragraph's size, so the whole mount is linear in the marks.
  */
 import { t } from '../../ui/i18n';
 
-export const MIN_CHUNK = 64;
+export const MIN_CHUNK = 8;
 export const CHUNK_BUDGET_MS = 12;
 /** Past this many jobs the page is too large to mark in full; the control bar says so. */
 export const MAX_MARK_JOBS = 20_000;
@@ -23,26 +23,48 @@ export interface Placed {
 }
 
 /**
- * `jobs` reordered so those whose element is on or near the screen come first; the rest keep their order.
- * Jobs of one element stay in order (they land in the same group). All rectangles are read before anything is
- * written, so the page lays out once.
+ * Up to this many elements every rectangle is read; past it the elements near the screen are found by a binary
+ * search down the article (its paragraphs' tops grow in reading order), a few dozen reads instead of one per
+ * paragraph.
  */
-export function visibleFirst<T extends Placed>(jobs: readonly T[], view: Window | null): T[] {
+export const EXACT_NEAR_LIMIT = 400;
+
+/**
+ * The elements on or near the screen (within a screen above, two below). Call it before the overlay writes
+ * anything: reading a rectangle after a write lays the whole page out again, which on a page of 20,000
+ * paragraphs was one task of over a second. Null when there is no viewport to be near.
+ */
+export function nearScreen(elements: readonly (Element | null)[], view: Window | null): Set<Element> | null {
   const height = view?.innerHeight ?? 0;
-  if (height <= 0) return [...jobs];
-  const near: T[] = [];
-  const rest: T[] = [];
-  const rects = new Map<Element, boolean>();
-  for (const job of jobs) {
-    let isNear = rects.get(job.element);
-    if (isNear === undefined) {
-      const rect = job.element.getBoundingClientRect();
-      isNear = rect.bottom >= -height && rect.top <= 2 * height;
-      rects.set(job.element, isNear);
+  if (height <= 0) return null;
+  const mapped = elements.filter((element): element is Element => element !== null);
+  const near = new Set<Element>();
+  const isNear = (rect: DOMRect): boolean => rect.bottom >= -height && rect.top <= 2 * height;
+  let from = 0;
+  if (mapped.length > EXACT_NEAR_LIMIT) {
+    let hi = mapped.length;
+    while (from < hi) {
+      const mid = (from + hi) >> 1;
+      if ((mapped[mid] as Element).getBoundingClientRect().bottom >= -height) hi = mid;
+      else from = mid + 1;
     }
-    (isNear ? near : rest).push(job);
   }
-  return near.concat(rest);
+  for (let i = from; i < mapped.length; i++) {
+    const element = mapped[i] as Element;
+    const rect = element.getBoundingClientRect();
+    if (isNear(rect)) near.add(element);
+    else if (mapped.length > EXACT_NEAR_LIMIT && rect.top > 2 * height) break;
+  }
+  return near;
+}
+
+/** `jobs` reordered so those whose element is `near` come first; the rest keep their order. */
+export function visibleFirst<T extends Placed>(jobs: readonly T[], near: ReadonlySet<Element> | null): T[] {
+  if (!near) return [...jobs];
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const job of jobs) (near.has(job.element) ? first : rest).push(job);
+  return first.concat(rest);
 }
 
 export interface ChunkOptions {

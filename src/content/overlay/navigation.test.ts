@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { DomJournal } from './journal';
-import { ChangeNavigator, inDocumentOrder, isEditableTarget, shortcutDirection } from './navigation';
+import {
+  ChangeNavigator,
+  inDocumentOrder,
+  inDocumentOrderSliced,
+  isEditableTarget,
+  shortcutDirection,
+} from './navigation';
 
 function key(init: KeyboardEventInit): KeyboardEvent {
   return new KeyboardEvent('keydown', { bubbles: true, composed: true, ...init });
@@ -30,6 +36,41 @@ describe('inDocumentOrder', () => {
     ];
     expect(inDocumentOrder(items).map((i) => i.description)).toEqual(['a', 'b1', 'b2', 'gone']);
     expect(inDocumentOrder([])).toEqual([]);
+  });
+});
+
+describe('inDocumentOrderSliced', () => {
+  it('gives the same order as one walk, yielding to the page between slices', async () => {
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}"><b>x</b></p>`).join('');
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      element: document.getElementById(`p${(i * 7919) % 3000}`)!,
+      description: String(i),
+    }));
+    let clock = 0;
+    let yields = 0;
+    const ordered = await inDocumentOrderSliced(items, {
+      signal: new AbortController().signal,
+      // Each clock read is 1 ms later: a slice ends after a few reads.
+      now: () => clock++,
+      nextTask: async () => {
+        yields++;
+      },
+    });
+    expect(ordered).toEqual(inDocumentOrder(items));
+    expect(yields).toBeGreaterThan(1);
+  });
+
+  it('stops when the overlay is torn down', async () => {
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}"></p>`).join('');
+    const controller = new AbortController();
+    let clock = 0;
+    const items = [{ element: document.getElementById('p2999')!, description: 'last' }];
+    const sorting = inDocumentOrderSliced(items, {
+      signal: controller.signal,
+      now: () => (clock += 10),
+      nextTask: async () => controller.abort(new Error('gone')),
+    });
+    await expect(sorting).rejects.toThrow('gone');
   });
 });
 

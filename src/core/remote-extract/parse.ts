@@ -15,8 +15,14 @@ export type ParsedPage =
       /** anchors[i] finds the element showing article.paragraphs[i] in the serialised page; null if none. */
       anchors: (Anchor | null)[];
       titleAnchor: Anchor | null;
+      /** Set when the parsed copy is kept for `restore` (session.ts). */
+      session?: number;
+      /** The extraction is already anchored on the stored version (anchor.ts): the page must not do it again. */
+      anchored?: boolean;
     }
   | Extract<ExtractResult, { ok: false }>;
+
+export type Extracted = Extract<ExtractResult, { ok: true }>;
 
 export interface ParseOptions {
   /** The reader keeps this page although it may not look like an article (extract's `force`). */
@@ -54,16 +60,28 @@ function setBase(doc: Document, url: string): void {
   doc.head?.prepend(added);
 }
 
-/** Extracts the article of `doc`, a parsed copy of the page at `url`. */
-export function parseDocument(doc: Document, url: string, options: ParseOptions = {}): ParsedPage {
-  setBase(doc, url);
-  const extracted = extract(doc, options.force === true ? { url, force: true } : { url });
-  if (!extracted.ok) return extracted;
-  const result = options.anchorOn ? anchorOnStored(extracted, options.anchorOn) : extracted;
-  const body = doc.body;
-  const anchors = anchorsOf(body, [...result.elements, result.titleElement]);
+/** The extraction of a parsed copy as the page receives it: elements replaced by anchors into its text. */
+export function toParsedPage(doc: Document, result: Extracted): Extract<ParsedPage, { ok: true }> {
+  const anchors = anchorsOf(doc.body, [...result.elements, result.titleElement]);
   const titleAnchor = anchors.pop() ?? null;
   return { ok: true, article: result.article, anchors, titleAnchor };
+}
+
+/** Extracts the article of `doc`, a parsed copy of the page at `url`. */
+export function extractParsed(doc: Document, url: string, options: ParseOptions = {}): ExtractResult {
+  setBase(doc, url);
+  return extract(doc, options.force === true ? { url, force: true } : { url });
+}
+
+export function parseDocument(doc: Document, url: string, options: ParseOptions = {}): ParsedPage {
+  const result = extractParsed(doc, url, options);
+  if (!result.ok) return result;
+  if (!options.anchorOn) return toParsedPage(doc, result);
+  return { ...toParsedPage(doc, anchorOnStored(result, options.anchorOn)), anchored: true };
+}
+
+export function failure(error: unknown): ParsedPage {
+  return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
 }
 
 export function parseHtml(
@@ -75,6 +93,6 @@ export function parseHtml(
   try {
     return parseDocument(parser.parseFromString(html, 'text/html'), url, options);
   } catch (error) {
-    return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }

@@ -1,0 +1,379 @@
+/**
+ * `npm run bench:jank`: does Redline make reading stutter? The built extension (test build, whose status
+ * attribute says when it is done) in Chromium and Firefox ESR reads the 49 Readability pages and every
+ * `--step`-th of the 181 benchmark pages, each visited first as published and then again with edits; the same
+ * visits are made in the same browser without the extension, alternating page by page, in one run, so machine
+ * load hits both alike. Recorded per visit:
+ * - long tasks: a `longtask` PerformanceObserver (Chromium; Firefox has no such entry type) and, in both
+ *   browsers, an event-loop probe (a 16 ms timer chain) that records every gap over 50 ms beyond its period;
+ * - Chromium: a trace over the DevTools protocol; every top-level task of the page's main thread that ran the
+ *   extension's scripts is attributed to Redline: its time, its longest task, its tasks over 50 ms;
+ * - Chromium: the page renderer's JS heap after a forced GC, with the extension minus without;
+ * - the time a bare Readability parse of the same page takes in the same browser (injected into the bare visit),
+ *   so Redline's main-thread time is given as a ratio of it.
+ * Prints a table and writes bench/jank.json. Machines are noisy; nothing here is asserted.
+ *
+ * Options: --browsers=chromium,firefox  --step=6 (every 6th benchmark page)  --rstep=1 (every Readability page)
+ *          --limit=N (first N pages)
+ *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import {
+  BROWSERS,
+  type BrowserName,
+  EXECUTABLES,
+  launchWithExtension,
+} from '../test/browser/harness/launch-browser';
+import { startPageServer } from '../test/browser/harness/page-server';
+import { waitForStatus } from '../test/browser/harness/redline-status';
+import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
+import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const STEP = Number(arg('step') ?? 6);
+const READABILITY_STEP = Number(arg('rstep') ?? 1);
+const LIMIT = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
+const DIST = resolve(arg('dist') ?? join(ROOT, 'dist-test'));
+const OUT = resolve(arg('out') ?? join(ROOT, 'bench', 'jank.json'));
+const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName[];
+/** Work the overlay does after the status is set (chunked mounting) is still watched this long. */
+const TAIL_MS = 800;
+const LONG_MS = 50;
+const READABILITY_SOURCE = readFileSync(
+  join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
+  'utf8',
+);
+
+// Runs in the page before its own scripts: long tasks and event-loop gaps, into window.__jank. A string, not a
+// function: tsx wraps named inner functions in a `__name` helper that does not exist in the page.
+const WATCH_JANK = `(() => {
+  const jank = { long: [], gaps: [] };
+  window.__jank = jank;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) jank.long.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // Firefox has no longtask entries; the probe below still sees them.
+  }
+  const PERIOD = 16;
+  let last = performance.now();
+  function tick() {
+    const now = performance.now();
+    const gap = now - last - PERIOD;
+    if (gap > ${LONG_MS}) jank.gaps.push(gap);
+    last = now;
+    setTimeout(tick, PERIOD);
+  }
+  setTimeout(tick, PERIOD);
+})();`;
+
+interface Visit {
+  browser: BrowserName;
+  page: string;
+  visit: 'first' | 'edited';
+  withExtension: boolean;
+  status: string | null;
+  windowMs: number;
+  longTasks: number[];
+  gaps: number[];
+  heapBytes: number | null;
+  /** Chromium trace: main-thread tasks that ran Redline's scripts. */
+  redline?: { taskMs: number; scriptMs: number; maxTaskMs: number; longTasks: number };
+  readabilityMs?: number;
+}
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+const SCRIPT_NAMES = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'v8.run']);
+
+/** Redline's share of the page's main thread, from a Chromium trace. */
+function attribute(events: TraceEvent[]): NonNullable<Visit['redline']> {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const ours = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      SCRIPT_NAMES.has(e.name) &&
+      mains.has(`${e.pid}:${e.tid}`) &&
+      (e.args?.data?.url ?? '').endsWith('/content.js'),
+  );
+  const thread = ours[0] ? `${ours[0].pid}:${ours[0].tid}` : null;
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && `${e.pid}:${e.tid}` === thread)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let taskMs = 0;
+  let scriptMs = 0;
+  let maxTaskMs = 0;
+  let longTasks = 0;
+  let lastEnd = -1;
+  for (const e of ours.sort((a, b) => a.ts - b.ts)) {
+    // Outermost script events only: a call nested in another is already inside its duration.
+    if (e.ts < lastEnd) continue;
+    lastEnd = e.ts + (e.dur ?? 0);
+    scriptMs += (e.dur ?? 0) / 1000;
+  }
+  let taskEnd = -1;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    // A task runs inside another (RunTask around ThreadControllerImpl::RunTask): the outermost counts.
+    if (task.ts < taskEnd) continue;
+    taskEnd = end;
+    if (!ours.some((e) => e.ts >= task.ts && e.ts < end)) continue;
+    const ms = (task.dur ?? 0) / 1000;
+    taskMs += ms;
+    maxTaskMs = Math.max(maxTaskMs, ms);
+    if (ms > LONG_MS) longTasks++;
+  }
+  return { taskMs, scriptMs, maxTaskMs, longTasks };
+}
+
+async function heapBytes(page: Page, name: BrowserName): Promise<number | null> {
+  if (name !== 'chromium') return null;
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function jankOf(page: Page): Promise<{ long: number[]; gaps: number[] }> {
+  return page.evaluate(() => (window as unknown as { __jank: { long: number[]; gaps: number[] } }).__jank);
+}
+
+async function visitWith(
+  page: Page,
+  name: BrowserName,
+  url: string,
+  trace: boolean,
+): Promise<Omit<Visit, 'page' | 'visit' | 'browser' | 'withExtension'>> {
+  if (trace) {
+    await page.tracing.start({
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+    });
+  }
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  const status = await waitForStatus(page, 30_000).catch(() => null);
+  await new Promise((r) => setTimeout(r, TAIL_MS));
+  const windowMs = Date.now() - started;
+  let redline: Visit['redline'];
+  if (trace) {
+    const buffer = await page.tracing.stop();
+    const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
+      | { traceEvents: TraceEvent[] }
+      | TraceEvent[];
+    redline = attribute(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+  }
+  const jank = await jankOf(page);
+  return {
+    status,
+    windowMs,
+    longTasks: jank.long,
+    gaps: jank.gaps,
+    heapBytes: await heapBytes(page, name),
+    ...(redline ? { redline } : {}),
+  };
+}
+
+async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: number, parse: boolean) {
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  await new Promise((r) => setTimeout(r, Math.max(0, windowMs - (Date.now() - started))));
+  const jank = await jankOf(page);
+  const heap = await heapBytes(page, name);
+  let readabilityMs: number | undefined;
+  if (parse) {
+    await page.addScriptTag({ content: READABILITY_SOURCE });
+    readabilityMs = await page.evaluate(() => {
+      const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
+      const t0 = performance.now();
+      new R(document.cloneNode(true) as Document).parse();
+      return performance.now() - t0;
+    });
+  }
+  return { status: null, windowMs, longTasks: jank.long, gaps: jank.gaps, heapBytes: heap, readabilityMs };
+}
+
+async function launchBare(name: BrowserName): Promise<Browser> {
+  if (name === 'chromium') {
+    return puppeteer.launch({
+      browser: 'chrome',
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      pipe: true,
+      defaultViewport: { width: 1200, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  }
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    protocol: 'webDriverBiDi',
+    headless: true,
+    defaultViewport: { width: 1200, height: 900 },
+  });
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+function summarise(visits: Visit[], name: BrowserName) {
+  const mine = visits.filter((v) => v.browser === name);
+  const ext = mine.filter((v) => v.withExtension);
+  const bare = mine.filter((v) => !v.withExtension);
+  const longest = (v: Visit): number => Math.max(0, ...v.longTasks, ...v.gaps);
+  const withLong = (vs: Visit[]): number => vs.filter((v) => longest(v) > LONG_MS).length;
+  const readability = new Map(
+    bare.filter((v) => v.readabilityMs !== undefined).map((v) => [v.page, v.readabilityMs ?? 0]),
+  );
+  const ratios = ext
+    .filter((v) => v.redline && readability.get(v.page))
+    .map((v) => (v.redline?.taskMs ?? 0) / (readability.get(v.page) ?? 1));
+  const heapDelta = ext
+    .map((v) => {
+      const b = bare.find((x) => x.page === v.page && x.visit === v.visit);
+      return v.heapBytes !== null && b?.heapBytes != null ? v.heapBytes - b.heapBytes : null;
+    })
+    .filter((d): d is number => d !== null);
+  const traced = ext.filter((v) => v.redline);
+  return {
+    browser: name,
+    visits: ext.length,
+    visitsWithLongTask: { withExtension: withLong(ext), without: withLong(bare) },
+    longestTaskMs: {
+      withExtension: Math.max(0, ...ext.map(longest)),
+      without: Math.max(0, ...bare.map(longest)),
+    },
+    redline: traced.length
+      ? {
+          visitsWithRedlineLongTask: traced.filter((v) => (v.redline?.longTasks ?? 0) > 0).length,
+          maxRedlineTaskMs: Math.max(...traced.map((v) => v.redline?.maxTaskMs ?? 0)),
+          medianRedlineMs: quantile(
+            traced.map((v) => v.redline?.taskMs ?? 0),
+            0.5,
+          ),
+          medianRatioToReadability: quantile(ratios, 0.5),
+          p90RatioToReadability: quantile(ratios, 0.9),
+        }
+      : null,
+    medianReadabilityMs: quantile([...readability.values()], 0.5),
+    medianHeapDeltaBytes: heapDelta.length ? quantile(heapDelta, 0.5) : null,
+  };
+}
+
+function pickPages(): EvalPage[] {
+  const all = allPages();
+  const readability = all
+    .filter((p) => !p.id.startsWith('bench/'))
+    .filter((_, i) => i % READABILITY_STEP === 0);
+  const bench = all.filter((p) => p.id.startsWith('bench/')).filter((_, i) => i % STEP === 0);
+  return [...readability, ...bench].slice(0, LIMIT);
+}
+
+const pages = pickPages();
+console.log(`building first and edited versions of ${pages.length} pages…`);
+const cases = pages.flatMap((p) => {
+  const built = pageCases(p, { keepStyles: true });
+  return built.ok ? [{ id: p.id, first: built.first, edited: built.edited ?? built.churned }] : [];
+});
+const server = await startPageServer();
+const visits: Visit[] = [];
+try {
+  for (const name of WANTED) {
+    const launched = await launchWithExtension(name, join(DIST, name === 'chromium' ? 'chrome' : 'firefox'));
+    const bare = await launchBare(name);
+    try {
+      const extPage = await launched.browser.newPage();
+      const barePage = await bare.newPage();
+      await extPage.evaluateOnNewDocument(WATCH_JANK);
+      await barePage.evaluateOnNewDocument(WATCH_JANK);
+      for (const [i, c] of cases.entries()) {
+        for (const kind of ['first', 'edited'] as const) {
+          const path = `/jank/${name}/${i}`;
+          const html = kind === 'first' ? c.first : c.edited;
+          server.set(path, () => ({
+            status: 200,
+            body: html,
+            headers: { 'content-security-policy': OFFLINE_CSP },
+          }));
+          const ext = await visitWith(extPage, name, server.url(path), name === 'chromium');
+          visits.push({ browser: name, page: c.id, visit: kind, withExtension: true, ...ext });
+          // The same page without the extension; its own address, so it is a first load there too.
+          server.set(`${path}/bare`, () => ({
+            status: 200,
+            body: html,
+            headers: { 'content-security-policy': OFFLINE_CSP },
+          }));
+          const b = await bareVisit(
+            barePage,
+            name,
+            server.url(`${path}/bare`),
+            ext.windowMs,
+            kind === 'first',
+          );
+          visits.push({ browser: name, page: c.id, visit: kind, withExtension: false, ...b });
+        }
+        process.stdout.write(`\r${name} ${i + 1}/${cases.length}`);
+      }
+      process.stdout.write('\n');
+    } finally {
+      await launched.close();
+      await bare.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+
+const summary = WANTED.map((name) => summarise(visits, name));
+console.log(
+  'browser   visits  with long task (ext / bare)  longest ms (ext / bare)  Redline long-task visits  max Redline task ms  median Redline ms  ratio to Readability (median / p90)  heap delta (median)',
+);
+for (const s of summary) {
+  console.log(
+    [
+      s.browser.padEnd(9),
+      String(s.visits).padStart(6),
+      `${s.visitsWithLongTask.withExtension} / ${s.visitsWithLongTask.without}`.padStart(28),
+      `${s.longestTaskMs.withExtension.toFixed(0)} / ${s.longestTaskMs.without.toFixed(0)}`.padStart(24),
+      String(s.redline?.visitsWithRedlineLongTask ?? 'n/a').padStart(25),
+      (s.redline ? s.redline.maxRedlineTaskMs.toFixed(0) : 'n/a').padStart(20),
+      (s.redline ? s.redline.medianRedlineMs.toFixed(1) : 'n/a').padStart(18),
+      (s.redline
+        ? `${s.redline.medianRatioToReadability.toFixed(2)} / ${s.redline.p90RatioToReadability.toFixed(2)}`
+        : 'n/a'
+      ).padStart(36),
+      (s.medianHeapDeltaBytes === null
+        ? 'n/a'
+        : `${(s.medianHeapDeltaBytes / 1048576).toFixed(1)} MiB`
+      ).padStart(20),
+    ].join(' '),
+  );
+}
+writeFileSync(OUT, `${JSON.stringify({ dist: DIST, pages: cases.length, summary, visits }, null, 2)}\n`);
+console.log(`wrote ${OUT}`);
