@@ -1,10 +1,9 @@
 /**
  * `npm run package` (issue 12, item 2): three zips whose bytes do not change from one run to the next, with the
  * version of package.json, the Firefox package holding exactly the Firefox build, and the sources with their
- * build note. Runs on the existing dist/ (building it when missing) with `--no-build`.
+ * build note. Builds dist/ once, then packs it twice with `--no-build`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,12 +32,11 @@ describe('npm run package', () => {
   let second: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'dist/firefox/manifest.json'))) {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-        cwd: REPO_ROOT,
-        stdio: 'inherit',
-      });
-    }
+    // Always built: a dist/ left over from an older checkout would be packed as it is and judged stale.
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     first = await mkdtemp(join(tmpdir(), 'redline-package-a-'));
     second = await mkdtemp(join(tmpdir(), 'redline-package-b-'));
     runPackage(first);
