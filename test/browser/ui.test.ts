@@ -15,6 +15,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { align } from '../../src/core/align';
 import { serialize, toExport } from '../../src/core/export';
+import { FORMAT_VERSION } from '../../src/core/export/format';
 import { versionHash } from '../../src/core/hash';
 import type { StoredArticle, StoredVersion } from '../../src/core/history';
 import { BBC_V1, BBC_V2, bbcPage, sectionPage } from '../fixtures/pages/fixture-pages';
@@ -222,7 +223,7 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
   it('export → delete everything → import → export is byte-identical; a malformed file changes nothing', async () => {
     const history = await pages.open('history.html', '[data-testid="article-row"]');
     const first = await exportText(history);
-    expect(JSON.parse(first)).toMatchObject({ format: 'redline-history', version: 1 });
+    expect(JSON.parse(first)).toMatchObject({ format: 'redline-history', version: FORMAT_VERSION });
 
     const options = await pages.open('options.html', '[data-testid="delete-all"]');
     await options.click('[data-testid="delete-all"]');
