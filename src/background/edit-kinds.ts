@@ -34,9 +34,9 @@ export async function editKindsOf(db: HistoryDb): Promise<Record<string, Article
     if (previous?.url === version.url && !version.variant) {
       const kind = editKind(previous, text);
       if (kind) {
-        const entry = kinds[version.url] ?? { silent: false, corrected: false };
+        const entry = kinds[version.url] ?? { silent: false, corrected: false, found: [] };
         kinds[version.url] = entry;
-        (entry.found ??= []).push({ at: version.firstSeen, silent: kind === 'silent' });
+        entry.found?.push({ at: version.firstSeen, silent: kind === 'silent' });
         if (kind === 'silent') entry.silent = true;
         else entry.corrected = true;
       }
