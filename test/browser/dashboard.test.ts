@@ -135,6 +135,7 @@ describe.each(BROWSERS)('history dashboard in %s', (name) => {
     const file = join(tmp, 'history.json');
     await writeFile(file, text);
     const page = await pages.open('history.html', '[data-testid="import-file"]');
+    await page.setViewport({ width: 1200, height: 760 });
     await (await page.$('input[data-testid="import-file"]'))?.uploadFile(file);
     await page.waitForFunction(
       (n: number) =>
@@ -180,7 +181,6 @@ describe.each(BROWSERS)('history dashboard in %s', (name) => {
       bars.some((bar) => bar.getBoundingClientRect().height > 4),
     );
     expect(drawn).toBe(true);
-    await page.setViewport({ width: 1200, height: 760 });
     const shot = await saveScreenshot(page, name, 'dashboard', { fullPage: false });
     if (existsSync(NOTES_SHOTS)) await copyFile(shot, join(NOTES_SHOTS, `dashboard-${name}.png`));
     // The filter uses the same answer: silent edits are on four of the five articles.
