@@ -7,7 +7,7 @@ import { useMemo } from 'preact/hooks';
 import type { ArticleEdits } from '../background/edit-kinds';
 import type { StoredArticle } from '../core/history';
 import { formatNumber, t, uiLocale } from '../ui/i18n';
-import { dashboardOf, type Dashboard as Figures, WEEKS_SHOWN } from './dashboard';
+import { dashboardOf, type Dashboard as Figures, WEEKS_SHOWN } from './dashboardFigures';
 
 const HATCH = 'redline-dash-hatch';
 

@@ -1,7 +1,7 @@
 /**
  * The history page's dashboard in Chromium and Firefox ESR (issue 11, item 6): a history with silent and
  * corrected edits on three sites is imported, and the page opens on the three charts, each with a table that
- * holds the same figures as the pure computation (src/history/dashboard.ts) over the edits the background finds.
+ * holds the same figures as the pure computation (src/history/dashboardFigures.ts) over the edits the background finds.
  * Screenshots: test/artifacts/<browser>/dashboard.png, and /work/notes/shots/dashboard-<browser>.png when
  * that folder exists (the lead's notes).
  */
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialize, toExport } from '../../src/core/export';
 import { versionHash } from '../../src/core/hash';
 import type { StoredArticle, StoredVersion } from '../../src/core/history';
-import { dashboardOf } from '../../src/history/dashboard';
+import { dashboardOf } from '../../src/history/dashboardFigures';
 import { builtExtensionDir } from './harness/extension-dir';
 import { type ExtensionPages, extensionPages } from './harness/extension-pages';
 import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';

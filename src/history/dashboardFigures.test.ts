@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleEdits } from '../background/edit-kinds';
 import type { StoredArticle } from '../core/history';
-import { dashboardOf, SITES_SHOWN, WEEKS_SHOWN, weekStart } from './dashboard';
+import { dashboardOf, SITES_SHOWN, WEEKS_SHOWN, weekStart } from './dashboardFigures';
 
 const DAY = 86_400_000;
 // Wednesday 2026-12-02 12:00 UTC.
