@@ -9,6 +9,13 @@ import type { HistoryDb } from './db';
 export interface ArticleEdits {
   silent: boolean;
   corrected: boolean;
+  /** Each edit found, oldest first: when its version was first seen, and whether it was silent (the dashboard). */
+  found?: EditFound[];
+}
+
+export interface EditFound {
+  at: number;
+  silent: boolean;
 }
 
 /** Articles with at least one edit of either kind, by URL; an article with none is left out. */
@@ -27,8 +34,9 @@ export async function editKindsOf(db: HistoryDb): Promise<Record<string, Article
     if (previous?.url === version.url && !version.variant) {
       const kind = editKind(previous, text);
       if (kind) {
-        const entry = kinds[version.url] ?? { silent: false, corrected: false };
+        const entry = kinds[version.url] ?? { silent: false, corrected: false, found: [] };
         kinds[version.url] = entry;
+        entry.found?.push({ at: version.firstSeen, silent: kind === 'silent' });
         if (kind === 'silent') entry.silent = true;
         else entry.corrected = true;
       }

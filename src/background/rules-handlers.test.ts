@@ -127,8 +127,8 @@ describe('kinds of edit for the history filters', () => {
       paragraphs: p('x'),
     });
     expect(await handlers['ui.editKinds'](null, PAGE)).toEqual({
-      [a]: { silent: false, corrected: true },
-      [b]: { silent: true, corrected: false },
+      [a]: { silent: false, corrected: true, found: [{ at: 1, silent: false }] },
+      [b]: { silent: true, corrected: false, found: [{ at: 1, silent: true }] },
     });
   });
 });

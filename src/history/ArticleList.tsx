@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleEdits } from '../background/edit-kinds';
-import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { filterArticles, indexArticles, visibleRange } from '../ui/filter';
 import { formatDateTime } from '../ui/format';
@@ -14,18 +13,18 @@ import { articleHash } from './route';
 
 const ROW_HEIGHT = 60;
 
-export function ArticleList({ articles }: { articles: StoredArticle[] }) {
+/** `edits`: loaded once by the page for both the filters and the dashboard; null until it arrives. */
+export function ArticleList({
+  articles,
+  edits,
+  editsError,
+}: {
+  articles: StoredArticle[];
+  edits: Record<string, ArticleEdits> | null;
+  editsError: string | null;
+}) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EditFilter>('all');
-  const [edits, setEdits] = useState<Record<string, ArticleEdits> | null>(null);
-  const [editsError, setEditsError] = useState<string | null>(null);
-  useEffect(() => {
-    // Worked out only when a filter needs it: it reads every stored version once.
-    if (kind === 'all' || edits !== null) return;
-    send('ui.editKinds', null).then(setEdits, (error: unknown) =>
-      setEditsError(error instanceof Error ? error.message : String(error)),
-    );
-  }, [kind, edits]);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const viewport = useRef<HTMLDivElement>(null);

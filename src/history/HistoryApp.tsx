@@ -1,11 +1,13 @@
 /** The history page: the article list, or one article when the address names it (see route.ts). */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ArticleEdits } from '../background/edit-kinds';
 import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { t } from '../ui/i18n';
 import { ArticleList } from './ArticleList';
 import { ArticlePage } from './ArticlePage';
+import { Dashboard } from './Dashboard';
 import { EditedSinceRead } from './EditedSinceRead';
 import { parseRoute } from './route';
 
@@ -18,11 +20,20 @@ export function HistoryApp() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   const [articles, setArticles] = useState<Articles>({ kind: 'loading' });
 
+  const [edits, setEdits] = useState<Record<string, ArticleEdits> | null>(null);
+  const [editsError, setEditsError] = useState<string | null>(null);
+
   const load = useCallback(() => {
     send('ui.articles', null).then(
       (list) => setArticles({ kind: 'ready', list }),
       (error: unknown) =>
         setArticles({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    // After the list: it reads every stored version once, for the dashboard and the edit filters.
+    setEdits(null);
+    setEditsError(null);
+    send('ui.editKinds', null).then(setEdits, (error: unknown) =>
+      setEditsError(error instanceof Error ? error.message : String(error)),
     );
   }, []);
 
@@ -68,7 +79,8 @@ export function HistoryApp() {
         ) : (
           <>
             <EditedSinceRead />
-            <ArticleList articles={articles.list} />
+            <Dashboard articles={articles.list} edits={edits} error={editsError} />
+            <ArticleList articles={articles.list} edits={edits} editsError={editsError} />
           </>
         )}
       </main>

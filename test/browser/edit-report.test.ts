@@ -1,17 +1,26 @@
 /**
- * Issue 11 in Chromium: a correction notice marked on the page, the history page's comparison with it, the
+ * Issue 11 in Chromium and Firefox ESR: a correction notice marked on the page, the history page's comparison with it, the
  * saved report (loaded with JavaScript disabled) holding the same rows, the copied summary, and an ignore rule
- * made from the history page taking a change out of the page's marks.
+ * made from the history page taking a change out of the page's marks. Extension pages are opened with
+ * harness/extension-pages.ts. JavaScript is switched off for the saved report in Chromium only: puppeteer's
+ * Firefox (WebDriver BiDi) has no per-page switch, so there the report is opened as it is, and its own
+ * Content-Security-Policy (`default-src 'none'`) and the check that it holds no script stand in.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BBC_V1, BBC_V2, plainFrame } from '../fixtures/pages/fixture-pages';
 import { renderArticlePage } from '../fixtures/pages/news-page';
 import { builtExtensionDir } from './harness/extension-dir';
-import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
+import { type ExtensionPages, extensionPages } from './harness/extension-pages';
+import {
+  BROWSERS,
+  type BrowserName,
+  type LaunchedBrowser,
+  launchWithExtension,
+} from './harness/launch-browser';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { reload, visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
@@ -29,19 +38,11 @@ function page(version: 1 | 2 | 3, url: string): string {
   return renderArticlePage({ title: v.title, paragraphs, byline: 'BBC News' }, plainFrame(url));
 }
 
-async function extensionOrigin(browser: Browser): Promise<string> {
-  const worker = await browser.waitForTarget(
-    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
-    { timeout: 30_000 },
-  );
-  return worker.url().replace(/^(chrome-extension:\/\/[^/]+).*$/, '$1');
-}
-
-async function shot(target: Page, name: string, fullPage = true): Promise<void> {
-  const path = await saveScreenshot(target, 'chromium', name, { fullPage });
+async function shot(browser: BrowserName, target: Page, name: string, fullPage = true): Promise<void> {
+  const path = await saveScreenshot(target, browser, name, { fullPage });
   if (SHOTS) {
     await mkdir(SHOTS, { recursive: true });
-    await copyFile(path, join(SHOTS, `${name}.png`));
+    await copyFile(path, join(SHOTS, browser === 'chromium' ? `${name}.png` : `${name}-${browser}.png`));
   }
 }
 
@@ -66,18 +67,18 @@ function tableRows(target: Page, table: string): Promise<Row[]> {
   );
 }
 
-describe('understanding and sharing an edit in chromium', () => {
+describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
   let server: PageServer;
   let launched: LaunchedBrowser;
-  let origin: string;
+  let pages: ExtensionPages;
   let article: Page;
   let tmp: string;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'redline-report-'));
     server = await startPageServer();
-    launched = await launchWithExtension('chromium', builtExtensionDir('chromium'));
-    origin = await extensionOrigin(launched.browser);
+    launched = await launchWithExtension(name, builtExtensionDir(name), { openablePages: true });
+    pages = await extensionPages(launched, server);
     article = await launched.browser.newPage();
     await article.setViewport({ width: 1200, height: 900 });
     server.set(PATH, page(1, server.url(PATH)));
@@ -102,18 +103,19 @@ describe('understanding and sharing an edit in chromium', () => {
     expect(label.paragraph).toContain('An earlier version of this article');
     expect(label.mark).toBe('added');
     await article.$eval('[data-redline-label="notice"]', (el) => el.scrollIntoView({ block: 'center' }));
-    await shot(article, 'overlay-correction-notice', false);
+    await shot(name, article, 'overlay-correction-notice', false);
   });
 
-  it('the saved report, opened with JavaScript disabled, holds the history page’s comparison', async () => {
-    const history = await launched.browser.newPage();
+  it('the saved report (JavaScript disabled in Chromium) holds the history page’s comparison', async () => {
+    const history = await pages.open(
+      `history.html#article=${encodeURIComponent(server.url(PATH))}`,
+      '[data-testid="compare-table"]',
+    );
     await history.setViewport({ width: 1200, height: 900 });
-    await history.goto(`${origin}/history.html#article=${encodeURIComponent(server.url(PATH))}`);
-    await history.waitForSelector('[data-testid="compare-table"]', { timeout: 20_000 });
     expect(await history.$eval('[data-testid="compare-notice"]', (el) => el.textContent)).toContain(NOTICE);
     const shown = await tableRows(history, '[data-testid="compare-table"]');
     expect(shown.some((row) => row.kind === 'added' && row.new === NOTICE)).toBe(true);
-    await shot(history, 'history-comparison');
+    await shot(name, history, 'history-comparison');
 
     const html = await history.evaluate(async () => {
       const real = URL.createObjectURL;
@@ -130,7 +132,7 @@ describe('understanding and sharing an edit in chromium', () => {
     await writeFile(file, html);
 
     const report = await launched.browser.newPage();
-    await report.setJavaScriptEnabled(false);
+    if (name === 'chromium') await report.setJavaScriptEnabled(false);
     await report.setViewport({ width: 1200, height: 900 });
     await report.goto(`file://${file}`);
     expect(await report.$$eval('script', (s) => s.length)).toBe(0);
@@ -139,7 +141,7 @@ describe('understanding and sharing an edit in chromium', () => {
     const text = await report.$eval('body', (el) => el.textContent ?? '');
     expect(text).toContain(server.url(PATH));
     expect(text).toContain('Headline changed.');
-    await shot(report, 'saved-report');
+    await shot(name, report, 'saved-report');
     await report.close();
 
     // "Copy summary": what reaches the clipboard.
@@ -167,10 +169,11 @@ describe('understanding and sharing an edit in chromium', () => {
     const before = await marked();
     expect(before).toBeGreaterThan(0);
 
-    const history = await launched.browser.newPage();
+    const history = await pages.open(
+      `history.html#article=${encodeURIComponent(server.url(PATH))}`,
+      '[data-testid="compare-table"]',
+    );
     await history.setViewport({ width: 1200, height: 900 });
-    await history.goto(`${origin}/history.html#article=${encodeURIComponent(server.url(PATH))}`);
-    await history.waitForSelector('[data-testid="compare-table"]', { timeout: 20_000 });
     // The notice row's own "Ignore like this…" fills in the form with its text.
     await history.$$eval(
       '[data-testid="compare-table"] tr[data-kind="added"]',
@@ -184,11 +187,9 @@ describe('understanding and sharing an edit in chromium', () => {
     await history.click('[data-testid="rule-save"]');
     await history.waitForSelector('[data-testid="rules-note"]');
     expect(await history.$$eval('tr.row-ignored', (rows) => rows.length)).toBe(1);
-    await shot(history, 'history-ignore-rule');
+    await shot(name, history, 'history-ignore-rule');
 
-    const options = await launched.browser.newPage();
-    await options.goto(`${origin}/options.html`);
-    await options.waitForSelector('[data-testid="rule"]', { timeout: 20_000 });
+    const options = await pages.open('options.html', '[data-testid="rule"]');
     expect(
       await options.$$eval('[data-testid="rule"]', (rows) => rows.map((r) => r.textContent ?? '')),
     ).toEqual([
@@ -206,17 +207,15 @@ describe('understanding and sharing an edit in chromium', () => {
   it('a later edit without a notice is a silent edit: tagged on the timeline, found by the list filter', async () => {
     server.set(PATH, page(3, server.url(PATH)));
     expect(await visit(article, server.url(PATH))).toBe('changed');
-    const history = await launched.browser.newPage();
+    const history = await pages.open('history.html', '[data-testid="edit-filter"]');
     await history.setViewport({ width: 1200, height: 700 });
-    await history.goto(`${origin}/history.html`);
-    await history.waitForSelector('[data-testid="edit-filter"]', { timeout: 20_000 });
     await history.select('[data-testid="edit-filter"]', 'silent');
     await history.waitForSelector('[data-testid="row-silent"]', { timeout: 30_000 });
     expect(await history.$$eval('[data-testid="article-row"]', (rows) => rows.length)).toBe(1);
     expect(await history.$eval('[data-testid="article-row"]', (row) => row.textContent)).toContain(
       'Correction notice',
     );
-    await shot(history, 'history-silent-edit-filter', false);
+    await shot(name, history, 'history-silent-edit-filter', false);
     await history.click('[data-testid="article-row"] a');
     await history.waitForSelector('[data-testid="edit-silent"]', { timeout: 20_000 });
     expect(
@@ -231,7 +230,7 @@ describe('understanding and sharing an edit in chromium', () => {
       ),
     ).toEqual(['-', 'notice', 'silent']);
     await history.$eval('[data-testid="timeline"]', (el) => el.scrollIntoView());
-    await shot(history, 'history-silent-edit-timeline', false);
+    await shot(name, history, 'history-silent-edit-timeline', false);
     await history.close();
   });
 });

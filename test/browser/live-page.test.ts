@@ -1,5 +1,5 @@
 /**
- * A live blog in Chromium (issue 11, item 5): the page's entries are the BBC fixture's paragraphs with time
+ * A live blog in Chromium and Firefox ESR (issue 11, item 5): the page's entries are the BBC fixture's paragraphs with time
  * stamps; on a revisit with three new entries at the top, the page says "3 new entries since you read" before
  * the first and marks none of them New.
  */
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BBC_V2, plainFrame } from '../fixtures/pages/fixture-pages';
 import { renderArticlePage } from '../fixtures/pages/news-page';
 import { builtExtensionDir } from './harness/extension-dir';
-import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
+import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
@@ -26,13 +26,13 @@ function page(from: number, url: string): string {
   );
 }
 
-describe('a live blog in chromium', () => {
+describe.each(BROWSERS)('a live blog in %s', (name) => {
   let server: PageServer;
   let launched: LaunchedBrowser;
 
   beforeAll(async () => {
     server = await startPageServer();
-    launched = await launchWithExtension('chromium', builtExtensionDir('chromium'));
+    launched = await launchWithExtension(name, builtExtensionDir(name));
   });
   afterAll(async () => {
     await launched?.close();
@@ -58,11 +58,14 @@ describe('a live blog in chromium', () => {
       (host) => host.shadowRoot?.querySelector('.summary')?.textContent,
     );
     expect(bar).toBe('3 new entries since you read');
-    const path = await saveScreenshot(tab, 'chromium', 'live-blog-banner', { fullPage: false });
+    const path = await saveScreenshot(tab, name, 'live-blog-banner', { fullPage: false });
     const shots = process.env.REDLINE_SHOTS_DIR;
     if (shots) {
       await mkdir(shots, { recursive: true });
-      await copyFile(path, join(shots, 'live-blog-banner.png'));
+      await copyFile(
+        path,
+        join(shots, name === 'chromium' ? 'live-blog-banner.png' : `live-blog-banner-${name}.png`),
+      );
     }
   });
 });
