@@ -3,9 +3,9 @@
  * in protocol.ts. All come from extension pages only.
  */
 import type { StoredArticle } from '../core/history';
+import { normaliseSite } from '../core/site';
 import { isReaderChoiceRequest, type ReaderChoiceRequest } from './reader-choice';
 import type { Settings } from './settings';
-import { normaliseSite } from './site';
 import type { ArticleDetail, ExportBatch } from './ui-history';
 import type { ImportOutcome } from './ui-import';
 import type { PruneReport } from './ui-retention';
