@@ -4,6 +4,7 @@
  */
 import type { StoredArticle } from '../core/history';
 import { normaliseSite } from '../core/site';
+import { isRecord } from '../protocol/guards';
 import { isReaderChoiceRequest, type ReaderChoiceRequest } from './reader-choice';
 import type { Settings } from './settings';
 import type { ArticleDetail, ExportBatch } from './ui-history';
@@ -59,10 +60,6 @@ export const UI_SENDER_KINDS: { [K in UiMessageType]: 'page' } = {
   'ui.siteArticles': 'page',
   'ui.deleteSite': 'page',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isNullableString(value: unknown): value is string | null {
   return value === null || typeof value === 'string';
