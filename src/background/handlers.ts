@@ -4,10 +4,11 @@
  */
 
 import { extractorOf } from '../core/extract/across-extractors';
+import { filingUrl, registrableSite } from '../core/filing';
 import type { Article } from '../core/model';
+import { siteOf } from '../core/site';
 import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
-import { filingUrl, registrableSite } from './filing';
 import { rulesForSite } from './ignore-rules';
 import { readPageHtml } from './parse/parse-html';
 import type { Handlers, PreviousVersion } from './protocol';
@@ -19,7 +20,6 @@ import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
-import { siteOf } from './site';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
 import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
 

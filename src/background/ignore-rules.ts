@@ -9,8 +9,8 @@ import {
   MAX_PATTERN_CHARS,
   type RuleKind,
 } from '../core/ignore';
+import { normaliseSite } from '../core/site';
 import type { HistoryDb } from './db';
-import { normaliseSite } from './site';
 
 export interface RuleDraft {
   site: string;

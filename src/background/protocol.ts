@@ -11,6 +11,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
 import { type AlignResult, type Article, isBlockKind } from '../core/model';
 import type { ParsedPage } from '../core/remote-extract/parse';
+import { isRecord } from '../protocol/guards';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
@@ -313,10 +314,6 @@ export function createRouter(handlers: Handlers, env: RouterEnv): Router {
 }
 
 // ---- Run-time shape checks ---------------------------------------------------------------------------------
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';

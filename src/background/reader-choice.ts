@@ -9,7 +9,7 @@
  * exception, and the other way round. Choosing one thing for an address or site takes away the opposite choice
  * for it, so a list never holds both.
  */
-import { normaliseSite, siteMatches, siteOf } from './site';
+import { normaliseSite, siteMatches, siteOf } from '../core/site';
 
 export interface ReaderChoices {
   /** Addresses (see `pageAddress`) the reader keeps although Redline did not take them for articles. */

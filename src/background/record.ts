@@ -24,8 +24,8 @@ import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
 import { type StoredArticle, type StoredVersion, wasSeen } from '../core/history';
 import type { Article } from '../core/model';
+import { siteOf } from '../core/site';
 import type { HistoryDb, HistorySchema, StoreName } from './db';
-import { siteOf } from './site';
 import { inTransaction } from './storage-errors';
 
 /** `limited`: the text would be stored as a new article or version, but the caller's rate limit forbids it. */

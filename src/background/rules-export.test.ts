@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb, putRecords } from '../../test/helpers/db';
+import { sampleRecords } from '../../test/helpers/records';
 import { serialize, toExport } from '../core/export';
-import { sampleRecords } from '../core/export/testData';
 import { collectRecords } from '../ui/exportFile';
 import type { HistoryDb } from './db';
 import { addRule, listRules } from './ignore-rules';
 import { deleteEverything, exportBatch } from './ui-history';
 import { importHistory } from './ui-import';
-import { freshDb, putRecords } from './ui-testing';
 
 let db: HistoryDb;
 beforeEach(async () => {

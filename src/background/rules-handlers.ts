@@ -1,10 +1,11 @@
 /** The background's answers to `RulesProtocol` (rules-protocol.ts); spread into `createHandlers`. */
+
+import { siteOf } from '../core/site';
 import type { HistoryDb } from './db';
 import { editKindsOf } from './edit-kinds';
 import { addRule, deleteRule, listRules, RuleRefused, rulesForSite } from './ignore-rules';
 import type { Handlers } from './protocol';
 import type { RulesMessageType } from './rules-protocol';
-import { siteOf } from './site';
 
 export function createRulesHandlers({
   db,

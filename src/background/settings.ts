@@ -8,6 +8,7 @@
  * - the reader's choices of what is and is not an article (reader-choice.ts).
  */
 import type { Storage } from 'webextension-polyfill';
+import { normaliseSite, siteMatches, siteOf } from '../core/site';
 import {
   DEFAULT_READER_CHOICES,
   parseReaderChoices,
@@ -15,7 +16,6 @@ import {
   readerVerdict,
 } from './reader-choice';
 import { parseRecheck, type RecheckSettings } from './recheck/settings';
-import { normaliseSite, siteMatches, siteOf } from './site';
 import { DEFAULT_UI_SETTINGS, parseUiSettings, type UiSettings } from './ui-settings';
 
 /** `UiSettings` (overlay mode, retention) are the options page's; see ui-settings.ts. */

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/helpers/db';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { createHandlers } from './handlers';
 import type { ContentSender, PageSender } from './protocol';
 import { createSettingsStore, type SettingsArea } from './settings';
-import { freshDb } from './ui-testing';
 
 function memoryArea(): SettingsArea {
   const data: Record<string, unknown> = {};

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleRecords } from '../core/export/testData';
+import { freshDb, putRecords } from '../../test/helpers/db';
+import { sampleRecords } from '../../test/helpers/records';
 import type { HistoryDb } from './db';
 import { allArticles, articleDetail, articleRecords, deleteEverything, exportBatch } from './ui-history';
-import { freshDb, putRecords } from './ui-testing';
 
 let db: HistoryDb;
 let bbc: string;

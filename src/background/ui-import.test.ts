@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dumpRecords, freshDb, putRecords } from '../../test/helpers/db';
+import { article, HOUR, makeVersion, sampleRecords, T0 } from '../../test/helpers/records';
 import { serialize, toExport } from '../core/export';
-import { article, HOUR, makeVersion, sampleRecords, T0 } from '../core/export/testData';
 import type { StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
 import { recordArticle } from './record';
 import { deleteEverything, exportBatch } from './ui-history';
 import { IMPORT_STORAGE_FULL, importHistory, versionDeletes, versionWrites } from './ui-import';
-import { dumpRecords, freshDb, putRecords } from './ui-testing';
 
 let db: HistoryDb;
 beforeEach(async () => {

@@ -3,9 +3,10 @@
  * in protocol.ts. All come from extension pages only.
  */
 import type { StoredArticle } from '../core/history';
+import { normaliseSite } from '../core/site';
+import { isRecord } from '../protocol/guards';
 import { isReaderChoiceRequest, type ReaderChoiceRequest } from './reader-choice';
 import type { Settings } from './settings';
-import { normaliseSite } from './site';
 import type { ArticleDetail, ExportBatch } from './ui-history';
 import type { ImportOutcome } from './ui-import';
 import type { PruneReport } from './ui-retention';
@@ -59,10 +60,6 @@ export const UI_SENDER_KINDS: { [K in UiMessageType]: 'page' } = {
   'ui.siteArticles': 'page',
   'ui.deleteSite': 'page',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isNullableString(value: unknown): value is string | null {
   return value === null || typeof value === 'string';

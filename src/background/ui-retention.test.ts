@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/helpers/db';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { recordArticle } from './record';
 import { applyRetention } from './ui-retention';
-import { freshDb } from './ui-testing';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dumpRecords, freshDb, putRecords } from '../../test/helpers/db';
 import type { StoredArticle, StoredVersion } from '../core/history';
 import type { HistoryDb } from './db';
 import { countSiteArticles, deleteSiteArticles } from './ui-sites';
-import { dumpRecords, freshDb, putRecords } from './ui-testing';
 
 function records(urls: string[]) {
   const articles: StoredArticle[] = urls.map((url, i) => ({

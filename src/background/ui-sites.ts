@@ -3,8 +3,9 @@
  * its subdomains, as exclusion does (site.ts), and is matched against each article's address, which is what the
  * rule blocks from now on.
  */
+
+import { siteMatches, siteOf } from '../core/site';
 import type { HistoryDb } from './db';
-import { siteMatches, siteOf } from './site';
 import { inTransaction, storageError } from './storage-errors';
 
 function ofSite(url: string, rule: string): boolean {

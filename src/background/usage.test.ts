@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../../test/helpers/db';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
 import { recordArticle } from './record';
-import { freshDb } from './ui-testing';
 import { enforceBudget, measureUsage } from './usage';
 
 let db: HistoryDb;

@@ -7,8 +7,8 @@
  * with the distinct version before it, until the reader dismisses the marks or a newer version arrives.
  */
 
-import { filingUrl } from '../background/filing';
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
+import { filingUrl } from '../core/filing';
 import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
 import type { PageReading } from './extract-remote';

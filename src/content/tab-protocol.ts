@@ -6,6 +6,7 @@
 import type { Reply, SerializedError } from '../background/protocol';
 import type { CaptureBlock } from '../background/settings';
 import type { ExtractFailure } from '../core/model';
+import { isRecord } from '../protocol/guards';
 
 /** What the popup needs to know about the tab's page. */
 export type TabStatus =
@@ -61,10 +62,6 @@ export class TabError extends Error {
     super(error.message);
     this.name = error.name;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Sends one message to the content script of `tabId`; rejects when the tab has none or it failed. */

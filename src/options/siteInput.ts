@@ -1,5 +1,5 @@
 /** The site a reader typed into a site list ("https://www.bbc.co.uk/news" → "bbc.co.uk"), or an error to show. */
-import { normaliseSite } from '../background/site';
+import { normaliseSite } from '../core/site';
 import { t, tn } from '../ui/i18n';
 
 export type SiteInput = { ok: true; site: string } | { ok: false; message: string };

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { send } from '../background/protocol';
-import { siteOf } from '../background/site';
+import { siteOf } from '../core/site';
 import { t, tn } from '../ui/i18n';
 
 interface Props {

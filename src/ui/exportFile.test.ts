@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../test/helpers/records';
 import type { ExportBatch } from '../background/ui-history';
 import { serialize, toExport } from '../core/export';
-import { sampleRecords } from '../core/export/testData';
 import { collectRecords, type ExportProgress, exportBlob } from './exportFile';
 
 /** Serves the records one article per batch, in URL order, as the background does. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dumpRecords, freshDb } from '../../test/helpers/db';
 import type { HistoryDb } from '../background/db';
-import { dumpRecords, freshDb } from '../background/ui-testing';
 import { serialize, toExport } from '../core/export';
 import { versionHash } from '../core/hash';
 import type { StoredArticle, StoredVersion } from '../core/history';

@@ -2,6 +2,8 @@
  * The re-check's messages, merged into `Protocol` (../protocol.ts): the list "Edited since you read it" and one
  * article's follow state for the extension's pages, and the test build's hook.
  */
+
+import { isRecord } from '../../protocol/guards';
 import type { FollowState } from './follow';
 import type { EditedEntry } from './store';
 
@@ -31,10 +33,6 @@ export const RECHECK_SENDER_KINDS: { [K in RecheckMessageType]: RecheckProtocol[
   'recheck.follow': 'page',
   'recheck.test': 'content',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 type Request<K extends RecheckMessageType> = RecheckProtocol[K]['request'];
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { pageOwnText } from '../../../test/helpers/dom';
 import { align } from '../../core/align';
 import { mountOverlay } from './index';
-import { pageOwnText } from './testDom';
 
 interface Version {
   title: string;

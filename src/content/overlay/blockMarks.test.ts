@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { pageOwnText } from '../../../test/helpers/dom';
 import { markBlock } from './blockMarks';
 import { DomJournal } from './journal';
-import { pageOwnText } from './testDom';
 
 describe('markBlock', () => {
   it('sets data-redline and puts a text label first', () => {

@@ -24,10 +24,6 @@ function highlightApi(doc: Document): HighlightApi | null {
   return { registry: css.highlights, Highlight: view.Highlight };
 }
 
-export function supportsHighlights(doc: Document): boolean {
-  return highlightApi(doc) !== null;
-}
-
 /**
  * Shows or hides the inserted-word highlight. Ranges may be added while it is shown (the overlay mounts in
  * chunks); they go into the one registered Highlight one by one, never spread into a call, so 20,000 ranges

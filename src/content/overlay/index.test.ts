@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { diffWords } from 'diff';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageOwnText } from '../../../test/helpers/dom';
 import type { AlignResult, ParagraphChange, WordChange } from '../../core/model';
 import { mountOverlay, type OverlayInput } from './index';
-import { pageOwnText } from './testDom';
 
 // jsdom cannot make trusted events, and the bar and shortcut act on trusted ones only; these tests drive them as
 // the reader would. trust.test.ts and test/browser/page-privacy.test.ts show script-made events refused.

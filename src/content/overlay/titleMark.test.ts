@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { pageOwnText } from '../../../test/helpers/dom';
 import { DomJournal } from './journal';
-import { pageOwnText } from './testDom';
 import { markTitle } from './titleMark';
 
 describe('markTitle', () => {

@@ -96,11 +96,6 @@ export function poolItem(index: number, tokenIds: readonly number[]): PoolItem {
   return { index, profile: { ids, counts, tokens: n }, keys, weight: 0 };
 }
 
-/** Index keys of a token sequence (see `poolItem`). */
-export function indexKeys(tokenIds: readonly number[]): number[] {
-  return Array.from(poolItem(0, tokenIds).keys);
-}
-
 function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;

@@ -4,4 +4,3 @@
  */
 export { type AlignOptions, align } from './align';
 export { SIMILARITY_THRESHOLD } from './similarity';
-export { type DiffWordsOptions, diffWords } from './wordDiff';

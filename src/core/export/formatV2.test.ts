@@ -1,7 +1,7 @@
 /** Format version 2: optional `ignoreRules`; version 1 files still import (issue 11). */
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../test/helpers/records';
 import { FORMAT_VERSION, readImport, serialize, toExport } from './index';
-import { sampleRecords } from './testData';
 
 const RULES = [
   {

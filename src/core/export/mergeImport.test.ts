@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR, makeVersion, sampleRecords, T0 } from '../../../test/helpers/records';
 import type { HistoryRecords } from './format';
 import { describeReport, mergeImport } from './mergeImport';
-import { HOUR, makeVersion, sampleRecords, T0 } from './testData';
 import { toExport } from './toExport';
 
 const EMPTY: HistoryRecords = { articles: [], versions: [], visits: [] };

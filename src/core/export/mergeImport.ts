@@ -6,6 +6,7 @@
  */
 import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
 import type { ExportArticle, HistoryRecords, RedlineHistoryV1 } from './format';
+import { groupByUrl } from './groupByUrl';
 import { parseIso } from './isoTime';
 
 export interface MergeReport {
@@ -31,16 +32,6 @@ function ms(text: string): number {
   if (time === null)
     throw new Error(`mergeImport: ${JSON.stringify(text)} is not a valid time; validate first`);
   return time;
-}
-
-function indexByUrl<T extends { url: string }>(records: readonly T[]): Map<string, T[]> {
-  const index = new Map<string, T[]>();
-  for (const r of records) {
-    const list = index.get(r.url);
-    if (list) list.push(r);
-    else index.set(r.url, [r]);
-  }
-  return index;
 }
 
 function sameArticle(a: StoredArticle, b: StoredArticle): boolean {
@@ -70,8 +61,8 @@ export function mergeImport(existing: HistoryRecords, incoming: RedlineHistoryV1
   };
   const out: MergeResult = { articles: [], versions: [], visits: [], report };
   const storedArticles = new Map(existing.articles.map((a) => [a.url, a] as const));
-  const storedVersions = indexByUrl(existing.versions);
-  const storedVisits = indexByUrl(existing.visits);
+  const storedVersions = groupByUrl(existing.versions);
+  const storedVisits = groupByUrl(existing.visits);
 
   for (const article of incoming.articles) {
     const versionCount = mergeVersions(article, storedVersions.get(article.url) ?? [], out);

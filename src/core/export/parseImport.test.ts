@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../test/helpers/records';
 import { parseImport } from './parseImport';
 import { serialize } from './serialize';
-import { sampleRecords } from './testData';
 import { toExport } from './toExport';
 
 describe('parseImport', () => {

@@ -3,13 +3,13 @@
  * survives the whole trip as the same characters.
  */
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../test/helpers/records';
 import { versionHash } from '../hash';
 import type { HistoryRecords } from './format';
 import { mergeImport } from './mergeImport';
 import { parseImport } from './parseImport';
 import { readImport } from './readImport';
 import { serialize, serializeChunks } from './serialize';
-import { sampleRecords } from './testData';
 import { toExport } from './toExport';
 import { validate } from './validate';
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../test/helpers/records';
 import { MAX_PATTERN_CHARS, RULE_KINDS } from '../ignore';
 import {
   ARTICLE_FIELDS,
@@ -25,7 +26,6 @@ import {
 } from './format';
 import { DATE_TIME_PATTERN } from './isoTime';
 import { serialize } from './serialize';
-import { sampleRecords } from './testData';
 import { toExport } from './toExport';
 import { checkShape, HASH_PATTERN } from './validate';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR, makeVersion, sampleRecords, T0 } from '../../../test/helpers/records';
 import type { RedlineHistoryV1 } from './format';
 import { parseImport } from './parseImport';
 import { serialize, serializeAsync, serializeChunks } from './serialize';
-import { HOUR, makeVersion, sampleRecords, T0 } from './testData';
 import { toExport } from './toExport';
 import { validate } from './validate';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR, sampleRecords, T0 } from '../../../test/helpers/records';
 import {
   ARTICLE_FIELDS,
   OPTIONAL_VERSION_FIELDS,
@@ -6,7 +7,6 @@ import {
   VERSION_FIELDS,
   VISIT_FIELDS,
 } from './format';
-import { HOUR, sampleRecords, T0 } from './testData';
 import { toExport } from './toExport';
 
 describe('toExport', () => {

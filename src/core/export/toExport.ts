@@ -15,6 +15,7 @@ import type {
   RedlineHistoryV1,
 } from './format';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';
+import { groupByUrl } from './groupByUrl';
 import { toIso } from './isoTime';
 
 /** Code-unit order, not localeCompare: the sort must not depend on the browser's locale. */
@@ -29,16 +30,6 @@ export function compareVersions(a: ExportVersion, b: ExportVersion): number {
 
 export function compareVisits(a: ExportVisit, b: ExportVisit): number {
   return compareStrings(a.at, b.at) || compareStrings(a.hash, b.hash);
-}
-
-function groupByUrl<T extends { url: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const group = groups.get(record.url);
-    if (group) group.push(record);
-    else groups.set(record.url, [record]);
-  }
-  return groups;
 }
 
 function exportVersion(v: StoredVersion): ExportVersion {

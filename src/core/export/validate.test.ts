@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRecords } from '../../../test/helpers/records';
 import { versionHash } from '../hash';
 import { LIMITS } from './format';
 import { serialize } from './serialize';
-import { sampleRecords } from './testData';
 import { toExport } from './toExport';
 import { checkShape, validate } from './validate';
 

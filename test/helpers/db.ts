@@ -1,6 +1,7 @@
 /** Test-only helpers for the ui-* background modules: a fresh fake-indexeddb history and ways to fill it. */
-import type { HistoryRecords } from '../core/export';
-import { type HistoryDb, openHistory } from './db';
+
+import { type HistoryDb, openHistory } from '../../src/background/db';
+import type { HistoryRecords } from '../../src/core/export';
 
 let counter = 0;
 

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { versionHash } from '../hash';
-import type { StoredArticle, StoredVersion, StoredVisit } from '../history';
-import type { Paragraph } from '../model';
-import type { HistoryRecords } from './format';
+import type { HistoryRecords } from '../../src/core/export/format';
+import { versionHash } from '../../src/core/hash';
+import type { StoredArticle, StoredVersion, StoredVisit } from '../../src/core/history';
+import type { Paragraph } from '../../src/core/model';
 
 // The repository's copy of the shared BBC Aleppo fixture.
-const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/bbc-aleppo', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/bbc-aleppo', import.meta.url));
 
 interface FixtureVersion {
   url: string;

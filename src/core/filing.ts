@@ -14,7 +14,7 @@
  * domain (IP addresses, `localhost`) are a site of their own. Anything else is kept under the page's own address.
  */
 import { getDomain } from 'tldts';
-import { cleanUrl } from '../core/extract/canonical-url';
+import { cleanUrl } from './extract/canonical-url';
 
 function httpUrl(url: string): URL | null {
   try {
