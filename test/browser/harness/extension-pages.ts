@@ -19,23 +19,24 @@ export async function extensionOrigin(browser: Browser): Promise<string> {
 export async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page, url, ready);
+  return page;
+}
+
+async function waitReady(page: Page, url: string, ready: string): Promise<void> {
   try {
     await page.waitForSelector(ready, { timeout: 20_000 });
   } catch (error) {
     const shown = await page.evaluate(() => document.body.textContent).catch(() => '(unreadable)');
     throw new Error(`${url} never showed ${ready}; it shows: ${JSON.stringify(shown)}`, { cause: error });
   }
-  return page;
 }
 
-/**
- * The id of the tab whose content script reports `location`. Without the "tabs" permission Chromium hides other
- * tabs' addresses from the extension, so each tab's content script is asked, as the popup asks it.
- */
-export async function tabShowing(browser: Browser, origin: string, location: string): Promise<number> {
-  const helper = await openPage(browser, `${origin}/popup.html?url=about:blank`, '#app');
+/** Asks every tab's content script from `helper`, an open extension page, and closes it; -1 when none matches. */
+async function askTabs(helper: Page, location: string): Promise<number> {
   const tabId = await helper.evaluate(async (wanted: string) => {
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
+    const api = scope.browser ?? scope.chrome;
     for (const tab of await api.tabs.query({})) {
       if (tab.id === undefined) continue;
       const reply: unknown = await api.tabs
@@ -48,6 +49,14 @@ export async function tabShowing(browser: Browser, origin: string, location: str
   await helper.close();
   if (tabId < 0) throw new Error(`no tab's content script reports ${location}`);
   return tabId;
+}
+
+/**
+ * The id of the tab whose content script reports `location`. Without the "tabs" permission Chromium hides other
+ * tabs' addresses from the extension, so each tab's content script is asked, as the popup asks it.
+ */
+export async function tabShowing(browser: Browser, origin: string, location: string): Promise<number> {
+  return askTabs(await openPage(browser, `${origin}/popup.html?url=about:blank`, '#app'), location);
 }
 
 /** The popup page, at the size of a toolbar popup. */
@@ -112,14 +121,6 @@ export async function extensionPages(
   const { browser } = launched;
   const firefox = launched.name === 'firefox';
   const origin = firefox ? `moz-extension://${FIREFOX_EXTENSION_UUID}` : await extensionOrigin(browser);
-  const waitReady = async (page: Page, url: string, ready: string) => {
-    try {
-      await page.waitForSelector(ready, { timeout: 20_000 });
-    } catch (error) {
-      const shown = await page.evaluate(() => document.body.textContent).catch(() => '(unreadable)');
-      throw new Error(`${url} never showed ${ready}; it shows: ${JSON.stringify(shown)}`, { cause: error });
-    }
-  };
   const open = async (path: string, ready: string): Promise<Page> => {
     const url = `${origin}/${path}`;
     if (!firefox) return openPage(browser, url, ready);
@@ -157,22 +158,7 @@ export async function extensionPages(
       return page;
     },
     async tabShowing(location) {
-      const helper = await open('popup.html?url=about:blank', '#app');
-      const tabId = await helper.evaluate(async (wanted: string) => {
-        const scope = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-        const api = scope.browser ?? scope.chrome;
-        for (const tab of await api.tabs.query({})) {
-          if (tab.id === undefined) continue;
-          const reply: unknown = await api.tabs
-            .sendMessage(tab.id, { type: 'tab.status', request: null })
-            .catch(() => null);
-          if ((reply as { value?: { location?: string } } | null)?.value?.location === wanted) return tab.id;
-        }
-        return -1;
-      }, location);
-      await helper.close();
-      if (tabId < 0) throw new Error(`no tab's content script reports ${location}`);
-      return tabId;
+      return askTabs(await open('popup.html?url=about:blank', '#app'), location);
     },
   };
   return pages;
