@@ -6,8 +6,9 @@
  * load hits both alike. Recorded per visit:
  * - long tasks: a `longtask` PerformanceObserver (Chromium; Firefox has no such entry type) and, in both
  *   browsers, an event-loop probe (a 16 ms timer chain) that records every gap over 50 ms beyond its period;
- * - Chromium: a trace over the DevTools protocol; every top-level task of the page's main thread that ran the
- *   extension's scripts is attributed to Redline: its time, its longest task, its tasks over 50 ms;
+ * - Chromium: a trace over the DevTools protocol and a coarse CPU profile; every top-level task of the page's main
+ *   thread that ran the extension's content script (attribute.ts) is attributed to Redline: its time, its
+ *   longest task, its tasks over 50 ms;
  * - Chromium: the page renderer's JS heap after a forced GC, with the extension minus without;
  * - the time a bare Readability parse of the same page takes in the same browser (injected into the bare visit),
  *   so Redline's main-thread time is given as a ratio of it.
@@ -20,7 +21,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Protocol } from 'puppeteer-core';
 import {
   BROWSERS,
   type BrowserName,
@@ -31,6 +32,7 @@ import { startPageServer } from '../test/browser/harness/page-server';
 import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
+import { ourSampleTimes } from './attribute';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string): string | undefined =>
@@ -45,6 +47,7 @@ const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName
 /** Work the overlay does after the status is set (chunked mounting) is still watched this long. */
 const TAIL_MS = 800;
 const LONG_MS = 50;
+const PROFILE_INTERVAL_US = 1000;
 const READABILITY_SOURCE = readFileSync(
   join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
   'utf8',
@@ -103,8 +106,11 @@ interface TraceEvent {
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const SCRIPT_NAMES = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'v8.run']);
 
-/** Redline's share of the page's main thread, from a Chromium trace. */
-function attribute(events: TraceEvent[]): NonNullable<Visit['redline']> {
+/**
+ * Redline's share of the page's main thread, from a Chromium trace and a CPU profile of the same visit: a task
+ * is Redline's when it ran the content script by the trace or by a profiler sample (attribute.ts).
+ */
+function attribute(events: TraceEvent[], samples: readonly number[]): NonNullable<Visit['redline']> {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -118,6 +124,7 @@ function attribute(events: TraceEvent[]): NonNullable<Visit['redline']> {
       (e.args?.data?.url ?? '').endsWith('/content.js'),
   );
   const thread = ours[0] ? `${ours[0].pid}:${ours[0].tid}` : null;
+  const sampled = (start: number, end: number): boolean => samples.some((t) => t >= start && t < end);
   const tasks = events
     .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && `${e.pid}:${e.tid}` === thread)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -138,7 +145,7 @@ function attribute(events: TraceEvent[]): NonNullable<Visit['redline']> {
     // A task runs inside another (RunTask around ThreadControllerImpl::RunTask): the outermost counts.
     if (task.ts < taskEnd) continue;
     taskEnd = end;
-    if (!ours.some((e) => e.ts >= task.ts && e.ts < end)) continue;
+    if (!ours.some((e) => e.ts >= task.ts && e.ts < end) && !sampled(task.ts, end)) continue;
     const ms = (task.dur ?? 0) / 1000;
     taskMs += ms;
     maxTaskMs = Math.max(maxTaskMs, ms);
@@ -169,10 +176,15 @@ async function visitWith(
   url: string,
   trace: boolean,
 ): Promise<Omit<Visit, 'page' | 'visit' | 'browser' | 'withExtension'>> {
-  if (trace) {
+  const cdp = trace ? await page.createCDPSession() : null;
+  if (trace && cdp) {
     await page.tracing.start({
       categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
     });
+    // A coarse interval: enough to see which tasks ran the content script, too coarse to slow it much.
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+    await cdp.send('Profiler.start');
   }
   const started = Date.now();
   await page.goto(url, { waitUntil: 'load' });
@@ -180,12 +192,14 @@ async function visitWith(
   await new Promise((r) => setTimeout(r, TAIL_MS));
   const windowMs = Date.now() - started;
   let redline: Visit['redline'];
-  if (trace) {
+  if (trace && cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as Protocol.Profiler.StopResponse;
+    await cdp.detach();
     const buffer = await page.tracing.stop();
     const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
       | { traceEvents: TraceEvent[] }
       | TraceEvent[];
-    redline = attribute(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+    redline = attribute(Array.isArray(parsed) ? parsed : parsed.traceEvents, ourSampleTimes(profile));
   }
   const jank = await jankOf(page);
   return {

@@ -5,6 +5,7 @@ import type { Article } from '../core/model';
 import { type HistoryDb, openHistory } from './db';
 import { badgeText, createHandlers } from './handlers';
 import type { ContentSender, Handlers, PageSender } from './protocol';
+import { newestParagraphs } from './queries';
 import { CAPTURE_LIMITS } from './rate-limit';
 import { createSettingsStore, type SettingsArea } from './settings';
 
@@ -64,13 +65,12 @@ function capture(paragraphs: string[]) {
 }
 
 describe('capture handlers', () => {
-  it('answers the newest stored text of an article, or null before the first capture', async () => {
-    const latest = (): ReturnType<(typeof handlers)['article.latest']> =>
-      handlers['article.latest']({ url: 'https://news.test/story' }, TAB);
+  it('keeps the newest text of an article', async () => {
+    const latest = () => newestParagraphs(db, 'https://news.test/story');
     expect(await latest()).toBeNull();
     await capture(['One.', 'Two.']);
     await capture(['One, edited.', 'Two.']);
-    expect(await latest()).toEqual({ paragraphs: ['One, edited.', 'Two.'] });
+    expect(await latest()).toEqual(['One, edited.', 'Two.']);
   });
 
   it('captures, then answers unchanged, then changed with the previous version in display text', async () => {
@@ -135,7 +135,24 @@ describe('capture handlers', () => {
     if (edited.status !== 'changed') throw new Error('expected a change');
 
     const evil: ContentSender = { from: 'content', tabId: 7, url: 'http://evil.blogspot.com/copy' };
-    expect(await handlers['article.latest']({ url: victimUrl }, evil)).toBeNull();
+    // Reading the page in the background anchors it on the stored text of the article it names: not the host's.
+    const anchoredOn: (string[] | null)[] = [];
+    const reading = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async (_html, _location, _options, previousFor) => {
+        anchoredOn.push(await previousFor(victim(['Fake.'])));
+        return { ok: false, reason: 'not-readerable', detail: 'test' };
+      },
+    });
+    await reading['page.upload']({ upload: 'e', index: 0, piece: '<p>Fake.</p>' }, evil);
+    await reading['page.parse']({ upload: 'e', pieces: 1, location: evil.url }, evil);
+    // The host's own page is anchored on its text.
+    await reading['page.upload']({ upload: 'v', index: 0, piece: '<p>Secret.</p>' }, victimTab);
+    await reading['page.parse']({ upload: 'v', pieces: 1, location: victimUrl }, victimTab);
+    expect(anchoredOn).toEqual([null, ['Secret two.']]);
     const reply = await handlers['article.capture']({ location: evil.url, article: victim(['Fake.']) }, evil);
     expect(reply.status).toBe('captured');
     expect(JSON.stringify(reply)).not.toContain('Secret');
@@ -292,5 +309,45 @@ describe('badgeText', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(7)).toBe('7');
     expect(badgeText(120)).toBe('99+');
+  });
+});
+
+describe('page.upload and page.parse', () => {
+  function withParse(): { handlers: Handlers; parsed: { html: string; location: string }[] } {
+    const parsed: { html: string; location: string }[] = [];
+    const h = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async (html, location) => {
+        parsed.push({ html, location });
+        return { ok: false, reason: 'not-readerable', detail: 'test' };
+      },
+    });
+    return { handlers: h, parsed };
+  }
+
+  it('parses the pieces a tab sent, joined in order', async () => {
+    const { handlers: h, parsed } = withParse();
+    await h['page.upload']({ upload: 'a1', index: 1, piece: '<p>two</p></body></html>' }, TAB);
+    await h['page.upload']({ upload: 'a1', index: 0, piece: '<html><body><p>one</p>' }, TAB);
+    const reply = await h['page.parse']({ upload: 'a1', pieces: 2, location: TAB.url }, TAB);
+    expect(reply).toMatchObject({ ok: false, reason: 'not-readerable' });
+    expect(parsed).toEqual([{ html: '<html><body><p>one</p><p>two</p></body></html>', location: TAB.url }]);
+  });
+
+  it('does not let another tab parse, or add to, a tab’s upload', async () => {
+    const { handlers: h, parsed } = withParse();
+    const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };
+    await h['page.upload']({ upload: 'a1', index: 0, piece: '<p>mine</p>' }, TAB);
+    await h['page.upload']({ upload: 'a1', index: 1, piece: '<p>theirs</p>' }, other);
+    await expect(h['page.parse']({ upload: 'a1', pieces: 2, location: other.url }, other)).rejects.toThrow(
+      'incomplete',
+    );
+    await expect(h['page.parse']({ upload: 'a1', pieces: 2, location: TAB.url }, TAB)).rejects.toThrow(
+      'incomplete',
+    );
+    expect(parsed).toEqual([]);
   });
 });

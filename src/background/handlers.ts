@@ -4,6 +4,7 @@
  */
 
 import { extractorOf } from '../core/extract/across-extractors';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { filingUrl, registrableSite } from '../core/filing';
 import type { Article } from '../core/model';
 import { siteOf } from '../core/site';
@@ -11,6 +12,7 @@ import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
 import { readPageHtml } from './parse/parse-html';
+import { PageUploads } from './parse/uploads';
 import type { Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
@@ -53,6 +55,7 @@ export function createHandlers({
   recheck = createRecheckHandlers({ db, refreshBadge: async () => undefined, test: null }),
   parse = readPageHtml,
 }: HandlerDeps): Handlers {
+  const uploads = new PageUploads(now);
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
   let storedSinceCheck = Number.POSITIVE_INFINITY;
@@ -76,7 +79,7 @@ export function createHandlers({
     },
 
     'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
-      // The content script files it the same way; checked again here against the address the browser reports.
+      // Filed here, not by the page: against the address the browser reports for the tab (core/filing.ts).
       const article = { ...declared, url: filingUrl(declared.url, sender.url) };
       // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
       // keeps it out of the history: refusing to store is always the safe side.
@@ -123,15 +126,22 @@ export function createHandlers({
       };
     },
 
-    'article.latest': async ({ url }, sender) => {
-      const paragraphs = await newestParagraphs(await db(), filingUrl(url, sender.url));
-      return paragraphs === null ? null : { paragraphs };
+    // Without the across-extractor filter: the popup's versions are compared as they are.
+    'versions.compare': async ({ old, current }) => compareVersions(old, EXTRACTOR_VERSION, current),
+
+    'page.upload': async ({ upload, index, piece }, sender) => {
+      uploads.add(sender.tabId, upload, index, piece);
+      return null;
     },
 
-    // Anchored on the newest stored version where it was parsed, as 'article.latest' would give it to the page.
-    'page.parse': ({ html, location, force }, sender) =>
-      parse(html, location, force === true ? { force } : {}, async (article) =>
-        newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
+    // Anchored on the newest stored version where it was parsed (anchor.ts), so the page never aligns.
+    'page.parse': async ({ upload, pieces, location, force }, sender) =>
+      parse(
+        uploads.take(sender.tabId, upload, pieces),
+        location,
+        force === true ? { force } : {},
+        async (article) =>
+          newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
       ),
 
     'article.dismiss': async ({ url, hash }, sender) => {

@@ -9,8 +9,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
-import { type AlignResult, type Article, isBlockKind } from '../core/model';
+import { type AlignResult, type Article, isBlockKind, type VersionText } from '../core/model';
 import type { ParsedPage } from '../core/remote-extract/parse';
+import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
@@ -42,7 +43,7 @@ export type CaptureReply =
       hash: string;
       previous: PreviousVersion;
       overlay: OverlayMode;
-      aligned?: AlignResult;
+      aligned: AlignResult;
       /** The reader's ignore rules covering the page's site (issue 11); absent when there are none. */
       rules?: IgnoreRule[];
     }
@@ -63,11 +64,6 @@ export type SenderKind = 'content' | 'page';
 export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
-  /**
-   * The paragraphs of the newest stored version of the article at `url` (null when none is stored), read before
-   * storing so that paragraphs the extraction missed but the page still shows can be put back (restore.ts).
-   */
-  'article.latest': { from: 'content'; request: { url: string }; response: { paragraphs: string[] } | null };
   /** Store what the page shows and learn what to mark. */
   'article.capture': {
     from: 'content';
@@ -76,13 +72,31 @@ export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
     response: CaptureReply;
   };
   /**
-   * Read the article of the page serialised as `html` (at `location`) away from the page's thread
-   * (src/background/parse); `force`: the reader keeps it although it may not look like an article.
+   * Piece `index` of the page's HTML, for upload `upload` (an id the page picks): the page is sent in pieces so
+   * that no message holds its thread for long (core/remote-extract/serialise.ts).
+   */
+  'page.upload': {
+    from: 'content';
+    request: { upload: string; index: number; piece: string };
+    response: null;
+  };
+  /**
+   * Read the article of the page uploaded as `upload` in `pieces` pieces (at `location`) away from the page's
+   * thread (src/background/parse); `force`: the reader keeps it although it may not look like an article.
    */
   'page.parse': {
     from: 'content';
-    request: { location: string; html: string; force?: boolean };
+    request: { location: string; upload: string; pieces: number; force?: boolean };
     response: ParsedPage;
+  };
+  /**
+   * `old` compared with `current` as a changed page is (compare.ts), for the popup's "compare with another
+   * version": the page's thread never aligns.
+   */
+  'versions.compare': {
+    from: 'content';
+    request: { old: VersionText; current: VersionText };
+    response: AlignResult;
   };
   /** The reader dismissed the marks of version `hash`. */
   'article.dismiss': {
@@ -202,8 +216,9 @@ export type Router = (message: unknown, sender: Runtime.MessageSender) => Promis
 const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'site.check': 'content',
   'article.capture': 'content',
-  'article.latest': 'content',
+  'versions.compare': 'content',
   'article.dismiss': 'content',
+  'page.upload': 'content',
   'page.parse': 'content',
   'badge.set': 'content',
   'settings.get': 'page',
@@ -226,11 +241,19 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isString(r.location) &&
     isArticle(r.article) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
-  'article.latest': (r): r is RequestOf<'article.latest'> => isRecord(r) && isHttpUrl(r.url),
+  'versions.compare': (r): r is RequestOf<'versions.compare'> =>
+    isRecord(r) && isVersionText(r.old) && isVersionText(r.current),
+  'page.upload': (r): r is RequestOf<'page.upload'> =>
+    isRecord(r) &&
+    isUploadId(r.upload) &&
+    isPieceIndex(r.index) &&
+    isString(r.piece) &&
+    r.piece.length <= MAX_PAGE_CHARS,
   'page.parse': (r): r is RequestOf<'page.parse'> =>
     isRecord(r) &&
     isHttpUrl(r.location) &&
-    isString(r.html) &&
+    isUploadId(r.upload) &&
+    isPieceIndex(r.pieces) &&
     (r.force === undefined || typeof r.force === 'boolean'),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
@@ -317,6 +340,21 @@ export function createRouter(handlers: Handlers, env: RouterEnv): Router {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function isVersionText(value: unknown): value is VersionText {
+  return isRecord(value) && isString(value.title) && isStringArray(value.paragraphs);
+}
+
+function isUploadId(value: unknown): value is string {
+  return isString(value) && /^[\w-]{1,64}$/.test(value);
+}
+
+/** A piece index or count: an upload never needs more pieces than this. */
+const MAX_PIECES = 4096;
+
+function isPieceIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_PIECES;
 }
 
 function isStringArray(value: unknown): value is string[] {

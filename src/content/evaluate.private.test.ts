@@ -5,7 +5,6 @@
  * even the status (issue 9, item 2). The other evaluate tests run with the test build's readable contract.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { acrossExtractors, EXTRACTOR_VERSION } from '../core/extract';
 import type { Article } from '../core/model';
 import { clearStatus, type EvaluateDeps, evaluatePage, setStatus } from './evaluate';
 
@@ -25,7 +24,6 @@ function deps(reply: 'captured' | 'unchanged' | 'skipped', incognito = false): E
   return {
     send: (async (type: string) => {
       if (type === 'site.check') return { capture: true };
-      if (type === 'article.latest') return null;
       if (type === 'article.capture') {
         return reply === 'skipped' ? { status: 'skipped', reason: 'excluded' } : { status: reply, hash: 'h' };
       }
@@ -37,17 +35,11 @@ function deps(reply: 'captured' | 'unchanged' | 'skipped', incognito = false): E
       elements: [document.querySelector('p')],
       titleElement: null,
     }),
-    restore: (found) => found,
-    align: () => {
-      throw new Error('nothing to compare');
-    },
     mountOverlay: () => {
       throw new Error('nothing to mount');
     },
     settle: async () => 'quiet',
     incognito,
-    extractor: EXTRACTOR_VERSION,
-    acrossExtractors,
   };
 }
 

@@ -2,7 +2,7 @@
 // @vitest-environment-options { "url": "https://news.test/story?utm_source=feed" }
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
-import { acrossExtractors, EXTRACTOR_VERSION, LEGACY_EXTRACTOR_VERSION } from '../core/extract';
+import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
 import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
 import type { OverlayInput } from './overlay';
@@ -75,10 +75,6 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
   const deps: EvaluateDeps = {
     send,
     extract: () => extracted,
-    restore: (found) => found,
-    align: () => ALIGNED,
-    extractor: EXTRACTOR_VERSION,
-    acrossExtractors,
     mountOverlay: (input) => {
       statusAtMount.push(document.documentElement.dataset.redlineStatus);
       mounted.push(input);
@@ -90,7 +86,7 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
   return { deps, sent, mounted, statusAtMount };
 }
 
-const ALLOW: Replies = { 'site.check': () => ({ capture: true }), 'article.latest': () => null };
+const ALLOW: Replies = { 'site.check': () => ({ capture: true }) };
 
 beforeEach(() => {
   delete document.documentElement.dataset.redlineStatus;
@@ -135,7 +131,7 @@ describe('evaluatePage', () => {
   it('tells the background a capture follows a same-document navigation, so its rate limit applies', async () => {
     const h = harness({ ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) });
     await evaluatePage(document, new AbortController().signal, h.deps, { sameDocument: true });
-    expect(h.sent[2]).toEqual([
+    expect(h.sent[1]).toEqual([
       'article.capture',
       { location: document.location.href, article: ARTICLE, sameDocument: true },
     ]);
@@ -160,46 +156,20 @@ describe('evaluatePage', () => {
       changes: 0,
       key: articleKey(ARTICLE),
     });
-    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
     expect(h.mounted).toEqual([]);
     expect(status()).toBe(captured);
   });
 
-  it('sends an article claiming another site as canonical under the page address', async () => {
+  it('leaves filing an article that claims another site as canonical to the background', async () => {
     const foreign = { ...ARTICLE, url: 'https://elsewhere.test/story' };
     const h = harness(
       { ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) },
       { extract: () => ({ ok: true, article: foreign, elements: [], titleElement: null }) },
     );
     await evaluatePage(document, new AbortController().signal, h.deps);
-    expect(h.sent[2]).toEqual([
-      'article.capture',
-      // The page address, without its tracking parameter.
-      { location: 'https://news.test/story?utm_source=feed', article: ARTICLE },
-    ]);
-  });
-
-  it('asks for the stored text first and stores the extraction with what restore put back', async () => {
-    const restored: Article = {
-      ...ARTICLE,
-      paragraphs: [...ARTICLE.paragraphs, { text: 'Third.', kind: 'p' }],
-    };
-    const restore = vi.fn<EvaluateDeps['restore']>((found) => ({ ...found, article: restored }));
-    const h = harness(
-      {
-        ...ALLOW,
-        'article.latest': () => ({ paragraphs: ['First paragraph.', 'Third.'] }),
-        'article.capture': () => ({ status: 'unchanged', hash: 'h' }),
-      },
-      { restore },
-    );
-    await evaluatePage(document, new AbortController().signal, h.deps);
-    expect(h.sent[1]).toEqual(['article.latest', { url: ARTICLE.url }]);
-    expect(restore).toHaveBeenCalledWith(expect.objectContaining({ article: ARTICLE }), [
-      'First paragraph.',
-      'Third.',
-    ]);
-    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: restored }]);
+    // As declared: the background files it under the tab's own address (handlers.test.ts).
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: foreign }]);
   });
 
   it('reports skipped when the background refuses the canonical site', async () => {
@@ -207,75 +177,40 @@ describe('evaluatePage', () => {
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
   });
 
-  it('does not anchor again on the page what the background already anchored on the stored version', async () => {
-    const restore = vi.fn<EvaluateDeps['restore']>((found) => found);
-    const h = harness(
-      {
-        'site.check': () => ({ capture: true }),
-        'article.capture': () => ({ status: 'captured', hash: 'h' }),
-      },
-      {
-        restore,
-        extract: () => ({
-          ok: true,
-          article: ARTICLE,
-          elements: Array.from(document.querySelectorAll('p')),
-          titleElement: null,
-          anchored: true,
-        }),
-      },
-    );
-    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('captured');
-    expect(h.sent.map(([type]) => type)).toEqual(['site.check', 'article.capture']);
-    expect(restore).not.toHaveBeenCalled();
-  });
-
-  it('marks the comparison the background made, without aligning on the page', async () => {
-    const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
+  it('marks the comparison the background made', async () => {
     const fromBackground = { ...ALIGNED, capped: true };
-    const h = harness(
-      {
-        ...ALLOW,
-        'article.capture': () => ({
-          status: 'changed',
-          hash: 'new-hash',
-          previous: PREVIOUS,
-          overlay: 'auto',
-          aligned: fromBackground,
-        }),
-      },
-      { align },
-    );
+    const h = harness({
+      ...ALLOW,
+      'article.capture': () => ({
+        status: 'changed',
+        hash: 'new-hash',
+        previous: PREVIOUS,
+        overlay: 'auto',
+        aligned: fromBackground,
+      }),
+    });
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
-    expect(align).not.toHaveBeenCalled();
     expect(h.mounted[0]?.result).toBe(fromBackground);
   });
 
-  it('aligns a changed article with the previous version and marks it before setting the status', async () => {
-    const align = vi.fn<EvaluateDeps['align']>(() => ALIGNED);
-    const h = harness(
-      {
-        ...ALLOW,
-        'article.capture': () => ({
-          status: 'changed',
-          hash: 'new-hash',
-          previous: PREVIOUS,
-          overlay: 'auto',
-        }),
-        'article.dismiss': () => ({ dismissed: true }),
-      },
-      { align },
-    );
+  it('marks a changed article against the previous version before setting the status', async () => {
+    const h = harness({
+      ...ALLOW,
+      'article.capture': () => ({
+        status: 'changed',
+        hash: 'new-hash',
+        previous: PREVIOUS,
+        overlay: 'auto',
+        aligned: ALIGNED,
+      }),
+      'article.dismiss': () => ({ dismissed: true }),
+    });
     const signal = new AbortController().signal;
     const onDismissed = vi.fn();
     expect(await evaluatePage(document, signal, h.deps, { onDismissed })).toMatchObject({
       status: 'changed',
       changes: 2,
     });
-    expect(align).toHaveBeenCalledWith(
-      { title: 'Old headline', paragraphs: PREVIOUS.paragraphs },
-      { title: 'New headline', paragraphs: ['First paragraph, edited.', 'Second paragraph.'] },
-    );
     expect(h.mounted).toHaveLength(1);
     const input = h.mounted[0]!;
     expect(input).toMatchObject({
@@ -294,66 +229,6 @@ describe('evaluatePage', () => {
     await vi.waitFor(() => expect(onDismissed).toHaveBeenCalledOnce());
   });
 
-  it('against a version an earlier release stored, shows only a one-to-one rewording, never additions or removals', async () => {
-    const mixed: AlignResult = {
-      ...ALIGNED,
-      paragraphs: [...ALIGNED.paragraphs, { kind: 'added', newIndex: 2 }],
-      removed: [{ oldIndex: 2, text: 'A caption the old release kept.', before: 2 }],
-      stats: { unchanged: 1, added: 1, removed: 1, reworded: 1, moved: 0 },
-    };
-    const h = harness(
-      {
-        ...ALLOW,
-        'article.capture': () => ({
-          status: 'changed',
-          hash: 'new-hash',
-          previous: { ...PREVIOUS, extractor: LEGACY_EXTRACTOR_VERSION },
-          overlay: 'auto',
-        }),
-      },
-      { align: () => mixed },
-    );
-    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
-      status: 'changed',
-      changes: 1,
-    });
-    const shown = h.mounted[0]?.result;
-    expect(shown?.paragraphs.map((c) => c.kind)).toEqual(['reworded', 'unchanged']);
-    expect(shown?.removed).toEqual([]);
-    expect(shown?.title.changed).toBe(false);
-  });
-
-  it('against a version an earlier release stored, reads as unchanged when only extraction differences remain', async () => {
-    const drift: AlignResult = {
-      ...ALIGNED,
-      title: { changed: false, old: 'Old headline', new: 'Old headline', words: [] },
-      paragraphs: [
-        { kind: 'unchanged', newIndex: 0, oldIndex: 0 },
-        { kind: 'added', newIndex: 1 },
-      ],
-      removed: [{ oldIndex: 1, text: 'Image caption, a photo.', before: 2 }],
-      stats: { unchanged: 1, added: 1, removed: 1, reworded: 0, moved: 0 },
-    };
-    const h = harness(
-      {
-        ...ALLOW,
-        'article.capture': () => ({
-          status: 'changed',
-          hash: 'new-hash',
-          previous: { ...PREVIOUS, extractor: LEGACY_EXTRACTOR_VERSION },
-          overlay: 'auto',
-        }),
-      },
-      { align: () => drift },
-    );
-    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
-      status: 'unchanged',
-      changes: 0,
-    });
-    expect(h.mounted).toEqual([]);
-    expect(status()).toBe('unchanged');
-  });
-
   it('hands the overlay over in badge-only mode too (the UI wrapper decides) and counts the changes', async () => {
     const h = harness({
       ...ALLOW,
@@ -362,6 +237,7 @@ describe('evaluatePage', () => {
         hash: 'new-hash',
         previous: PREVIOUS,
         overlay: 'badge',
+        aligned: ALIGNED,
       }),
     });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
@@ -395,7 +271,7 @@ describe('evaluatePage', () => {
     });
     expect(settle).toHaveBeenCalledTimes(3);
     expect(evaluation).toEqual({ status: 'captured', changes: 0, key: articleKey(ARTICLE) });
-    expect(h.sent[2]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
   });
 
   it('gives up waiting for a new article after STALE_RETRIES and takes what is there', async () => {

@@ -8,8 +8,7 @@
  */
 
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
-import { filingUrl } from '../core/filing';
-import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
+import type { AlignResult, Article, ExtractResult } from '../core/model';
 import { READABLE_CONTRACT } from './contract';
 import type { PageReading } from './extract-remote';
 import type { OverlayInput } from './overlay';
@@ -23,23 +22,14 @@ export type Extracted = Extract<ExtractResult, { ok: true }>;
 export interface EvaluateDeps {
   send: <K extends MessageType>(type: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
   /**
-   * `force`: the reader keeps this page although it may not look like an article. May answer later: the page
-   * is read in the background and mapped back in slices (extract-remote.ts).
+   * `force`: the reader keeps this page although it may not look like an article. The page is read in the
+   * background, anchored there on the stored version of its article (anchor.ts), and mapped back in slices
+   * (extract-remote.ts).
    */
   extract: (
     doc: Document,
     opts?: { url?: string; force?: boolean },
   ) => ExtractResult | Promise<ExtractResult>;
-  /**
-   * Anchors the extraction on the stored version: puts back paragraphs the page still shows, leaves out
-   * boundary drift (anchor.ts).
-   */
-  restore: (extracted: Extracted, previous: readonly string[]) => Extracted;
-  align: (oldV: VersionText, newV: VersionText) => AlignResult;
-  /** The extractor this build reads pages with (EXTRACTOR_VERSION). */
-  extractor: number;
-  /** What is shown of a comparison with a version another extractor read (across-extractors.ts). */
-  acrossExtractors: (result: AlignResult) => AlignResult;
   /** Called for every changed page; the `overlay` mode of the capture reply is honoured by ui-listener.ts. */
   mountOverlay: (input: OverlayInput, signal: AbortSignal) => void;
   settle: (doc: Document, options: SettleOptions) => Promise<SettleResult>;
@@ -131,17 +121,9 @@ export async function evaluatePage(
   if (!extracted.ok) return finish('skipped');
   key = articleKey(extracted.article);
 
-  // A page may claim another site's article as its canonical URL; see filing.ts.
-  const url = filingUrl(extracted.article.url, location);
-  let complete: Extracted = extracted;
-  // Read in the background, the extraction was anchored on the stored version there (src/background/parse).
-  if (extracted.anchored !== true) {
-    const latest = await deps.send('article.latest', { url });
-    signal.throwIfAborted();
-    if (latest !== null) complete = deps.restore(extracted, latest.paragraphs);
-  }
-  const { elements, titleElement } = complete;
-  const article = { ...complete.article, url };
+  // The article as the page declares it: a page may claim another site's article as its canonical URL, so the
+  // background decides where it is filed, from the address the browser reports for this tab (core/filing.ts).
+  const { elements, titleElement, article } = extracted;
   const reply: CaptureReply = await deps.send('article.capture', {
     location,
     article,
@@ -152,20 +134,10 @@ export async function evaluatePage(
 
   const previous = reply.previous;
   const old = { title: previous.title, paragraphs: previous.paragraphs };
-  // The background compared the versions (src/background/compare.ts); a background that did not is still
-  // answered here.
-  let compared = reply.aligned;
-  if (compared === undefined) {
-    const aligned = deps.align(old, {
-      title: article.title,
-      paragraphs: article.paragraphs.map((p) => p.text),
-    });
-    // Another release read the stored version: show only what a change of extraction cannot explain.
-    compared = previous.extractor === deps.extractor ? aligned : deps.acrossExtractors(aligned);
-  }
   // Changes like ones the reader chose to ignore on this site are left out (pageRules.ts).
   const newTexts = article.paragraphs.map((p) => p.text);
-  const result = ignoreOnPage(compared, old.paragraphs, newTexts, elements, reply.rules ?? []);
+  // The background compared the versions (src/background/compare.ts).
+  const result = ignoreOnPage(reply.aligned, old.paragraphs, newTexts, elements, reply.rules ?? []);
   // Nothing left to show (only extraction or template differences): the page reads as unchanged, and the
   // version just stored is the baseline from now on.
   if (countChanges(result) === 0) return finish('unchanged');

@@ -1,8 +1,9 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import { extract } from '../core/extract';
-import { parseHtml } from '../core/remote-extract/parse';
-import { extractRemote, type RemoteExtractDeps, type RemoteExtractStats, serialise } from './extract-remote';
+import { uploadTo } from '../../test/helpers/page-upload';
+import { type ParsedPage, parseHtml } from '../core/remote-extract/parse';
+import { MAX_PAGE_CHARS, PIECE_CHARS } from '../core/remote-extract/serialise';
+import { extractRemote, type RemoteExtractDeps, type RemoteExtractStats } from './extract-remote';
 
 const URL = 'https://news.test/story';
 const paragraphs = Array.from(
@@ -12,14 +13,17 @@ const paragraphs = Array.from(
 ).join('');
 const page = `<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${paragraphs}</article></body></html>`;
 
-function deps(overrides: Partial<RemoteExtractDeps> = {}): RemoteExtractDeps {
+type Parse = (html: string, location: string, force: boolean) => Promise<ParsedPage>;
+
+function deps(overrides: Partial<RemoteExtractDeps> & { parse?: Parse } = {}): RemoteExtractDeps {
   const parser = new new JSDOM('').window.DOMParser();
+  const { parse = async (html, location, force) => parseHtml(parser, html, location, { force }), ...rest } =
+    overrides;
   return {
-    parse: async (html, location, force) => parseHtml(parser, html, location, { force }),
-    extractInPage: extract,
+    upload: uploadTo(parse),
     nextTask: () => Promise.resolve(),
     now: () => performance.now(),
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -28,7 +32,7 @@ describe('extractRemote', () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
     let clock = 0;
     const nextTask = vi.fn(() => Promise.resolve());
-    const stats: RemoteExtractStats = { path: 'in-page', anchored: 0, searched: 0, unmapped: 0 };
+    const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
     // Every clock read advances 1 ms, so an 8 ms slice ends many times over 300 paragraphs.
     const result = await extractRemote(doc, { url: URL }, deps({ nextTask, now: () => clock++ }), stats);
     expect(result.ok).toBe(true);
@@ -43,8 +47,8 @@ describe('extractRemote', () => {
   it('finds a paragraph by its text when the page changed after it was serialised', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
     const parser = new new JSDOM('').window.DOMParser();
-    const stats: RemoteExtractStats = { path: 'in-page', anchored: 0, searched: 0, unmapped: 0 };
-    const parse: RemoteExtractDeps['parse'] = async (html, location) => {
+    const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
+    const parse: Parse = async (html, location) => {
       const parsed = parseHtml(parser, html, location);
       // A banner lands above the article while the background reads it: every offset is now off.
       doc.body.prepend(doc.createElement('div'));
@@ -59,38 +63,102 @@ describe('extractRemote', () => {
     expect(stats.unmapped).toBe(0);
   });
 
-  it('reads the page itself when the background cannot parse (no offscreen document)', async () => {
+  it('sends the page once more when the upload failed, then fails with the background’s reason', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
-    const parse = vi.fn(async () => {
+    const parser = new new JSDOM('').window.DOMParser();
+    let calls = 0;
+    // The service worker restarted between two pieces: the first upload is gone.
+    const flaky: Parse = async (html, location) => {
+      calls++;
+      if (calls === 1) throw new Error('no such upload (the background restarted, or it expired)');
+      return parseHtml(parser, html, location);
+    };
+    const result = await extractRemote(doc, { url: URL }, deps({ parse: flaky }), stats);
+    expect(result.ok).toBe(true);
+    expect(stats.path).toBe('retried');
+    expect(warn).toHaveBeenCalledOnce();
+
+    const broken: Parse = async () => {
       throw Object.assign(new Error('No DOM parser here and no offscreen document API'), {
         name: 'ParseUnavailable',
       });
-    });
-    const result = await extractRemote(doc, { url: URL }, deps({ parse }), stats);
-    expect(parse).toHaveBeenCalledOnce();
-    expect(stats.path).toBe('in-page');
-    expect(result).toEqual(extract(doc, { url: URL }));
-    expect(warn).toHaveBeenCalled();
+    };
+    await expect(extractRemote(doc, { url: URL }, deps({ parse: broken }))).rejects.toThrow('No DOM parser');
     warn.mockRestore();
   });
 
-  it('passes a refusal through without reading the page again', async () => {
+  it('reports a page without a body as having no content, sending nothing', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
-    const extractInPage = vi.fn(extract);
+    doc.body.remove();
+    const parse = vi.fn<Parse>();
+    expect(await extractRemote(doc, { url: URL }, deps({ parse }))).toMatchObject({
+      ok: false,
+      reason: 'no-content',
+    });
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('passes a refusal through, asking once', async () => {
+    const doc = new JSDOM(page, { url: URL }).window.document;
     const parse = vi.fn(async () => ({
       ok: false as const,
       reason: 'not-readerable' as const,
       detail: 'no',
     }));
-    const result = await extractRemote(doc, { url: URL }, deps({ parse, extractInPage }));
+    const result = await extractRemote(doc, { url: URL }, deps({ parse }));
     expect(result).toEqual({ ok: false, reason: 'not-readerable', detail: 'no' });
-    expect(extractInPage).not.toHaveBeenCalled();
+    expect(parse).toHaveBeenCalledOnce();
   });
 
-  it('serialises the page with its doctype, once', () => {
+  it('sends a large page in pieces, one per task, that join to the page', async () => {
+    const big = page.replace('</article>', `${paragraphs.repeat(12)}</article>`);
+    const doc = new JSDOM(big, { url: URL }).window.document;
+    const seen = { pieces: [] as string[] };
+    let tasks = 0;
+    const events: string[] = [];
+    const upload = uploadTo(
+      async (html, location) => parseHtml(new new JSDOM('').window.DOMParser(), html, location),
+      seen,
+    );
+    const result = await extractRemote(
+      doc,
+      { url: URL },
+      deps({
+        upload: () => {
+          const inner = upload();
+          return {
+            piece: (index, piece) => {
+              events.push(`piece ${tasks}`);
+              return inner.piece(index, piece);
+            },
+            parse: inner.parse,
+          };
+        },
+        nextTask: async () => {
+          tasks++;
+        },
+      }),
+    );
+    expect(result.ok).toBe(true);
+    expect(seen.pieces.length).toBeGreaterThan(3);
+    expect(seen.pieces.slice(0, -1).every((piece) => piece.length === PIECE_CHARS)).toBe(true);
+    // Never two pieces in one task.
+    expect(new Set(events).size).toBe(events.length);
+    expect(seen.pieces.join('').startsWith('<!DOCTYPE html><html>')).toBe(true);
+  });
+
+  it('reports a page past the size bound as too large, without sending all of it', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
-    expect(serialise(doc).startsWith('<!DOCTYPE html><html>')).toBe(true);
+    doc.querySelector('p')!.textContent = 'x'.repeat(MAX_PAGE_CHARS + 1);
+    const seen = { pieces: [] as string[] };
+    const result = await extractRemote(
+      doc,
+      { url: URL },
+      deps({ upload: uploadTo(() => Promise.reject(new Error('must not parse')), seen) }),
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(seen.pieces.join('').length).toBeLessThan(MAX_PAGE_CHARS + PIECE_CHARS);
   });
 });

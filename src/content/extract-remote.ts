@@ -1,28 +1,36 @@
 /**
- * Extraction with the page's main thread doing only what needs the live page: the document is serialised once,
- * the background parses it and runs the extraction (src/background/parse), and the anchors it answers with are
- * found in the live page in slices of a few milliseconds with a yield between them, so a long article never
- * holds the page in one task. Each mapped element is checked to show its paragraph's text; one that does not
+ * Extraction with the page's main thread doing only what needs the live page: the document is serialised and
+ * sent to the background in slices and pieces (core/remote-extract/serialise.ts), the background parses it and
+ * runs the extraction (src/background/parse), and the anchors it answers with are found in the live page in
+ * slices of a few milliseconds with a yield between them, so a long article never holds the page in one task.
+ * Each mapped element is checked to show its paragraph's text; one that does not
  * (the page changed meanwhile, or a parser moved content) is searched for by text, as the in-page extraction
- * does. When the background cannot parse (no offscreen document, an error), the in-page extraction runs.
+ * does. The page is never read on its own thread: a failed upload (the service worker restarted between two
+ * pieces) is sent once more, and a background that cannot read it makes the evaluation fail with its reason.
  */
-import type { ExtractOptions } from '../core/extract';
 import type { Block } from '../core/extract/blocks';
 import { LiveMapper, matchKey } from '../core/extract/live-map';
 import type { ExtractResult } from '../core/model';
 import { type Anchor, AnchorResolver } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
+import { MAX_PAGE_CHARS, PageSerialiser } from '../core/remote-extract/serialise';
 
 /** Work between two yields to the page. */
 export const SLICE_MS = 8;
 /** Text nodes walked between two clock reads. */
 const NODES_PER_CHECK = 200;
 
+/** One page's way to the background: its HTML piece by piece, then the parse. */
+export interface PageUpload {
+  /** Sends piece `index` ('page.upload'). */
+  piece: (index: number, piece: string) => Promise<void>;
+  /** Has the `pieces` pieces sent parsed ('page.parse'). */
+  parse: (pieces: number, location: string, force: boolean) => Promise<ParsedPage>;
+}
+
 export interface RemoteExtractDeps {
-  /** Asks the background to parse `html` (the 'page.parse' message). */
-  parse: (html: string, location: string, force: boolean) => Promise<ParsedPage>;
-  /** The in-page extraction, used when the background cannot parse. */
-  extractInPage: (doc: Document, opts?: ExtractOptions) => ExtractResult;
+  /** Starts an upload of the page to the background. */
+  upload: () => PageUpload;
   nextTask: () => Promise<void>;
   now: () => number;
   signal?: AbortSignal;
@@ -32,17 +40,53 @@ export interface RemoteExtractDeps {
 export type PageReading = ExtractResult & { anchored?: boolean };
 
 export interface RemoteExtractStats {
-  /** 'remote': parsed in the background; 'in-page': the fallback ran. */
-  path: 'remote' | 'in-page';
+  /** 'remote': parsed in the background, 'retried': at the second upload. */
+  path: 'remote' | 'retried';
   anchored: number;
   searched: number;
   unmapped: number;
 }
 
-/** The page as HTML, for parsing elsewhere. One native call: the only whole-page work left on the page's thread. */
-export function serialise(doc: Document): string {
-  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>` : '';
-  return doctype + doc.documentElement.outerHTML;
+class TooLarge extends Error {}
+
+const tooLarge: ParsedPage = {
+  ok: false,
+  reason: 'too-large',
+  detail: `the page has over ${MAX_PAGE_CHARS} characters of HTML`,
+};
+
+/**
+ * Serialises the page and sends it in pieces, one piece per task, in slices of `SLICE_MS`; resolves with the
+ * background's reading of it.
+ */
+async function sendPage(
+  doc: Document,
+  location: string,
+  force: boolean,
+  deps: RemoteExtractDeps,
+): Promise<ParsedPage> {
+  const upload = deps.upload();
+  const ready: string[] = [];
+  const sent: Promise<void>[] = [];
+  const serialiser = new PageSerialiser(doc, (piece) => ready.push(piece));
+  let count = 0;
+  let sliceStart = deps.now();
+  while (!serialiser.done || ready.length > 0) {
+    const piece = ready.shift();
+    if (piece !== undefined) {
+      sent.push(upload.piece(count++, piece));
+    } else {
+      serialiser.step(NODES_PER_CHECK);
+      if (serialiser.total > MAX_PAGE_CHARS) throw new TooLarge();
+      if (deps.now() - sliceStart < SLICE_MS) continue;
+    }
+    // A message costs the page's thread in proportion to its size: one piece per task.
+    await deps.nextTask();
+    deps.signal?.throwIfAborted();
+    sliceStart = deps.now();
+  }
+  await Promise.all(sent);
+  return upload.parse(count, location, force);
 }
 
 /** A unit for LiveMapper's text search: no clone nodes, so it goes straight to searching. */
@@ -74,14 +118,20 @@ export async function extractRemote(
   stats?: RemoteExtractStats,
 ): Promise<PageReading> {
   const location = opts.url ?? doc.URL;
+  if (!doc.body) return { ok: false, reason: 'no-content', detail: 'the page has no body' };
+  const read = (): Promise<ParsedPage> =>
+    sendPage(doc, location, opts.force === true, deps).catch((error: unknown) => {
+      if (error instanceof TooLarge) return tooLarge;
+      throw error;
+    });
   let parsed: ParsedPage;
   try {
-    if (!doc.body) throw new Error('no body');
-    parsed = await deps.parse(serialise(doc), location, opts.force === true);
+    parsed = await read();
   } catch (error) {
-    console.warn('Redline: reading the page in the background failed; reading it here', error);
-    if (stats) stats.path = 'in-page';
-    return deps.extractInPage(doc, opts);
+    deps.signal?.throwIfAborted();
+    console.warn('Redline: reading the page in the background failed; sending it once more', error);
+    if (stats) stats.path = 'retried';
+    parsed = await read();
   }
   deps.signal?.throwIfAborted();
   if (!parsed.ok) return parsed;
@@ -118,7 +168,7 @@ export async function extractRemote(
     }
   }
   const titleElement = verified(parsed.anchors.length, matchKey(article.title));
-  if (stats) Object.assign(stats, { path: 'remote', ...counts });
+  if (stats) Object.assign(stats, counts);
   return {
     ok: true,
     article,

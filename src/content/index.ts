@@ -5,8 +5,6 @@
  */
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
-import { align } from '../core/align';
-import { acrossExtractors, anchorOnStored, EXTRACTOR_VERSION, hideLabelRemovals } from '../core/extract';
 import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
@@ -25,13 +23,9 @@ const deps: EvaluateDeps = withUi(
     // (`isHidden` / checkVisibility): many pages keep the article hidden by a stylesheet until their scripts run,
     // or fold part of it behind "read more", so what is rendered when the page settles differs between visits of
     // the same text, and seattletimes-1 with its scripts held back showed none of its 52 paragraphs.
-    // Read in the background (offscreen document / Firefox's background page); in the page when that fails.
+    // Read, anchored on the stored version and compared in the background (offscreen document / Firefox's
+    // background page): this script holds no extractor and no diff, so every page compiles and runs less of it.
     extract: readPage,
-    restore: anchorOnStored,
-    // Anchoring's rule 4 (anchor.ts): a dateline or ad label that left the page is not a removed paragraph.
-    align: (oldV, newV) => hideLabelRemovals(align(oldV, newV)),
-    extractor: EXTRACTOR_VERSION,
-    acrossExtractors,
     mountOverlay,
     settle: waitForSettle,
     incognito,

@@ -1,9 +1,8 @@
 /**
  * The content script's extraction: the page is read in the background (offscreen document in Chromium, the
- * background page in Firefox) and mapped back in slices (extract-remote.ts); in the page itself when that fails.
+ * background page in Firefox) and mapped back in slices (extract-remote.ts).
  */
 import { send } from '../background/protocol';
-import { extract } from '../core/extract';
 import { READABLE_CONTRACT } from './contract';
 import { extractRemote, type PageReading, type RemoteExtractStats } from './extract-remote';
 import { nextTaskOf } from './overlay/chunks';
@@ -17,9 +16,14 @@ export async function readPage(
     doc,
     opts,
     {
-      parse: (html, location, force) =>
-        send('page.parse', force ? { html, location, force } : { html, location }),
-      extractInPage: extract,
+      upload: () => {
+        const upload = crypto.randomUUID();
+        return {
+          piece: (index, piece) => send('page.upload', { upload, index, piece }).then(() => undefined),
+          parse: (pieces, location, force) =>
+            send('page.parse', { upload, pieces, location, ...(force ? { force } : {}) }),
+        };
+      },
       nextTask: nextTaskOf(doc.defaultView),
       now: () => performance.now(),
     },

@@ -50,18 +50,17 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
       if (capture instanceof Error) throw capture;
       return capture as ResponseOf<K>;
     }
+    if (type === 'versions.compare') {
+      // The background's comparison (compare.ts); here one change per old paragraph.
+      const { old } = request as RequestOf<'versions.compare'>;
+      aligned.push(old);
+      return stats(old.paragraphs.length) as ResponseOf<K>;
+    }
     return null as ResponseOf<K>;
   };
   const deps: EvaluateDeps = {
     send,
     extract: () => extracted ?? { ok: true, article: ARTICLE, elements: [document.body], titleElement: null },
-    restore: (found) => found,
-    align: (old) => {
-      aligned.push(old);
-      return stats(old.paragraphs.length);
-    },
-    extractor: 2,
-    acrossExtractors: (result) => result,
     mountOverlay: (input, signal) => mounts.push({ input, signal }),
     settle: async () => 'quiet',
     incognito: false,
@@ -80,7 +79,7 @@ const previous = {
 
 describe('TabTracker via trackForUi', () => {
   it('reports an article the background stored, and what it is marked against', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto' });
+    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto', aligned: stats(1) });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     expect(tracker.status.state).toBe('reading');
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
@@ -95,7 +94,7 @@ describe('TabTracker via trackForUi', () => {
   });
 
   it('does not mount the overlay by itself in "badge only" mode, but the popup can show it', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge' });
+    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge', aligned: stats(1) });
     const badge = vi.fn();
     const tracker = new TabTracker(document, f.deps, badge);
     const evaluation = await evaluatePage(
@@ -107,7 +106,7 @@ describe('TabTracker via trackForUi', () => {
     expect(f.mounts).toHaveLength(0);
     expect(tracker.status).toMatchObject({ state: 'article', comparedWith: null });
 
-    const changes = tracker.compare({
+    const changes = await tracker.compare({
       hash: 'v0',
       title: 'Story',
       paragraphs: ['a', 'b', 'c'],
@@ -124,16 +123,34 @@ describe('TabTracker via trackForUi', () => {
   });
 
   it('takes the old marks down when the popup picks another version or none', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto' });
+    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto', aligned: stats(1) });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
     const first = f.mounts[0]?.signal;
-    tracker.compare({ hash: 'v0', title: 'Story', paragraphs: ['a'], firstSeen: 1 });
+    await tracker.compare({ hash: 'v0', title: 'Story', paragraphs: ['a'], firstSeen: 1 });
     expect(first?.aborted).toBe(true);
     const second = f.mounts[1]?.signal;
-    expect(tracker.compare(null)).toBe(0);
+    expect(await tracker.compare(null)).toBe(0);
     expect(second?.aborted).toBe(true);
     expect(tracker.status).toMatchObject({ comparedWith: null });
+  });
+
+  it('mounts nothing for a comparison the page moved on from while the background compared', async () => {
+    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge', aligned: stats(1) });
+    const tracker = new TabTracker(document, f.deps, () => undefined);
+    await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
+    const send = f.deps.send;
+    let answer: () => void = () => undefined;
+    f.deps.send = (async (type, request) => {
+      if (type === 'versions.compare') await new Promise<void>((resolve) => (answer = resolve));
+      return send(type, request);
+    }) as typeof send;
+    const comparing = tracker.compare({ hash: 'v0', title: 'Story', paragraphs: ['a'], firstSeen: 1 });
+    // A single-page site shows another address before the answer comes.
+    tracker.begin('https://news.test/next');
+    answer();
+    await expect(comparing).rejects.toThrow();
+    expect(f.mounts).toHaveLength(0);
   });
 
   it('reports paused sites, non-articles and storage failures', async () => {
@@ -141,7 +158,7 @@ describe('TabTracker via trackForUi', () => {
     const t1 = new TabTracker(document, paused.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(paused.deps, t1));
     expect(t1.status).toMatchObject({ state: 'skipped', reason: 'paused' });
-    expect(() => t1.compare(null)).toThrow(/not an article/);
+    await expect(t1.compare(null)).rejects.toThrow(/not an article/);
 
     const notArticle = fakes({ status: 'captured', hash: 'h' }, true, {
       ok: false,

@@ -104,8 +104,11 @@ export class TabTracker {
     mountOverlay(input, AbortSignal.any([signal, this.marks.signal, this.evaluation.signal]));
   }
 
-  /** Marks the page against `version` (null: no marks); returns how many changes are marked. */
-  compare(version: CompareVersion | null): number {
+  /**
+   * Marks the page against `version` (null: no marks); resolves with how many changes are marked. The
+   * background compares (compare.ts), so the page's thread never aligns.
+   */
+  async compare(version: CompareVersion | null): Promise<number> {
     const status = this.status;
     if (status.state !== 'article' || this.page === null) {
       throw new Error(t('error_notReadArticle'));
@@ -120,9 +123,11 @@ export class TabTracker {
     const { doc, article, elements, titleElement } = this.page;
     const current = { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) };
     const old = { title: version.title, paragraphs: version.paragraphs };
-    const result = this.deps.align(old, current);
-    const dismiss = this.onDismiss;
     const signal = AbortSignal.any([this.marks.signal, this.evaluation.signal]);
+    const result = await this.deps.send('versions.compare', { old, current });
+    // Another comparison, or another page, took over while the background compared.
+    signal.throwIfAborted();
+    const dismiss = this.onDismiss;
     this.deps.mountOverlay(
       {
         doc,
@@ -151,7 +156,6 @@ export class TabTracker {
  */
 export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDeps {
   let overlayAuto = true;
-  let extractedFrom: Document | null = null;
   const send: EvaluateDeps['send'] = async (type, request) => {
     if (type === 'site.check') tracker.begin((request as RequestOf<'site.check'>).location);
     try {
@@ -172,7 +176,6 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
     ...deps,
     send,
     extract: async (doc, opts) => {
-      extractedFrom = doc;
       const result = await deps.extract(doc, opts);
       if (result.ok) {
         tracker.extracted({
@@ -183,14 +186,6 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
         });
       } else {
         tracker.status = { state: 'not-article', location: tracker.status.location, reason: result.reason };
-      }
-      return result;
-    },
-    restore: (extracted, previous) => {
-      const result = deps.restore(extracted, previous);
-      if (result !== extracted) {
-        const { article, elements, titleElement } = result;
-        if (extractedFrom) tracker.extracted({ doc: extractedFrom, article, elements, titleElement });
       }
       return result;
     },
@@ -220,9 +215,9 @@ export function listenForUi(
   signal.addEventListener('abort', () => runtime.onMessage.removeListener(listener), { once: true });
 }
 
-function answer(message: TabMessage, tracker: TabTracker): unknown {
+async function answer(message: TabMessage, tracker: TabTracker): Promise<unknown> {
   if (message.type === 'tab.status') return tracker.status;
-  return { changes: tracker.compare((message as TabMessage<'tab.compare'>).request.version) };
+  return { changes: await tracker.compare((message as TabMessage<'tab.compare'>).request.version) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Parsing off the page's thread gives what the in-page extraction gives, on the 49 real news pages of
- * Readability's test suite: each page is serialised as the content script does, parsed and extracted in another
+ * Readability's test suite: each page is serialised and sent in pieces as the content script does, parsed and extracted in another
  * document (as the offscreen document / Firefox background page does), and mapped back by its anchors. The
  * article must be the same, and every paragraph and the headline must land on the very element the in-page
  * extraction maps it to.
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractRemote, type RemoteExtractStats } from '../../src/content/extract-remote';
 import { extract } from '../../src/core/extract/index';
 import { parseHtml } from '../../src/core/remote-extract/parse';
+import { uploadTo } from '../helpers/page-upload';
 import { READABILITY_PAGES } from '../shared-fixtures';
 
 const DEFAULT_URL = 'http://fakehost/test/page.html';
@@ -49,10 +50,7 @@ describe('extraction parsed elsewhere, mapped back by anchors (49 pages)', () =>
         doc,
         { url },
         {
-          parse: async (html, location, force) => parseHtml(parser, html, location, { force }),
-          extractInPage: () => {
-            throw new Error('the in-page path must not run');
-          },
+          upload: uploadTo((html, location, force) => parseHtml(parser, html, location, { force })),
           nextTask: () => Promise.resolve(),
           now: () => performance.now(),
         },

@@ -81,12 +81,20 @@ describe('readPageHtml', () => {
     expect(parsed.session).toBeUndefined();
   });
 
-  it('answers anchored with nothing stored, and lets the page anchor when the copy was let go', async () => {
+  it('answers anchored with nothing stored', async () => {
     const none = await readPageHtml(story(8), 'https://news.test/a', {}, async () => null, localEnv(parser));
     expect(none).toMatchObject({ ok: true, anchored: true });
+  });
+
+  it('parses again and anchors there when the copy was let go meanwhile', async () => {
+    const aside = 'A stored paragraph the page now shows beside the article, long enough to be a paragraph.';
+    const page = story(8, `<aside><p>${aside}</p></aside>`);
+    const stored = [...Array.from({ length: 8 }, (_, i) => text(i)), aside];
     const env: ParseEnv = { ...localEnv(parser), restore: async () => null };
-    const lost = await readPageHtml(story(8), 'https://news.test/a', {}, async () => [text(0)], env);
-    expect(lost.ok && lost.anchored).toBeFalsy();
-    expect(lost.ok).toBe(true);
+    const lost = await readPageHtml(page, 'https://news.test/a', {}, async () => stored, env);
+    expect(lost).toMatchObject({ ok: true, anchored: true });
+    if (!lost.ok) return;
+    expect(lost.article.paragraphs.map((p) => p.text)).toContain(aside);
+    expect(lost.session).toBeUndefined();
   });
 });

@@ -8,13 +8,14 @@
  */
 import type { Article } from '../../core/model';
 import type { ParsedPage, ParseOptions } from '../../core/remote-extract/parse';
+import { MAX_PAGE_CHARS } from '../../core/remote-extract/serialise';
 import { ParseSessions } from '../../core/remote-extract/session';
 import { dropOffscreen, ParseUnavailable, parseOffscreen, restoreOffscreen } from './offscreen';
 
 export { ParseUnavailable };
 
-/** Strings longer than this are refused: Chromium refuses a runtime message past 64 MiB. */
-export const MAX_HTML_CHARS = 24 * 1024 * 1024;
+/** Strings longer than this are refused (serialise.ts). */
+export const MAX_HTML_CHARS = MAX_PAGE_CHARS;
 
 /** Where pages are parsed: here (a DOM is at hand) or in the offscreen document. */
 export interface ParseEnv {
@@ -73,7 +74,8 @@ export async function parseArticleHtml(
 
 /**
  * The page's article, anchored on the stored version `previousFor` finds for it (null: none stored). When the
- * anchoring cannot be done here (the copy was let go) the answer is not `anchored`, and the page does it.
+ * parsed copy was let go meanwhile (other pages were parsed while the history was read), the page is parsed
+ * again and anchored in the same pass: the page's thread never anchors or aligns.
  */
 export async function readPageHtml(
   html: string,
@@ -98,5 +100,8 @@ export async function readPageHtml(
     await env.drop(session).catch(() => undefined);
     return { ...rest, anchored: true };
   }
-  return (await env.restore(session, previous)) ?? rest;
+  const restored = await env.restore(session, previous);
+  if (restored) return restored;
+  const again = await env.parse(html, url, { ...options, anchorOn: previous }, false);
+  return again.ok ? { ...again, anchored: true } : again;
 }

@@ -25,12 +25,18 @@ export class ParseSessions {
 
   constructor(private readonly parser: HtmlParser) {}
 
-  /** Parses and extracts; on success keeps the copy under the answer's `session` id. */
+  /**
+   * Parses and extracts; on success keeps the copy under the answer's `session` id, unless `options.anchorOn`
+   * gives the stored text to anchor on at once.
+   */
   parse(html: string, url: string, options: ParseOptions = {}): ParsedPage {
     try {
       const doc = this.parser.parseFromString(html, 'text/html');
       const extracted = extractParsed(doc, url, options);
       if (!extracted.ok) return extracted;
+      if (options.anchorOn) {
+        return { ...toParsedPage(doc, anchorOnStored(extracted, options.anchorOn)), anchored: true };
+      }
       const session = this.next++;
       this.kept.set(session, { doc, extracted });
       for (const id of this.kept.keys()) {

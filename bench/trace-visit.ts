@@ -1,0 +1,224 @@
+/**
+ * `npx tsx bench/trace-visit.ts --page=<id>`: where Redline's main-thread time goes on one page, in Chromium.
+ * `bench:jank` says how much; this says what: it visits the page first as published and then edited (as
+ * bench:jank does) with a DevTools trace and a sampling CPU profile of the measured visit, and prints every
+ * main-thread task that ran the content script (its length, and what ran inside it: script, compile, style,
+ * layout, GC) and the content script's functions by self time.
+ *
+ * Options: --page=ID (a page id of test/eval/change-eval.ts, e.g. readability/nytimes-2 or a part of one)
+ *          --visit=first|edited (default edited)  --dist=DIR (default dist-test)  --min=MS (tasks listed, default 2)
+ *          --depth=N (trace levels shown, 3)  --top=N (functions listed, 20)  --sample=µs (profiler interval, 250)
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Protocol } from 'puppeteer-core';
+import { launchWithExtension } from '../test/browser/harness/launch-browser';
+import { startPageServer } from '../test/browser/harness/page-server';
+import { waitForStatus } from '../test/browser/harness/redline-status';
+import { allPages, pageCases } from '../test/eval/change-eval';
+import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
+import { ourSampleTimes } from './attribute';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const DIST = resolve(arg('dist') ?? join(ROOT, 'dist-test'));
+const VISIT = arg('visit') === 'first' ? 'first' : 'edited';
+const MIN_MS = Number(arg('min') ?? 2);
+const TAIL_MS = 800;
+const DEPTH = Number(arg('depth') ?? 3);
+const TOP = Number(arg('top') ?? 20);
+const SAMPLE_US = Number(arg('sample') ?? 250);
+/** `--all`: functions of any script or the engine (GC, compile), not only the content script's. */
+const ALL_FUNCTIONS = process.argv.includes('--all');
+/** `--sample=0`: no CPU profile (it slows scripts down); tasks are then found by the trace alone. */
+const PROFILE = SAMPLE_US > 0;
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string } };
+}
+
+const wanted = arg('page') ?? 'readability/nytimes-3';
+const page = allPages().find((p) => p.id === wanted) ?? allPages().find((p) => p.id.includes(wanted));
+if (!page) throw new Error(`no page matches ${wanted}`);
+const built = pageCases(page, { keepStyles: true });
+if (!built.ok) throw new Error(`${page.id}: ${built.reason}`);
+const html = { first: built.first, edited: built.edited ?? built.churned };
+
+const server = await startPageServer();
+const launched = await launchWithExtension('chromium', join(DIST, 'chrome'));
+try {
+  const tab = await launched.browser.newPage();
+  // A warm browser, as a reader's is: the first page a fresh browser loads pays for starting its renderer.
+  const warm = allPages().find((p) => p.id !== page.id && p.id.startsWith('bench/'));
+  const warmCase = warm ? pageCases(warm, { keepStyles: true }) : null;
+  if (warmCase?.ok) {
+    server.set('/warm', () => ({
+      status: 200,
+      body: warmCase.first,
+      headers: { 'content-security-policy': OFFLINE_CSP },
+    }));
+    await tab.goto(server.url('/warm'), { waitUntil: 'load' });
+    await waitForStatus(tab, 60_000).catch(() => null);
+  }
+  for (const kind of ['first', 'edited'] as const) {
+    server.set('/trace', () => ({
+      status: 200,
+      body: html[kind],
+      headers: { 'content-security-policy': OFFLINE_CSP },
+    }));
+    const measured = kind === VISIT;
+    const cdp = await tab.createCDPSession();
+    if (measured) {
+      await tab.tracing.start({
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'v8',
+        ],
+      });
+      if (PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+        await cdp.send('Profiler.start');
+      }
+    }
+    await tab.goto(server.url('/trace'), { waitUntil: 'load' });
+    const status = await waitForStatus(tab, 60_000).catch(() => null);
+    await new Promise((r) => setTimeout(r, TAIL_MS));
+    if (!measured) {
+      await cdp.detach();
+      continue;
+    }
+    const profile = PROFILE
+      ? ((await cdp.send('Profiler.stop')) as Protocol.Profiler.StopResponse).profile
+      : null;
+    await cdp.detach();
+    const buffer = await tab.tracing.stop();
+    const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
+      | { traceEvents: TraceEvent[] }
+      | TraceEvent[];
+    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    console.log(`${page.id}, ${kind} visit: status ${status}`);
+    const tasks = report(events, profile ? ourSampleTimes(profile) : []);
+    // `--task=N`: the profile of Redline's N-th task only (0: the script's first run).
+    const only = arg('task') === undefined ? undefined : tasks[Number(arg('task'))];
+    if (profile) profileReport(profile, only);
+  }
+} finally {
+  await launched.close();
+  await server.close();
+}
+
+function isOurs(e: TraceEvent): boolean {
+  return (e.args?.data?.url ?? '').endsWith('/content.js');
+}
+
+function report(events: TraceEvent[], samples: number[]): { start: number; end: number }[] {
+  const main = events.find((e) => e.ph === 'X' && isOurs(e));
+  if (!main) {
+    console.log('the content script never ran on this trace');
+    return [];
+  }
+  const onMain = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks: TraceEvent[] = [];
+  let end = -1;
+  for (const e of onMain) {
+    if (!TASK_NAMES.has(e.name)) continue;
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    tasks.push(e);
+  }
+  const start = tasks[0]?.ts ?? 0;
+  let total = 0;
+  let count = 0;
+  const ours: { start: number; end: number }[] = [];
+  console.log('  at ms   task ms  inside (ms)');
+  for (const task of tasks) {
+    const taskEnd = task.ts + (task.dur ?? 0);
+    const inside = onMain.filter(
+      (e) => e !== task && !TASK_NAMES.has(e.name) && e.ts >= task.ts && e.ts < taskEnd,
+    );
+    if (!inside.some(isOurs) && !samples.some((t) => t >= task.ts && t < taskEnd)) continue;
+    const ms = (task.dur ?? 0) / 1000;
+    total += ms;
+    count++;
+    ours.push({ start: task.ts, end: taskEnd });
+    if (ms < MIN_MS) continue;
+    console.log(`${((task.ts - start) / 1000).toFixed(0).padStart(7)} ${ms.toFixed(1).padStart(9)}`);
+    tree(inside, 1);
+  }
+  console.log(`  ${count} tasks ran the content script, ${total.toFixed(1)} ms in all`);
+  return ours;
+}
+
+/** The events of one task as a tree, down to `DEPTH` levels, leaving out those under `MIN_MS` / 4. */
+function tree(events: TraceEvent[], depth: number): void {
+  let end = -1;
+  for (const [i, e] of events.entries()) {
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    const ms = (e.dur ?? 0) / 1000;
+    if (ms < MIN_MS / 4) continue;
+    const detail = e.args?.data?.functionName || e.args?.data?.url?.replace(/^.*\//, '') || '';
+    console.log(`${' '.repeat(18 + depth * 2)}${ms.toFixed(1)} ${e.name} ${detail}`);
+    if (depth < DEPTH) {
+      const inner = events.slice(i + 1).filter((x) => x.ts >= e.ts && x.ts < end);
+      tree(inner, depth + 1);
+    }
+  }
+}
+
+function profileReport(profile: Protocol.Profiler.Profile, only?: { start: number; end: number }): void {
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  let t = profile.startTime;
+  for (const [i, id] of (profile.samples ?? []).entries()) {
+    t += deltas[i] ?? 0;
+    if (only && (t < only.start || t >= only.end)) continue;
+    self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+  }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const label = (node: Protocol.Profiler.ProfileNode): string =>
+    `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
+  // Self time, and total time (self plus callees, each function counted once per stack).
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  const walk = (id: number, open: Set<string>): number => {
+    const node = byId.get(id);
+    if (!node) return 0;
+    let total = self.get(id) ?? 0;
+    const ours = node.callFrame.url.endsWith('/content.js') || ALL_FUNCTIONS;
+    const key = label(node);
+    const entered = ours && !open.has(key);
+    if (entered) open.add(key);
+    for (const child of node.children ?? []) total += walk(child, open);
+    if (ours) selfBy.set(key, (selfBy.get(key) ?? 0) + (self.get(id) ?? 0));
+    if (entered) {
+      totalBy.set(key, (totalBy.get(key) ?? 0) + total);
+      open.delete(key);
+    }
+    return total;
+  };
+  const root = profile.nodes[0];
+  if (root) walk(root.id, new Set());
+  const print = (title: string, map: Map<string, number>): void => {
+    console.log(`  content.js functions by ${title} (ms):`);
+    for (const [name, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+      if (ms >= 0.5) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+    }
+  };
+  print('self time', selfBy);
+  print('total time', totalBy);
+}

@@ -1,0 +1,215 @@
+/**
+ * The page as HTML for parsing elsewhere, produced in steps so the page's thread is never held for long: one
+ * `outerHTML` of a large page took tens of milliseconds, and sending it in one message as long again (issue 8).
+ *
+ * The walk serialises elements with element children itself and hands every leaf element (and every subtree it
+ * does not walk: foreign content, raw-text elements, templates) to the browser's own serialiser, so text and
+ * attributes are escaped as the HTML fragment serialisation algorithm says and parse back to the same tree.
+ * What the extraction never reads is left out, which halves the HTML of a typical news page: the code of
+ * scripts (JSON-LD stays: Readability and the article gate read it) and the rules of style sheets (hidden text
+ * is judged from markup, hidden.ts). Both sit in skipped elements (dom-kinds.ts), whose text anchors never
+ * count, so offsets in the serialised copy are the live page's.
+ *
+ * The output comes as pieces of at most `pieceChars` characters; their concatenation is the page's HTML.
+ */
+import { isElement, isText } from '../extract/dom-kinds';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Elements with no end tag and no content in HTML syntax. */
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Serialised by the browser whole: their content is raw text or lives elsewhere (a template's), so only the
+ * native serialiser knows how to write it.
+ */
+const NATIVE = new Set([
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'template',
+  'textarea',
+  'title',
+  'xmp',
+]);
+
+/** Whose content the extraction never reads: the element is kept, empty. */
+const EMPTIED = new Set(['script', 'style']);
+
+const COMMENT_NODE = 8;
+const JSON_LD = /^\s*application\/ld\+json\s*$/i;
+
+/**
+ * The largest page read at all, in characters of serialised HTML (the largest of the 230 public pages has under
+ * 2 M): past it the page is reported too large and nothing is sent. Chromium refuses a runtime message past 64 MiB.
+ */
+export const MAX_PAGE_CHARS = 24 * 1024 * 1024;
+
+/** Characters of HTML per piece: each piece is one message, whose cost on the page's thread grows with it. */
+export const PIECE_CHARS = 64 * 1024;
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>\u00a0]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;',
+  );
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"<>\u00a0]/g, (c) =>
+    c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;',
+  );
+}
+
+function startTag(element: Element): string {
+  let tag = `<${element.localName}`;
+  for (const attribute of Array.from(element.attributes)) {
+    tag += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
+  }
+  return `${tag}>`;
+}
+
+/** What the walk writes of `element` without entering it, or null when it is entered. */
+function whole(element: Element): string | null {
+  const name = element.localName;
+  if (element.namespaceURI !== HTML_NS) return element.outerHTML;
+  if (EMPTIED.has(name)) {
+    const keep = name === 'script' && JSON_LD.test(element.getAttribute('type') ?? '');
+    return keep ? element.outerHTML : `${startTag(element)}</${name}>`;
+  }
+  if (VOID.has(name) || NATIVE.has(name) || element.firstElementChild === null) return element.outerHTML;
+  return null;
+}
+
+/**
+ * Serialises `doc` in steps. `step(budget)` writes at most `budget` nodes and says whether it is done;
+ * `onPiece` gets the output, `pieceChars` at a time, the last piece when done.
+ */
+export class PageSerialiser {
+  private node: Node | null;
+  private readonly root: Element;
+  private parts: string[] = [];
+  private chars = 0;
+  private finished = false;
+  /** Characters written so far (handed out or waiting to be). */
+  total = 0;
+
+  constructor(
+    doc: Document,
+    private readonly onPiece: (piece: string) => void,
+    private readonly pieceChars = PIECE_CHARS,
+  ) {
+    this.root = doc.documentElement;
+    if (doc.doctype) this.write(`<!DOCTYPE ${doc.doctype.name}>`);
+    const top = whole(this.root);
+    this.node = null;
+    if (top !== null) {
+      this.write(top);
+      this.flush();
+    } else {
+      this.write(startTag(this.root));
+      this.node = this.root.firstChild;
+    }
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  step(budget: number): boolean {
+    for (let i = 0; i < budget && this.node; i++) {
+      const node: Node = this.node;
+      if (isElement(node)) {
+        const text = whole(node);
+        if (text === null) {
+          // `whole` answers null only for an element with an element child.
+          this.write(startTag(node));
+          this.node = node.firstChild;
+          continue;
+        }
+        this.write(text);
+      } else if (isText(node)) {
+        this.write(escapeText(node.data));
+      } else if (node.nodeType === COMMENT_NODE) {
+        this.write(`<!--${(node as Comment).data}-->`);
+      }
+      this.advance(node);
+    }
+    return this.finished;
+  }
+
+  /**
+   * To the node after `from`'s subtree, closing each element left on the way up. The page may change between
+   * steps; a node taken out of it ends the walk early, and the copy is checked where it is used (anchors.ts).
+   */
+  private advance(from: Node): void {
+    let node = from;
+    for (;;) {
+      if (node.nextSibling && node !== this.root) {
+        this.node = node.nextSibling;
+        return;
+      }
+      const parent = node === this.root ? null : node.parentNode;
+      if (parent === null || !isElement(parent)) {
+        this.node = null;
+        this.flush();
+        return;
+      }
+      this.write(`</${parent.localName}>`);
+      node = parent;
+    }
+  }
+
+  private write(text: string): void {
+    this.parts.push(text);
+    this.chars += text.length;
+    this.total += text.length;
+    if (this.chars >= this.pieceChars) this.emit(false);
+  }
+
+  private flush(): void {
+    this.emit(true);
+    this.finished = true;
+  }
+
+  private emit(all: boolean): void {
+    let buffered = this.parts.join('');
+    this.parts = [];
+    while (buffered.length >= this.pieceChars || (all && buffered.length > 0)) {
+      this.onPiece(buffered.slice(0, this.pieceChars));
+      buffered = buffered.slice(this.pieceChars);
+    }
+    if (buffered.length > 0) this.parts.push(buffered);
+    this.chars = buffered.length;
+  }
+}
+
+/** The whole page at once (tests, and callers with no thread to spare). */
+export function serialisePage(doc: Document): string {
+  const pieces: string[] = [];
+  const serialiser = new PageSerialiser(doc, (piece) => pieces.push(piece), Number.POSITIVE_INFINITY);
+  while (!serialiser.step(10_000)) {
+    // Steps until done.
+  }
+  return pieces.join('');
+}

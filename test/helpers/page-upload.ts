@@ -1,0 +1,25 @@
+/**
+ * The background's side of an upload (src/background/parse/uploads.ts) for tests of the content script's
+ * extraction: the pieces are joined and handed to `parse`, as 'page.parse' does.
+ */
+import type { PageUpload } from '../../src/content/extract-remote';
+import type { ParsedPage } from '../../src/core/remote-extract/parse';
+
+export function uploadTo(
+  parse: (html: string, location: string, force: boolean) => ParsedPage | Promise<ParsedPage>,
+  seen: { pieces: string[] } = { pieces: [] },
+): () => PageUpload {
+  return () => {
+    const pieces: string[] = [];
+    return {
+      piece: async (index, piece) => {
+        pieces[index] = piece;
+        seen.pieces.push(piece);
+      },
+      parse: async (count, location, force) => {
+        if (pieces.length !== count) throw new Error(`${count} pieces announced, ${pieces.length} sent`);
+        return parse(pieces.join(''), location, force);
+      },
+    };
+  };
+}
