@@ -7,6 +7,15 @@ import { READABLE_CONTRACT } from './contract';
 import { extractRemote, type PageReading, type RemoteExtractStats } from './extract-remote';
 import { nextTaskOf } from './overlay/chunks';
 
+/**
+ * A fresh id for one upload. Not `crypto.randomUUID()`: it exists only in secure contexts, and a content script
+ * on an http:// page runs in the page's (insecure) context.
+ */
+function uploadId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export async function readPage(
   doc: Document,
   opts: { url?: string; force?: boolean } = {},
@@ -17,7 +26,7 @@ export async function readPage(
     opts,
     {
       upload: () => {
-        const upload = crypto.randomUUID();
+        const upload = uploadId();
         return {
           piece: (index, piece) => send('page.upload', { upload, index, piece }).then(() => undefined),
           parse: (pieces, location, force) =>
