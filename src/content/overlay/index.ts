@@ -204,8 +204,13 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const mounting = runInChunks(jobs, (job) => job.run(placed), {
       ...slices,
       onChunk: (done) => {
-        highlight?.add(placed.insertedRanges.slice(highlighted));
-        highlighted = placed.insertedRanges.length;
+        // The first chunk's words (those on screen) at once, all others once the last chunk is in: Chromium
+        // re-validates every range of a registered highlight in each frame after a DOM change, so ranges added
+        // chunk by chunk made every later frame of the mount slower, quadratic in the marks (issue 8).
+        if (!sorted || done === jobs.length) {
+          highlight?.add(placed.insertedRanges.slice(highlighted));
+          highlighted = placed.insertedRanges.length;
+        }
         // One chunk placed everything: sorted at once. Otherwise the first chunk's items go in reading order as
         // placed, and all of them are sorted once placed, by a walk of the page in slices (one walk of a
         // 20,000-paragraph page was a 430 ms task).
