@@ -32,6 +32,34 @@ describe('runInChunks', () => {
     expect(chunks).toEqual([MIN_CHUNK, MIN_CHUNK * 2, MIN_CHUNK * 3, jobs.length]);
   });
 
+  it('puts the remaining jobs in a new order when asked between chunks (the reader scrolled)', async () => {
+    const jobs = Array.from({ length: MIN_CHUNK * 3 }, (_, i) => i);
+    const ran: number[] = [];
+    let clock = 0;
+    let scrolled = false;
+    const seen: number[][] = [];
+    const done = runInChunks(jobs, (job) => ran.push(job), {
+      signal: new AbortController().signal,
+      now: () => (clock += 1_000),
+      nextTask: tick,
+      onChunk: (count) => {
+        if (count === MIN_CHUNK) scrolled = true;
+      },
+      prioritise: {
+        pending: () => scrolled,
+        apply: (remaining) => {
+          scrolled = false;
+          seen.push([...remaining]);
+          return [...remaining].reverse();
+        },
+      },
+    });
+    await done;
+    // Asked once, with only the jobs still to run; each job runs exactly once.
+    expect(seen).toEqual([jobs.slice(MIN_CHUNK)]);
+    expect(ran).toEqual([...jobs.slice(0, MIN_CHUNK), ...jobs.slice(MIN_CHUNK).reverse()]);
+  });
+
   it('keeps going within the time budget, and stops when aborted', async () => {
     const controller = new AbortController();
     const ran: number[] = [];
