@@ -1,6 +1,14 @@
 /** One measured bench row, and its form in bench/results.json. */
 
-export type Task = 'align' | 'diffWords' | 'dmp' | 'allPairs' | 'extract' | 'readability';
+export type Task =
+  | 'align'
+  | 'compare'
+  | 'diffWords'
+  | 'dmp'
+  | 'allPairs'
+  | 'extract'
+  | 'readability'
+  | 'mount';
 
 export interface BenchRow {
   task: Task;

@@ -1,18 +1,29 @@
 /**
  * `npm run bench`: times Redline's align and extract against the approaches they replace, all in this one
- * process on the same inputs, prints a table and the issue's targets, and writes bench/results.json.
+ * process on the same inputs, prints a table and the issue's targets, and writes bench/results.json. Also the
+ * background's whole comparison (`compare`) and the overlay mounting N changed paragraphs in jsdom (`mount`).
  *
  * Options, for a quick look at one part (a subset run leaves results.json as it was):
  *   --sizes=50,500   paragraph counts (default 50,500,5000)
+ *   --mount=1000     changed paragraphs of the mount rows (default 1000,5000,20000)
  *   --pages=N        the N largest fixture pages plus a typical one (default 4; 0 skips the page rows)
  *   --tasks=align,extract   only these tasks (default all)
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Readability } from '@mozilla/readability';
+import { MAX_MARK_JOBS } from '../src/content/overlay/chunks';
 import type { AlignResult, VersionText } from '../src/core/model';
 import { type ArticlePair, type EditsMode, generatePair } from './generate';
-import { DEFAULT_MEASURE, type Measurement, type MeasureOptions, measure, measurePair } from './measure';
+import {
+  DEFAULT_MEASURE,
+  type Measurement,
+  type MeasureOptions,
+  measure,
+  measurePair,
+  median,
+} from './measure';
+import { timeMount } from './mountArticle';
 import type { RunOutcome } from './outcome';
 import { benchPages, loadPage } from './pages';
 import { allPairs, diffWordsWhole, dmpWhole, wholeText } from './peers';
@@ -33,12 +44,23 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
 }
 
-const ALL_TASKS: readonly Task[] = ['align', 'diffWords', 'dmp', 'allPairs', 'extract', 'readability'];
+const ALL_TASKS: readonly Task[] = [
+  'align',
+  'compare',
+  'diffWords',
+  'dmp',
+  'allPairs',
+  'extract',
+  'readability',
+  'mount',
+];
 const sizes = (option('sizes') ?? '50,500,5000').split(',').map(Number);
+const mountSizes = (option('mount') ?? '1000,5000,20000').split(',').map(Number);
 const pageCount = Number(option('pages') ?? 4);
 const tasks = new Set(option('tasks')?.split(',') ?? ALL_TASKS);
 const unknown = [...tasks].filter((task) => !ALL_TASKS.includes(task as Task));
-if (unknown.length > 0 || !sizes.every((size) => Number.isInteger(size) && size > 0) || !(pageCount >= 0)) {
+const positive = (size: number) => Number.isInteger(size) && size > 0;
+if (unknown.length > 0 || !sizes.every(positive) || !mountSizes.every(positive) || !(pageCount >= 0)) {
   throw new Error(`bad options ${process.argv.slice(2).join(' ')}; tasks are ${ALL_TASKS.join(', ')}`);
 }
 const want = (task: Task): boolean => tasks.has(task);
@@ -59,11 +81,13 @@ async function load<T>(what: string, importer: () => Promise<T>): Promise<T | nu
 }
 
 const alignModule = await load('src/core/align', () => import('../src/core/align/index'));
+const compareModule = await load('src/background/compare', () => import('../src/background/compare'));
 const extractModule: ExtractModule | null = await load(
   'src/core/extract',
   () => import('../src/core/extract/index'),
 );
 const align: AlignFn | null = alignModule?.align ?? null;
+const extractorVersion = extractModule?.EXTRACTOR_VERSION;
 
 const rows: BenchRow[] = [];
 const notes: string[] = [];
@@ -93,7 +117,7 @@ const PEER_MEASURE: MeasureOptions = { ...DEFAULT_MEASURE, minRuns: 3 };
 function record(task: Task, size: number | string, edits: string, run: () => RunOutcome): void {
   // Collect the previous task's garbage now, not inside this task's timed runs.
   globalThis.gc?.();
-  const options = task === 'align' ? DEFAULT_MEASURE : PEER_MEASURE;
+  const options = task === 'align' || task === 'compare' ? DEFAULT_MEASURE : PEER_MEASURE;
   guarded(task, size, () => report(task, size, edits, measure(run, options)));
 }
 
@@ -120,6 +144,14 @@ function benchPair(size: number, mode: EditsMode): void {
           `${' '.repeat(12)}align found: unchanged ${stats.unchanged}, added ${stats.added}, removed ${stats.removed}, ` +
           `reworded ${stats.reworded}, moved ${stats.moved}`,
       );
+  }
+  const compareVersions = compareModule?.compareVersions;
+  if (compareVersions && extractorVersion !== undefined && want('compare')) {
+    // Where align runs now: the background, with the word diffs and the filter of label removals.
+    record('compare', size, mode, () => {
+      const result = compareVersions(pair.old, extractorVersion, pair.new);
+      return result.capped ? { capped: true, note: 'align fell back to its coarse path' } : { capped: false };
+    });
   }
   if (want('diffWords')) record('diffWords', size, mode, () => diffWordsWhole(oldText, newText, PEER_CAP_MS));
   if (want('dmp')) record('dmp', size, mode, () => dmpWhole(oldText, newText, PEER_CAP_MS));
@@ -165,6 +197,42 @@ function benchPage(name: string): void {
   }
 }
 
+/** Sections of this many paragraphs in the mount rows' article (see mountArticle: jsdom's sibling index). */
+const MOUNT_GROUP = 50;
+
+/**
+ * The overlay mounting `n` changed paragraphs in jsdom, from the call until its last chunk: a warm-up mount, then
+ * at least three, as many as fit a second. Every tenth paragraph also removed: n + n/10 jobs, capped at
+ * MAX_MARK_JOBS like on a page.
+ */
+async function benchMount(n: number): Promise<void> {
+  globalThis.gc?.();
+  try {
+    await timeMount(Math.min(n, 1000), MOUNT_GROUP);
+    const whole: number[] = [];
+    const first: number[] = [];
+    let marks = 0;
+    const started = performance.now();
+    while (whole.length < 3 || (performance.now() - started < 1000 && whole.length < 20)) {
+      const timing = await timeMount(n, MOUNT_GROUP);
+      whole.push(timing.wholeMs);
+      first.push(timing.firstMs);
+      marks = timing.marks;
+    }
+    const jobs = n + Math.ceil(n / 10);
+    const capped = jobs > MAX_MARK_JOBS;
+    const note =
+      `jsdom; first task ${formatMs(median(first))} ms; ${marks.toLocaleString('en')} marks` +
+      (capped ? ` of ${jobs.toLocaleString('en')} (MAX_MARK_JOBS)` : '') +
+      '; in Chromium: npm run bench:mount';
+    report('mount', n, 'all', { medianMs: median(whole), runs: whole.length, capped, note });
+  } catch (error) {
+    progress(
+      `!! mount of ${n} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
+}
+
 const started = performance.now();
 const loadAtStart = loadavg()[0] ?? 0;
 if (!globalThis.gc)
@@ -174,6 +242,7 @@ for (const size of sizes) {
 }
 const pages = pageCount > 0 && (want('extract') || want('readability')) ? benchPages(pageCount) : [];
 for (const page of pages) benchPage(page.name);
+if (want('mount')) for (const n of mountSizes) await benchMount(n);
 
 const targets = evaluateTargets(
   rows,

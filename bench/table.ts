@@ -3,6 +3,7 @@ import { type BenchRow, findRow, type Task } from './rows';
 
 /** The Redline task each peer is compared with. */
 const BASELINE: Partial<Record<Task, Task>> = {
+  compare: 'align',
   diffWords: 'align',
   dmp: 'align',
   allPairs: 'align',

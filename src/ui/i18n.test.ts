@@ -27,6 +27,32 @@ describe('t', () => {
       delete scope.chrome;
     }
   });
+
+  it('asks the browser once per message without substitutions', () => {
+    installCatalogue(null);
+    const scope = globalThis as { chrome?: unknown };
+    const asked: string[] = [];
+    scope.chrome = {
+      i18n: {
+        getMessage: (key: string, values: string[]) => {
+          asked.push(key);
+          return `${key}:${values.join('|')}`;
+        },
+      },
+    };
+    try {
+      expect([t('plain'), t('plain'), t('filled', 'x'), t('filled', 'y')]).toEqual([
+        'plain:',
+        'plain:',
+        'filled:x',
+        'filled:y',
+      ]);
+      expect(asked).toEqual(['plain', 'filled', 'filled']);
+    } finally {
+      delete scope.chrome;
+      installCatalogue(null);
+    }
+  });
 });
 
 describe('tn', () => {

@@ -32,6 +32,34 @@ describe('runInChunks', () => {
     expect(chunks).toEqual([MIN_CHUNK, MIN_CHUNK * 2, MIN_CHUNK * 3, jobs.length]);
   });
 
+  it('puts the remaining jobs in a new order when asked between chunks (the reader scrolled)', async () => {
+    const jobs = Array.from({ length: MIN_CHUNK * 3 }, (_, i) => i);
+    const ran: number[] = [];
+    let clock = 0;
+    let scrolled = false;
+    const seen: number[][] = [];
+    const done = runInChunks(jobs, (job) => ran.push(job), {
+      signal: new AbortController().signal,
+      now: () => (clock += 1_000),
+      nextTask: tick,
+      onChunk: (count) => {
+        if (count === MIN_CHUNK) scrolled = true;
+      },
+      prioritise: {
+        pending: () => scrolled,
+        apply: (remaining) => {
+          scrolled = false;
+          seen.push([...remaining]);
+          return [...remaining].reverse();
+        },
+      },
+    });
+    await done;
+    // Asked once, with only the jobs still to run; each job runs exactly once.
+    expect(seen).toEqual([jobs.slice(MIN_CHUNK)]);
+    expect(ran).toEqual([...jobs.slice(0, MIN_CHUNK), ...jobs.slice(MIN_CHUNK).reverse()]);
+  });
+
   it('keeps going within the time budget, and stops when aborted', async () => {
     const controller = new AbortController();
     const ran: number[] = [];
@@ -171,5 +199,74 @@ describe('mountOverlay in chunks', () => {
     controller.abort();
     for (let i = 0; i < 20; i++) await tick();
     expect(document.querySelectorAll('[data-redline], [data-redline-ui]')).toHaveLength(0);
+  });
+
+  it('paints the inserted words of the first chunk at once and the rest only after the last chunk', async () => {
+    // A stand-in for the Highlight API (jsdom lacks it); Chromium re-validates every range of a registered
+    // highlight in each frame after a DOM change, so ranges must not grow while the mount still writes.
+    const registry = new Map<string, { ranges: AbstractRange[] }>();
+    const win = window as unknown as { CSS?: unknown; Highlight?: unknown };
+    const originalCss = win.CSS;
+    win.CSS = { highlights: registry };
+    win.Highlight = class {
+      readonly ranges: AbstractRange[] = [];
+      add(range: AbstractRange) {
+        this.ranges.push(range);
+        return this;
+      }
+    };
+    const n = 1500;
+    try {
+      document.body.innerHTML = `<article><h1>T</h1>${'<p>Old words new words.</p>'.repeat(n)}</article>`;
+      const elements = Array.from(document.querySelectorAll('p'));
+      const words = [
+        { op: 'equal' as const, text: 'Old words ' },
+        { op: 'insert' as const, text: 'new' },
+        { op: 'equal' as const, text: ' words.' },
+      ];
+      const controller = new AbortController();
+      mountOverlay(
+        {
+          doc: document,
+          result: {
+            title: { changed: false, old: 'T', new: 'T', words: [] },
+            paragraphs: elements.map((_, i) => ({
+              kind: 'reworded' as const,
+              oldIndex: i,
+              newIndex: i,
+              moved: false,
+              similarity: 0.9,
+              words,
+            })),
+            removed: [],
+            stats: { unchanged: 0, added: 0, removed: 0, reworded: n, moved: 0 },
+            capped: false,
+          },
+          elements,
+          titleElement: document.querySelector('h1'),
+          old: { title: 'T', paragraphs: elements.map(() => 'Old words words.') },
+          since: Date.now(),
+          onDismiss: () => undefined,
+        },
+        controller.signal,
+        true,
+      );
+      const painted = () => registry.get('redline-inserted')?.ranges.length ?? 0;
+      const first = painted();
+      expect(first).toBeGreaterThanOrEqual(MIN_CHUNK);
+      expect(first).toBeLessThan(n);
+      const seen = new Set<number>([first]);
+      while (document.querySelectorAll('[data-redline="reworded"]').length < n) {
+        await tick();
+        seen.add(painted());
+      }
+      seen.add(painted());
+      expect([...seen]).toEqual([first, n]);
+      controller.abort();
+      expect(registry.size).toBe(0);
+    } finally {
+      delete win.Highlight;
+      win.CSS = originalCss;
+    }
   });
 });

@@ -67,33 +67,44 @@ export function visibleFirst<T extends Placed>(jobs: readonly T[], near: Readonl
   return first.concat(rest);
 }
 
-export interface ChunkOptions {
+export interface ChunkOptions<T> {
   signal: AbortSignal;
   now: () => number;
   /** Resolves in a later task, giving the page its turn. */
   nextTask: () => Promise<void>;
   /** After each chunk, with how many jobs have run. */
   onChunk: (done: number) => void;
+  /** Asked before each chunk: when `pending()`, the jobs still to run are put in the order `apply` gives. */
+  prioritise?: Prioritise<T>;
+}
+
+export interface Prioritise<T> {
+  pending(): boolean;
+  apply(remaining: readonly T[]): T[];
 }
 
 /** Runs `jobs` in chunks; the first chunk runs before this returns. Stops when `signal` aborts. */
 export async function runInChunks<T>(
   jobs: readonly T[],
   run: (job: T) => void,
-  options: ChunkOptions,
+  options: ChunkOptions<T>,
 ): Promise<void> {
+  let queue = jobs;
   let next = 0;
-  while (next < jobs.length) {
+  while (next < queue.length) {
     if (options.signal.aborted) return;
+    if (options.prioritise?.pending()) {
+      queue = queue.slice(0, next).concat(options.prioritise.apply(queue.slice(next)));
+    }
     const start = options.now();
     let count = 0;
-    while (next < jobs.length && (count < MIN_CHUNK || options.now() - start < CHUNK_BUDGET_MS)) {
-      run(jobs[next] as T);
+    while (next < queue.length && (count < MIN_CHUNK || options.now() - start < CHUNK_BUDGET_MS)) {
+      run(queue[next] as T);
       next += 1;
       count += 1;
     }
     options.onChunk(next);
-    if (next < jobs.length) await options.nextTask();
+    if (next < queue.length) await options.nextTask();
   }
 }
 

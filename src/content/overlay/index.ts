@@ -61,6 +61,8 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
   if (signal.aborted) return;
   const { doc } = input;
   const view = doc.defaultView;
+  // Test build only: where bench/mount-browser.ts starts the clock for the first mark in view.
+  if (READABLE_CONTRACT) (view?.performance ?? performance).mark?.('redline:compared');
   const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs);
   const result = edit.result;
   const journal = new DomJournal();
@@ -201,11 +203,53 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       now: () => (view?.performance ?? performance).now(),
       nextTask: nextTaskOf(view),
     };
+    // The reader scrolled while marks are still going in: those near the new viewport next. Read in an animation
+    // frame, where the page is laid out for the frame anyway; reading after our writes anywhere else would lay out
+    // the whole page again for it.
+    const scrolling = new AbortController();
+    lifetime.signal.addEventListener('abort', () => scrolling.abort(), {
+      once: true,
+      signal: scrolling.signal,
+    });
+    let nearView: Set<Element> | null = null;
+    let frameAsked = false;
+    let promoted = false;
+    if (view && jobs.length > 0) {
+      view.addEventListener(
+        'scroll',
+        () => {
+          if (frameAsked) return;
+          frameAsked = true;
+          view.requestAnimationFrame(() => {
+            frameAsked = false;
+            if (!scrolling.signal.aborted) nearView = nearScreen(elements, view);
+          });
+        },
+        { passive: true, signal: scrolling.signal },
+      );
+    }
     const mounting = runInChunks(jobs, (job) => job.run(placed), {
       ...slices,
+      prioritise: {
+        pending: () => nearView !== null,
+        apply: (remaining) => {
+          const near = nearView;
+          nearView = null;
+          promoted = true;
+          return visibleFirst(remaining, near);
+        },
+      },
       onChunk: (done) => {
-        highlight?.add(placed.insertedRanges.slice(highlighted));
-        highlighted = placed.insertedRanges.length;
+        // The first chunk's words (those on screen) at once, all others once the last chunk is in: Chromium
+        // re-validates every range of a registered highlight in each frame after a DOM change, so ranges added
+        // chunk by chunk made every later frame of the mount slower, quadratic in the marks (issue 8).
+        // Words scrolled to are painted with their chunk too; only a reader's scroll costs that.
+        if (!sorted || done === jobs.length || promoted) {
+          highlight?.add(placed.insertedRanges.slice(highlighted));
+          highlighted = placed.insertedRanges.length;
+          promoted = false;
+        }
+        if (done === jobs.length) scrolling.abort();
         // One chunk placed everything: sorted at once. Otherwise the first chunk's items go in reading order as
         // placed, and all of them are sorted once placed, by a walk of the page in slices (one walk of a
         // 20,000-paragraph page was a 430 ms task).
@@ -224,6 +268,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       },
     });
     mounting.catch((error: unknown) => {
+      scrolling.abort();
       lifetime.abort();
       console.warn('Redline: could not mark the page', error);
     });

@@ -125,6 +125,13 @@ describe('planWordMarks', () => {
     expect(planWordMarks(p, words(['equal', 'Kept text']))).toEqual({ inserted: [], deleted: [] });
   });
 
+  it('reads nested text in document order, and stops at the end of the element', () => {
+    const p = element('<b>a<i>b<u>c</u></i>d</b><!-- note -->e<span></span><em>f</em>');
+    const after = p.ownerDocument.createTextNode('outside');
+    p.after(after);
+    expect(pageTextNodes(p).map((t) => t.data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
   it('handles characters outside the BMP', () => {
     const p = element('Fire 🔥 spreads fast');
     const plan = planWordMarks(p, words(['equal', 'Fire 🔥 '], ['insert', 'spreads'], ['equal', ' fast']));

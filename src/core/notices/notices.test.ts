@@ -97,6 +97,16 @@ describe('newNotices and editKind', () => {
     expect(editKind(corrected, later)).toBe('silent');
   });
 
+  it('a notice carried over in other quotes or spacing is not new; one extended with a second correction is', () => {
+    const old = ['Intro.', 'Correction: An earlier version of this article said \u201cMonday\u201d.', 'End.'];
+    const respaced = ['Intro.', 'Correction:  An earlier version of this article said "Monday".', 'End.'];
+    expect(newNotices(old, respaced)).toEqual([]);
+    const extended = [...respaced.slice(0, 2), 'Update: This article was updated with the final vote count.'];
+    expect(newNotices(old, extended).map((notice) => [notice.index, notice.kind])).toEqual([[2, 'update']]);
+    const grown = ['Intro.', `${respaced[1]} It also misspelled a name.`, 'End.'];
+    expect(newNotices(old, grown).map((notice) => notice.index)).toEqual([1]);
+  });
+
   it('whitespace and quote styles are not an edit', () => {
     expect(
       editKind(v1, {
