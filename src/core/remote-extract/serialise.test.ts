@@ -72,7 +72,9 @@ describe('serialisePage', () => {
   });
 
   it('writes a small subtree with nothing to leave out in one step, and enters one with a script', () => {
-    const doc = page('<main><div><p>a <b>b</b></p><p>c</p></div><div><p>d</p><script>x()</script></div></main>');
+    const doc = page(
+      '<main><div><p>a <b>b</b></p><p>c</p></div><div><p>d</p><script>x()</script></div></main>',
+    );
     const pieces: string[] = [];
     const serialiser = new PageSerialiser(doc, (piece) => pieces.push(piece), 100_000);
     let steps = 0;
