@@ -88,10 +88,17 @@ describe('capture handlers', () => {
         extractor: EXTRACTOR_VERSION,
       },
     });
-    // The comparison is made here, not on the page's thread (compare.ts).
+    // The comparison, the bar's "since" and the notices are worked out here, not on the page's thread.
     expect(changed).toMatchObject({
       aligned: { stats: { added: 1, removed: 1 }, title: { changed: false } },
+      sinceLabel: expect.any(String),
+      notices: [],
     });
+    const corrected = await capture([
+      'One, edited.',
+      'Correction: An earlier version misspelt the mayor’s name.',
+    ]);
+    expect(corrected).toMatchObject({ notices: [{ index: 1, kind: 'correction' }] });
   });
 
   it('skips paused and excluded sites, by address or canonical URL, storing nothing', async () => {

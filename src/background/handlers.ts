@@ -7,7 +7,10 @@ import { extractorOf } from '../core/extract/across-extractors';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { filingUrl, registrableSite } from '../core/filing';
 import type { Article } from '../core/model';
+import { newNotices } from '../core/notices';
 import { siteOf } from '../core/site';
+import { uiLocale } from '../ui/i18n';
+import { formatSince } from '../ui/since';
 import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
@@ -122,6 +125,11 @@ export function createHandlers({
         previous,
         overlay: current.overlay,
         aligned,
+        sinceLabel: formatSince(firstSeen, at, uiLocale(globalThis.navigator?.languages ?? [])),
+        notices: newNotices(
+          previous.paragraphs,
+          article.paragraphs.map((p) => p.text),
+        ),
         ...(rules.length > 0 ? { rules } : {}),
       };
     },

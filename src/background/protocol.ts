@@ -10,6 +10,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
 import { type AlignResult, type Article, isBlockKind, type VersionText } from '../core/model';
+import type { Notice } from '../core/notices';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
@@ -46,6 +47,12 @@ export type CaptureReply =
       aligned: AlignResult;
       /** The reader's ignore rules covering the page's site (issue 11); absent when there are none. */
       rules?: IgnoreRule[];
+      /**
+       * Worked out here so the page's thread does not: the "<when>" of the bar's "N changes since <when>"
+       * (src/ui/since.ts) and the editor's notices the new version brought (core/notices).
+       */
+      sinceLabel: string;
+      notices: Notice[];
     }
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };

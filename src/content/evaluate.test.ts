@@ -187,6 +187,8 @@ describe('evaluatePage', () => {
         previous: PREVIOUS,
         overlay: 'auto',
         aligned: fromBackground,
+        sinceLabel: '1 hour ago',
+        notices: [],
       }),
     });
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
@@ -202,6 +204,8 @@ describe('evaluatePage', () => {
         previous: PREVIOUS,
         overlay: 'auto',
         aligned: ALIGNED,
+        sinceLabel: '1 hour ago',
+        notices: [],
       }),
       'article.dismiss': () => ({ dismissed: true }),
     });
@@ -218,6 +222,8 @@ describe('evaluatePage', () => {
       result: ALIGNED,
       old: { title: 'Old headline', paragraphs: PREVIOUS.paragraphs },
       since: PREVIOUS.firstSeen,
+      sinceLabel: '1 hour ago',
+      notices: [],
       titleElement: document.querySelector('h1'),
     });
     expect(input.elements).toEqual(Array.from(document.querySelectorAll('p')));
@@ -238,6 +244,8 @@ describe('evaluatePage', () => {
         previous: PREVIOUS,
         overlay: 'badge',
         aligned: ALIGNED,
+        sinceLabel: '1 hour ago',
+        notices: [],
       }),
     });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({

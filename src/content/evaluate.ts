@@ -159,6 +159,8 @@ export async function evaluatePage(
       titleElement,
       old,
       since: previous.firstSeen,
+      sinceLabel: reply.sinceLabel,
+      notices: reply.notices,
       onDismiss,
       paragraphs: newTexts,
       onIgnore: (pattern) => deps.send('rules.addFromPage', { kind: 'text', pattern }).then(() => undefined),

@@ -72,12 +72,12 @@ async function sendPage(
   let count = 0;
   let sliceStart = deps.now();
   while (!serialiser.done || ready.length > 0) {
+    if (serialiser.total > MAX_PAGE_CHARS) throw new TooLarge();
     const piece = ready.shift();
     if (piece !== undefined) {
       sent.push(upload.piece(count++, piece));
     } else {
       serialiser.step(NODES_PER_CHECK);
-      if (serialiser.total > MAX_PAGE_CHARS) throw new TooLarge();
       if (deps.now() - sliceStart < SLICE_MS) continue;
     }
     // A message costs the page's thread in proportion to its size: one piece per task.

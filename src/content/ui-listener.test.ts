@@ -79,7 +79,15 @@ const previous = {
 
 describe('TabTracker via trackForUi', () => {
   it('reports an article the background stored, and what it is marked against', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto', aligned: stats(1) });
+    const f = fakes({
+      status: 'changed',
+      hash: 'new',
+      previous,
+      overlay: 'auto',
+      aligned: stats(1),
+      sinceLabel: '1 hour ago',
+      notices: [],
+    });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     expect(tracker.status.state).toBe('reading');
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
@@ -94,7 +102,15 @@ describe('TabTracker via trackForUi', () => {
   });
 
   it('does not mount the overlay by itself in "badge only" mode, but the popup can show it', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge', aligned: stats(1) });
+    const f = fakes({
+      status: 'changed',
+      hash: 'new',
+      previous,
+      overlay: 'badge',
+      aligned: stats(1),
+      sinceLabel: '1 hour ago',
+      notices: [],
+    });
     const badge = vi.fn();
     const tracker = new TabTracker(document, f.deps, badge);
     const evaluation = await evaluatePage(
@@ -123,7 +139,15 @@ describe('TabTracker via trackForUi', () => {
   });
 
   it('takes the old marks down when the popup picks another version or none', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'auto', aligned: stats(1) });
+    const f = fakes({
+      status: 'changed',
+      hash: 'new',
+      previous,
+      overlay: 'auto',
+      aligned: stats(1),
+      sinceLabel: '1 hour ago',
+      notices: [],
+    });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
     const first = f.mounts[0]?.signal;
@@ -136,7 +160,15 @@ describe('TabTracker via trackForUi', () => {
   });
 
   it('mounts nothing for a comparison the page moved on from while the background compared', async () => {
-    const f = fakes({ status: 'changed', hash: 'new', previous, overlay: 'badge', aligned: stats(1) });
+    const f = fakes({
+      status: 'changed',
+      hash: 'new',
+      previous,
+      overlay: 'badge',
+      aligned: stats(1),
+      sinceLabel: '1 hour ago',
+      notices: [],
+    });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
     const send = f.deps.send;

@@ -17,17 +17,19 @@ export interface EditorialView {
   notices: Notice[];
 }
 
+/** `notices`: already found (by the background, with the comparison); looked for here when absent. */
 export function readEdit(
   result: AlignResult,
   oldParagraphs: readonly string[],
   newParagraphs: readonly string[] | undefined,
+  notices?: Notice[],
 ): EditorialView {
   if (!newParagraphs) return { result, live: null, notices: [] };
   const live = detectLive(result, oldParagraphs, newParagraphs);
   return {
     result: live ? withoutEntries(result, live) : result,
     live,
-    notices: newNotices(oldParagraphs, newParagraphs),
+    notices: notices ?? newNotices(oldParagraphs, newParagraphs),
   };
 }
 

@@ -233,6 +233,14 @@ describe('mountOverlay', () => {
     expect(press(document.body, 'ArrowDown').defaultPrevented).toBe(false);
   });
 
+  it('says the time the background worded, making no date formatter of its own', () => {
+    const relative = vi.spyOn(Intl, 'RelativeTimeFormat');
+    const { bar } = setup({ sinceLabel: 'the day before yesterday' });
+    expect(bar?.shadowRoot?.textContent).toContain('7 changes since the day before yesterday');
+    expect(relative).not.toHaveBeenCalled();
+    relative.mockRestore();
+  });
+
   it('summarises the count of marked items in the bar', () => {
     const { bar } = setup();
     // Headline, added, reworded, moved, reworded+moved, two removed.

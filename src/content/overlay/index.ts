@@ -12,6 +12,7 @@
 
 import { textPatternOf } from '../../core/ignore';
 import type { AlignResult } from '../../core/model';
+import type { Notice } from '../../core/notices';
 import { t, tn, uiLocale } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { capNote, MAX_MARK_JOBS, nearScreen, nextTaskOf, runInChunks, visibleFirst } from './chunks';
@@ -45,6 +46,10 @@ export interface OverlayInput {
   old: { title: string; paragraphs: string[] };
   /** Epoch ms when the previous version was first seen. */
   since: number;
+  /** `since` as the bar words it, formatted by the background; formatted here when absent (src/ui/since.ts). */
+  sinceLabel?: string;
+  /** The editor's notices the new version brought, found by the background; looked for here when absent. */
+  notices?: Notice[];
   /** The reader dismissed the marks for this version. */
   onDismiss: () => void;
   /** New version, display texts: for correction notices and live blogs (editorial.ts); absent, neither is shown. */
@@ -63,7 +68,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
   const view = doc.defaultView;
   // Test build only: where bench/mount-browser.ts starts the clock for the first mark in view.
   if (READABLE_CONTRACT) (view?.performance ?? performance).mark?.('redline:compared');
-  const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs);
+  const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs, input.notices);
   const result = edit.result;
   const journal = new DomJournal();
   const lifetime = new AbortController();
@@ -140,8 +145,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const bar = createControlBar(
       doc,
       theme,
-      barSummary(total, edit, input.since, locale, noticeElements) +
-        capNote(planned.jobs.length, planned.items),
+      barSummary(total, edit, input, locale, noticeElements) + capNote(planned.jobs.length, planned.items),
       {
         onPrevious: () => go('previous'),
         onNext: () => go('next'),
@@ -283,7 +287,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
 function barSummary(
   total: number,
   edit: EditorialView,
-  since: number,
+  { since, sinceLabel }: Pick<OverlayInput, 'since' | 'sinceLabel'>,
   locale: string,
   notices: readonly (Element | null)[],
 ): string {
@@ -292,7 +296,7 @@ function barSummary(
     parts.push(liveText(edit.live.entries));
     if (total > 0) parts.push(tn('count_changes', total));
   } else {
-    parts.push(summaryText(total, since, Date.now(), locale));
+    parts.push(summaryText(total, since, Date.now(), locale, sinceLabel));
   }
   if (notices.some((element) => element !== null)) parts.push(noticeLabel());
   return parts.join(' · ');

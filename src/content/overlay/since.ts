@@ -1,41 +1,20 @@
-/**
- * "since 3 hours ago" / "since yesterday" for recent visits, "since 12 Mar, 14:05" for older ones, in the
- * reader's locale.
- */
+/** The control bar's summary line (the "<when>" is formatted by src/ui/since.ts). */
 import { tn } from '../../ui/i18n';
+import { formatSince } from '../../ui/since';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** Past this age a calendar date reads better than "23 days ago". */
-const RELATIVE_LIMIT = 7 * DAY;
-
-/** The "<when>" of "N changes since <when>". */
-export function formatSince(since: number, now: number, locale?: string): string {
-  const age = Math.max(0, now - since);
-  if (age >= RELATIVE_LIMIT) {
-    const sameYear = new Date(since).getFullYear() === new Date(now).getFullYear();
-    return new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: sameYear ? undefined : 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(since);
-  }
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  // numeric:'auto' would say "since now"; a minute is the smallest unit that reads right after "since".
-  if (age < MINUTE) return new Intl.RelativeTimeFormat(locale).format(-1, 'minute');
-  if (age < HOUR) return relative.format(-Math.floor(age / MINUTE), 'minute');
-  if (age < DAY) return relative.format(-Math.floor(age / HOUR), 'hour');
-  return relative.format(-Math.floor(age / DAY), 'day');
-}
+export { formatSince };
 
 /**
  * The bar's summary line, e.g. "5 changes since 3 hours ago". `locale` (src/ui/i18n.ts `uiLocale`) is a
- * variant of the catalogue's language, so the relative time's words match the sentence around them.
+ * variant of the catalogue's language, so the relative time's words match the sentence around them. `when`:
+ * the "<when>" already formatted (by the background), so the page makes no Intl formatter.
  */
-export function summaryText(count: number, since: number, now: number, locale?: string): string {
-  return tn('bar_summary', count, formatSince(since, now, locale));
+export function summaryText(
+  count: number,
+  since: number,
+  now: number,
+  locale?: string,
+  when: string = formatSince(since, now, locale),
+): string {
+  return tn('bar_summary', count, when);
 }
