@@ -110,8 +110,10 @@ try {
     const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
     console.log(`${page.id}, ${kind} visit: status ${status}`);
     const tasks = report(events, profile ? ourSampleTimes(profile) : []);
-    // `--task=N`: the profile of Redline's N-th task only (0: the script's first run).
-    const only = arg('task') === undefined ? undefined : tasks[Number(arg('task'))];
+    // `--task=N`: the profile of Redline's N-th task only (0: the script's first run); `--task=longest`.
+    const longest = [...tasks].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const only =
+      arg('task') === undefined ? undefined : arg('task') === 'longest' ? longest : tasks[Number(arg('task'))];
     if (profile) profileReport(profile, only);
   }
 } finally {

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import de from '../../extension/_locales/de/messages.json';
 import en from '../../extension/_locales/en/messages.json';
 import fr from '../../extension/_locales/fr/messages.json';
-import { catalogueLanguage, formatNumber, installCatalogue, t, tn, uiLocale } from './i18n';
+import {
+  catalogueLanguage,
+  formatNumber,
+  installCatalogue,
+  smallCategory,
+  smallNumber,
+  t,
+  tn,
+  uiLocale,
+} from './i18n';
 
 afterEach(() => installCatalogue(en, ['en-GB']));
 
@@ -86,5 +95,41 @@ describe('uiLocale', () => {
     installCatalogue(fr, ['fr-CA']);
     expect(catalogueLanguage()).toBe('fr');
     expect(uiLocale()).toBe('fr-CA');
+  });
+});
+
+describe('small numbers without Intl', () => {
+  // Every variant a reader of the three catalogues may have, against what Intl says.
+  const LOCALES = [
+    'en',
+    'en-US',
+    'en-GB',
+    'en-IN',
+    'de',
+    'de-DE',
+    'de-AT',
+    'de-CH',
+    'fr',
+    'fr-FR',
+    'fr-CA',
+    'fr-CH',
+  ];
+
+  it('gives the plural category Intl.PluralRules gives, for every whole number below 1,000', () => {
+    for (const locale of LOCALES) {
+      const rules = new Intl.PluralRules(locale);
+      for (let n = 0; n < 1000; n++) expect(smallCategory(locale, n), `${locale} ${n}`).toBe(rules.select(n));
+    }
+    expect(smallCategory('en', 1000)).toBeNull();
+    expect(smallCategory('en', 1.5)).toBeNull();
+    expect(smallCategory('ar', 1)).toBeNull();
+  });
+
+  it('writes the number Intl.NumberFormat writes, for every whole number below 1,000', () => {
+    for (const locale of LOCALES) {
+      const format = new Intl.NumberFormat(locale);
+      for (let n = 0; n < 1000; n++) expect(smallNumber(locale, n), `${locale} ${n}`).toBe(format.format(n));
+    }
+    expect(smallNumber('de', 1000)).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ export function t(key: string, ...values: (string | number)[]): string {
 
 /** The message `key_<category>` for `count` (filled in as `$1`, formatted), then `values` as `$2`, `$3`… */
 export function tn(key: string, count: number, ...values: (string | number)[]): string {
-  const category = pluralRules().select(count);
+  const category = categoryOf(count);
   const exact = t(`${key}_${category}`, count, ...values);
   return exact === `${key}_${category}` ? t(`${key}_other`, count, ...values) : exact;
 }
@@ -94,6 +94,35 @@ function readerLanguages(): readonly string[] {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
 
+/**
+ * Small whole numbers in the catalogues' languages (en, de, fr: Latin digits, no grouping below 1,000) need no
+ * `Intl` object: the first one a content script makes costs its page's thread 25-30 ms (ICU's data loads), which
+ * was most of the overlay's first task on an edited page (issue 8). CLDR's rules for these languages below 1,000:
+ * "one" is 1 (en, de) or 0 and 1 (fr), everything else "other".
+ */
+const SMALL = 1000;
+const ONE: Record<string, readonly number[]> = { en: [1], de: [1], fr: [0, 1] };
+
+function isSmall(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value < SMALL;
+}
+
+/** `count`'s plural category in `language` without Intl, or null when this shortcut does not know it. */
+export function smallCategory(language: string, count: number): 'one' | 'other' | null {
+  const one = ONE[language.toLowerCase().split('-')[0] ?? ''];
+  if (!one || !isSmall(count)) return null;
+  return one.includes(count) ? 'one' : 'other';
+}
+
+/** `value` as `formatNumber` writes it in `language` without Intl, or null when this shortcut does not know it. */
+export function smallNumber(language: string, value: number): string | null {
+  return ONE[language.toLowerCase().split('-')[0] ?? ''] && isSmall(value) ? String(value) : null;
+}
+
+function categoryOf(count: number): string {
+  return smallCategory(catalogueLanguage(), count) ?? pluralRules().select(count);
+}
+
 function pluralRules(): Intl.PluralRules {
   const locale = uiLocale();
   let rules = pluralRulesByLocale.get(locale);
@@ -106,6 +135,8 @@ function pluralRules(): Intl.PluralRules {
 
 /** 10,000 / 10.000 / 10 000 in the reader's locale; `fractionDigits` fixes the decimals (64.0 / 64,0). */
 export function formatNumber(value: number, fractionDigits?: number): string {
+  const small = fractionDigits === undefined ? smallNumber(catalogueLanguage(), value) : null;
+  if (small !== null) return small;
   const locale = uiLocale();
   const key = `${locale}|${fractionDigits ?? ''}`;
   let format = numberFormats.get(key);
