@@ -113,7 +113,11 @@ try {
     // `--task=N`: the profile of Redline's N-th task only (0: the script's first run); `--task=longest`.
     const longest = [...tasks].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
     const only =
-      arg('task') === undefined ? undefined : arg('task') === 'longest' ? longest : tasks[Number(arg('task'))];
+      arg('task') === undefined
+        ? undefined
+        : arg('task') === 'longest'
+          ? longest
+          : tasks[Number(arg('task'))];
     if (profile) profileReport(profile, only);
   }
 } finally {
