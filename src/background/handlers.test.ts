@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { joinReply } from '../content/capture-reply';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { Article } from '../core/model';
 import { type HistoryDb, openHistory } from './db';
@@ -99,6 +100,23 @@ describe('capture handlers', () => {
       'Correction: An earlier version misspelt the mayor’s name.',
     ]);
     expect(corrected).toMatchObject({ notices: [{ index: 1, kind: 'correction' }] });
+  });
+
+  it('sends a long article’s comparison in parts that only the same tab can fetch', async () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of a very long article says this.`);
+    await capture(long);
+    const head = await capture(long.map((text) => `${text} Edited.`));
+    if (head.status !== 'changed' || !head.more) throw new Error('expected a reply in parts');
+    expect(head.previous.paragraphs).toEqual([]);
+    const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };
+    await expect(handlers['capture.part']({ id: head.more.id, index: 0 }, other)).rejects.toThrow('no such');
+    const parts = [];
+    for (let index = 0; index < head.more.parts; index++) {
+      parts.push(await handlers['capture.part']({ id: head.more.id, index }, TAB));
+    }
+    const whole = joinReply(head, parts);
+    expect(whole.previous.paragraphs).toEqual(long);
+    expect(whole.aligned.stats.reworded).toBe(3000);
   });
 
   it('skips paused and excluded sites, by address or canonical URL, storing nothing', async () => {

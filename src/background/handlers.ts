@@ -16,13 +16,14 @@ import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
 import { readPageHtml } from './parse/parse-html';
 import { PageUploads } from './parse/uploads';
-import type { Handlers, PreviousVersion } from './protocol';
+import type { CaptureReply, Handlers, PreviousVersion } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
 import { createRecheckHandlers } from './recheck/handlers';
 import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
+import { ReplyParts, splitReply } from './reply-parts';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
@@ -59,6 +60,8 @@ export function createHandlers({
   parse = readPageHtml,
 }: HandlerDeps): Handlers {
   const uploads = new PageUploads(now);
+  const replyParts = new ReplyParts(now);
+  let replies = 0;
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
   let storedSinceCheck = Number.POSITIVE_INFINITY;
@@ -119,7 +122,7 @@ export function createHandlers({
       });
       // The reader's ignore rules for the site go with the comparison (left out when there are none).
       const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
-      return {
+      const reply: CaptureReply = {
         status: 'changed',
         hash: outcome.hash,
         previous,
@@ -132,7 +135,14 @@ export function createHandlers({
         ),
         ...(rules.length > 0 ? { rules } : {}),
       };
+      // A long article's reply goes in parts, so the page never decodes it in one task (reply-parts.ts).
+      replies += 1;
+      const { head, parts } = splitReply(reply, `r${replies}-${at.toString(36)}`);
+      if (parts.length > 0) replyParts.keep(sender.tabId, head.more?.id ?? '', parts);
+      return head;
     },
+
+    'capture.part': async ({ id, index }, sender) => replyParts.take(sender.tabId, id, index),
 
     // Without the across-extractor filter: the popup's versions are compared as they are.
     'versions.compare': async ({ old, current }) => compareVersions(old, EXTRACTOR_VERSION, current),

@@ -9,7 +9,14 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { IgnoreRule } from '../core/ignore';
-import { type AlignResult, type Article, isBlockKind, type VersionText } from '../core/model';
+import {
+  type AlignResult,
+  type Article,
+  isBlockKind,
+  type ParagraphChange,
+  type RemovedParagraph,
+  type VersionText,
+} from '../core/model';
 import type { Notice } from '../core/notices';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
@@ -53,9 +60,21 @@ export type CaptureReply =
        */
       sinceLabel: string;
       notices: Notice[];
+      /**
+       * Set on a large reply: its `previous.paragraphs`, `aligned.paragraphs` and `aligned.removed` are empty here
+       * and come in `parts` parts ('capture.part', reply-parts.ts).
+       */
+      more?: { id: string; parts: number };
     }
   /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
+
+/** One part of a large capture reply's lists, in order (reply-parts.ts). */
+export interface ReplyPart {
+  previous: string[];
+  paragraphs: ParagraphChange[];
+  removed: RemovedParagraph[];
+}
 
 /** `force`: the reader keeps this page although it may not look like an article (reader-choice.ts). */
 export type SiteCheck = { capture: true; force?: boolean } | { capture: false; reason: CaptureBlock };
@@ -95,6 +114,12 @@ export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
     from: 'content';
     request: { location: string; upload: string; pieces: number; force?: boolean };
     response: ParsedPage;
+  };
+  /** Part `index` of the large capture reply `id` (reply-parts.ts). */
+  'capture.part': {
+    from: 'content';
+    request: { id: string; index: number };
+    response: ReplyPart;
   };
   /**
    * `old` compared with `current` as a changed page is (compare.ts), for the popup's "compare with another
@@ -223,6 +248,7 @@ export type Router = (message: unknown, sender: Runtime.MessageSender) => Promis
 const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'site.check': 'content',
   'article.capture': 'content',
+  'capture.part': 'content',
   'versions.compare': 'content',
   'article.dismiss': 'content',
   'page.upload': 'content',
@@ -248,6 +274,8 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isString(r.location) &&
     isArticle(r.article) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
+  'capture.part': (r): r is RequestOf<'capture.part'> =>
+    isRecord(r) && isUploadId(r.id) && isPieceIndex(r.index),
   'versions.compare': (r): r is RequestOf<'versions.compare'> =>
     isRecord(r) && isVersionText(r.old) && isVersionText(r.current),
   'page.upload': (r): r is RequestOf<'page.upload'> =>

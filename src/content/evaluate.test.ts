@@ -2,6 +2,7 @@
 // @vitest-environment-options { "url": "https://news.test/story?utm_source=feed" }
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
+import { splitReply } from '../background/reply-parts';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
 import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
@@ -233,6 +234,32 @@ describe('evaluatePage', () => {
     input.onDismiss();
     expect(h.sent.at(-1)).toEqual(['article.dismiss', { url: ARTICLE.url, hash: 'new-hash' }]);
     await vi.waitFor(() => expect(onDismissed).toHaveBeenCalledOnce());
+  });
+
+  it('asks for a long reply’s parts one message at a time and marks the whole comparison', async () => {
+    const whole = {
+      status: 'changed' as const,
+      hash: 'new-hash',
+      previous: PREVIOUS,
+      overlay: 'auto' as const,
+      aligned: ALIGNED,
+      sinceLabel: '1 hour ago',
+      notices: [],
+    };
+    const { head, parts } = splitReply(whole, 'r1', 100);
+    expect(parts.length).toBeGreaterThan(1);
+    const h = harness({
+      ...ALLOW,
+      'article.capture': () => head,
+      'capture.part': ({ id, index }) => {
+        if (id !== 'r1' || !parts[index]) throw new Error('no such part');
+        return parts[index];
+      },
+    });
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
+    expect(h.sent.filter(([type]) => type === 'capture.part')).toHaveLength(parts.length);
+    expect(h.mounted[0]?.result).toEqual(ALIGNED);
+    expect(h.mounted[0]?.old.paragraphs).toEqual(PREVIOUS.paragraphs);
   });
 
   it('hands the overlay over in badge-only mode too (the UI wrapper decides) and counts the changes', async () => {

@@ -9,6 +9,7 @@
 
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
+import { wholeReply } from './capture-reply';
 import { READABLE_CONTRACT } from './contract';
 import type { PageReading } from './extract-remote';
 import type { OverlayInput } from './overlay';
@@ -124,13 +125,16 @@ export async function evaluatePage(
   // The article as the page declares it: a page may claim another site's article as its canonical URL, so the
   // background decides where it is filed, from the address the browser reports for this tab (core/filing.ts).
   const { elements, titleElement, article } = extracted;
-  const reply: CaptureReply = await deps.send('article.capture', {
+  const head: CaptureReply = await deps.send('article.capture', {
     location,
     article,
     ...(options.sameDocument === true ? { sameDocument: true } : {}),
   });
   signal.throwIfAborted();
-  if (reply.status !== 'changed') return finish(reply.status);
+  if (head.status !== 'changed') return finish(head.status);
+  // A long article's reply comes in parts, one message (and one task) each (capture-reply.ts).
+  const reply = await wholeReply(head, (id, index) => deps.send('capture.part', { id, index }), signal);
+  signal.throwIfAborted();
 
   const previous = reply.previous;
   const old = { title: previous.title, paragraphs: previous.paragraphs };

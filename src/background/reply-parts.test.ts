@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { joinReply } from '../content/capture-reply';
+import type { AlignResult } from '../core/model';
+import type { CaptureReply } from './protocol';
+import { PARTS_TTL_MS, ReplyParts, splitReply } from './reply-parts';
+
+type Changed = Extract<CaptureReply, { status: 'changed' }>;
+
+function reply(n: number): Changed {
+  const aligned: AlignResult = {
+    title: { changed: false, old: 'T', new: 'T', words: [] },
+    paragraphs: Array.from({ length: n }, (_, i) => ({
+      kind: 'reworded' as const,
+      newIndex: i,
+      oldIndex: i,
+      moved: false,
+      similarity: 0.9,
+      words: [
+        { op: 'equal' as const, text: `Paragraph ${i} says` },
+        { op: 'delete' as const, text: 'old' },
+        { op: 'insert' as const, text: 'new' },
+      ],
+    })),
+    removed: Array.from({ length: Math.floor(n / 10) }, (_, i) => ({
+      oldIndex: n + i,
+      text: `Gone ${i}.`,
+      before: i,
+    })),
+    stats: { unchanged: 0, added: 0, removed: Math.floor(n / 10), reworded: n, moved: 0 },
+    capped: false,
+  };
+  return {
+    status: 'changed',
+    hash: 'h',
+    previous: {
+      hash: 'p',
+      title: 'T',
+      paragraphs: Array.from({ length: n }, (_, i) => `Paragraph ${i} says old things.`),
+      firstSeen: 1,
+      lastSeen: 2,
+      extractor: 3,
+    },
+    overlay: 'auto',
+    aligned,
+    sinceLabel: '1 hour ago',
+    notices: [],
+  };
+}
+
+describe('splitReply', () => {
+  it('leaves a reply that fits in one part whole', () => {
+    const small = reply(20);
+    expect(splitReply(small, 'r1')).toEqual({ head: small, parts: [] });
+  });
+
+  it('sends a long reply as a head without lists and parts of bounded size that join to it', () => {
+    const long = reply(5000);
+    const { head, parts } = splitReply(long, 'r1', 16 * 1024);
+    expect(head.more).toEqual({ id: 'r1', parts: parts.length });
+    expect(head.previous.paragraphs).toEqual([]);
+    expect(head.aligned.paragraphs).toEqual([]);
+    expect(head.aligned.removed).toEqual([]);
+    expect(JSON.stringify(head).length).toBeLessThan(2000);
+    expect(parts.length).toBeGreaterThan(20);
+    for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(16 * 1024);
+    expect(joinReply(head, parts)).toEqual(long);
+  });
+});
+
+describe('ReplyParts', () => {
+  it('hands out a tab’s parts by id, lets the reply go after the last, and keeps tabs apart', () => {
+    const store = new ReplyParts();
+    const { head, parts } = splitReply(reply(3000), 'r1', 16 * 1024);
+    store.keep(1, 'r1', parts);
+    expect(() => store.take(2, 'r1', 0)).toThrow('no such reply part');
+    expect(head.more?.parts).toBe(parts.length);
+    for (let i = 0; i < parts.length; i++) expect(store.take(1, 'r1', i)).toBe(parts[i]);
+    expect(() => store.take(1, 'r1', 0)).toThrow('no such reply part');
+  });
+
+  it('lets parts nobody asked for go after a while', () => {
+    let now = 0;
+    const store = new ReplyParts(() => now);
+    store.keep(1, 'r1', splitReply(reply(3000), 'r1', 16 * 1024).parts);
+    now += PARTS_TTL_MS + 1;
+    store.keep(2, 'r2', []);
+    expect(() => store.take(1, 'r1', 0)).toThrow('no such reply part');
+  });
+});

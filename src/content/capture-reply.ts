@@ -1,0 +1,41 @@
+/**
+ * A large capture reply arrives as a head and parts (src/background/reply-parts.ts): asked for one message at a
+ * time, so the page's thread decodes one part per task, then joined here.
+ */
+import type { CaptureReply, ReplyPart } from '../background/protocol';
+import type { ParagraphChange, RemovedParagraph } from '../core/model';
+
+type Changed = Extract<CaptureReply, { status: 'changed' }>;
+
+/** The page's side: the head refilled from its parts, in order. */
+export function joinReply(head: Changed, parts: readonly ReplyPart[]): Changed {
+  const previous: string[] = [...head.previous.paragraphs];
+  const paragraphs: ParagraphChange[] = [...head.aligned.paragraphs];
+  const removed: RemovedParagraph[] = [...head.aligned.removed];
+  for (const part of parts) {
+    for (const text of part.previous) previous.push(text);
+    for (const change of part.paragraphs) paragraphs.push(change);
+    for (const gone of part.removed) removed.push(gone);
+  }
+  const { more: _more, ...rest } = head;
+  return {
+    ...rest,
+    previous: { ...head.previous, paragraphs: previous },
+    aligned: { ...head.aligned, paragraphs, removed },
+  };
+}
+
+/** The whole reply: `head` itself, or with its parts fetched by `part` one after another. */
+export async function wholeReply(
+  head: Changed,
+  part: (id: string, index: number) => Promise<ReplyPart>,
+  signal?: AbortSignal,
+): Promise<Changed> {
+  if (!head.more) return head;
+  const parts: ReplyPart[] = [];
+  for (let index = 0; index < head.more.parts; index++) {
+    parts.push(await part(head.more.id, index));
+    signal?.throwIfAborted();
+  }
+  return joinReply(head, parts);
+}
