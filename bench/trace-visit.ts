@@ -17,6 +17,8 @@ import { startPageServer } from '../test/browser/harness/page-server';
 import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
+import { plainFrame } from '../test/fixtures/pages/fixture-pages';
+import { renderArticlePage } from '../test/fixtures/pages/news-page';
 import { ourSampleTimes } from './attribute';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -25,7 +27,7 @@ const arg = (name: string): string | undefined =>
 const DIST = resolve(arg('dist') ?? join(ROOT, 'dist-test'));
 const VISIT = arg('visit') === 'first' ? 'first' : 'edited';
 const MIN_MS = Number(arg('min') ?? 2);
-const TAIL_MS = 800;
+const TAIL_MS = Number(arg('tail') ?? 800);
 const DEPTH = Number(arg('depth') ?? 3);
 const TOP = Number(arg('top') ?? 20);
 const SAMPLE_US = Number(arg('sample') ?? 250);
@@ -46,11 +48,35 @@ interface TraceEvent {
 }
 
 const wanted = arg('page') ?? 'readability/nytimes-3';
-const page = allPages().find((p) => p.id === wanted) ?? allPages().find((p) => p.id.includes(wanted));
+// `--mount=N`: instead of a corpus page, bench:mount's article of N paragraphs, every one reworded on the revisit.
+const MOUNT = Number(arg('mount') ?? 0);
+const page =
+  MOUNT > 0
+    ? { id: `mount-${MOUNT}` }
+    : (allPages().find((p) => p.id === wanted) ?? allPages().find((p) => p.id.includes(wanted)));
 if (!page) throw new Error(`no page matches ${wanted}`);
-const built = pageCases(page, { keepStyles: true });
-if (!built.ok) throw new Error(`${page.id}: ${built.reason}`);
-const html = { first: built.first, edited: built.edited ?? built.churned };
+const html = MOUNT > 0 ? mountPages(MOUNT) : corpusPages(page.id);
+
+function corpusPages(id: string): { first: string; edited: string } {
+  const found = allPages().find((p) => p.id === id);
+  const built = found ? pageCases(found, { keepStyles: true }) : null;
+  if (!built?.ok) throw new Error(`${id}: cannot be built`);
+  return { first: built.first, edited: built.edited ?? built.churned };
+}
+
+function mountPages(n: number): { first: string; edited: string } {
+  const paragraphs = (edited: boolean): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `Paragraph ${i} of the council report says ${edited ? 'new' : 'old'} things about the budget and roads.`,
+    ).filter((_, i) => !edited || i % 10 !== 5);
+  const frame = plainFrame('http://127.0.0.1/trace');
+  return {
+    first: renderArticlePage({ title: `Council report ${n}`, paragraphs: paragraphs(false) }, frame),
+    edited: renderArticlePage({ title: `Council report ${n}`, paragraphs: paragraphs(true) }, frame),
+  };
+}
 
 const server = await startPageServer();
 const launched = await launchWithExtension('chromium', join(DIST, 'chrome'));
