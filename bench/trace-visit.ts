@@ -136,7 +136,7 @@ try {
     const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
     console.log(`${page.id}, ${kind} visit: status ${status}`);
     const tasks = report(events, profile ? ourSampleTimes(profile) : []);
-    // `--task=N`: the profile of Redline's N-th task only (0: the script's first run); `--task=longest`.
+    // `--task=N`: the profile of Redline's N-th task only (0: the script's first run); `--task=longest`; `--task=long`: each task over --min.
     const longest = [...tasks].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
     const only =
       arg('task') === undefined
@@ -144,7 +144,13 @@ try {
         : arg('task') === 'longest'
           ? longest
           : tasks[Number(arg('task'))];
-    if (profile) profileReport(profile, only);
+    if (profile && arg('task') === 'long') {
+      // Each task over --min, one profile each.
+      for (const task of tasks.filter((t) => (t.end - t.start) / 1000 >= MIN_MS)) {
+        console.log(`task of ${((task.end - task.start) / 1000).toFixed(1)} ms:`);
+        profileReport(profile, task);
+      }
+    } else if (profile) profileReport(profile, only);
   }
 } finally {
   await launched.close();
