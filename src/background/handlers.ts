@@ -16,14 +16,14 @@ import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
 import { readPageHtml } from './parse/parse-html';
 import { PageUploads } from './parse/uploads';
-import type { CaptureReply, Handlers, PreviousVersion } from './protocol';
+import type { CaptureReply, Handlers, ParsePart, PreviousVersion, ReplyPart } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
 import { createRecheckHandlers } from './recheck/handlers';
 import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
-import { ReplyParts, splitReply } from './reply-parts';
+import { ReplyParts, splitParsed, splitReply } from './reply-parts';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
@@ -60,7 +60,8 @@ export function createHandlers({
   parse = readPageHtml,
 }: HandlerDeps): Handlers {
   const uploads = new PageUploads(now);
-  const replyParts = new ReplyParts(now);
+  const replyParts = new ReplyParts<ReplyPart>(now);
+  const parseParts = new ReplyParts<ParsePart>(now);
   let replies = 0;
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -153,14 +154,21 @@ export function createHandlers({
     },
 
     // Anchored on the newest stored version where it was parsed (anchor.ts), so the page never aligns.
-    'page.parse': async ({ upload, pieces, location, force }, sender) =>
-      parse(
+    'page.parse': async ({ upload, pieces, location, force }, sender) => {
+      const parsed = await parse(
         uploads.take(sender.tabId, upload, pieces),
         location,
         force === true ? { force } : {},
         async (article) =>
           newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
-      ),
+      );
+      // A long article's reading goes in parts too (reply-parts.ts).
+      const { head, parts } = splitParsed(parsed, upload);
+      if (parts.length > 0) parseParts.keep(sender.tabId, upload, parts);
+      return head;
+    },
+
+    'parse.part': async ({ id, index }, sender) => parseParts.take(sender.tabId, id, index),
 
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);

@@ -31,6 +31,7 @@ export async function readPage(
           piece: (index, piece) => send('page.upload', { upload, index, piece }).then(() => undefined),
           parse: (pieces, location, force) =>
             send('page.parse', { upload, pieces, location, ...(force ? { force } : {}) }),
+          part: (id, index) => send('parse.part', { id, index }),
         };
       },
       nextTask: nextTaskOf(doc.defaultView),
