@@ -393,6 +393,25 @@ describe('page.upload and page.parse', () => {
     expect(fetched).toBe(4000);
   });
 
+  it('stores the article it read from a tab’s upload when the capture names that reading', async () => {
+    const read = article(['Read in the background.']);
+    const h = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
+    });
+    await h['page.upload']({ upload: 'u9', index: 0, piece: '<p>x</p>' }, TAB);
+    await h['page.parse']({ upload: 'u9', pieces: 1, location: TAB.url }, TAB);
+    const other: ContentSender = { from: 'content', tabId: 99, url: TAB.url };
+    await expect(h['article.capture']({ location: TAB.url, reading: 'u9' }, other)).rejects.toThrow('gone');
+    expect(await h['article.capture']({ location: TAB.url, reading: 'u9' }, TAB)).toMatchObject({
+      status: 'captured',
+    });
+    expect(await newestParagraphs(db, 'https://news.test/story')).toEqual(['Read in the background.']);
+  });
+
   it('does not let another tab parse, or add to, a tab’s upload', async () => {
     const { handlers: h, parsed } = withParse();
     const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };

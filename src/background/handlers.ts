@@ -20,6 +20,7 @@ import type { CaptureReply, Handlers, ParsePart, PreviousVersion, ReplyPart } fr
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
+import { Readings } from './readings';
 import { createRecheckHandlers } from './recheck/handlers';
 import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
@@ -62,6 +63,7 @@ export function createHandlers({
   const uploads = new PageUploads(now);
   const replyParts = new ReplyParts<ReplyPart>(now);
   const parseParts = new ReplyParts<ParsePart>(now);
+  const readings = new Readings(now);
   let replies = 0;
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -85,7 +87,9 @@ export function createHandlers({
       return readerVerdict(current, location) === 'keep' ? { capture: true, force: true } : { capture: true };
     },
 
-    'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
+    'article.capture': async (request, sender) => {
+      const { location, sameDocument = false } = request;
+      const declared = request.article ?? readings.take(sender.tabId, request.reading);
       // Filed here, not by the page: against the address the browser reports for the tab (core/filing.ts).
       const article = { ...declared, url: filingUrl(declared.url, sender.url) };
       // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
@@ -162,6 +166,8 @@ export function createHandlers({
         async (article) =>
           newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
       );
+      // The capture names this reading instead of sending the article back ('article.capture').
+      if (parsed.ok) readings.keep(sender.tabId, upload, parsed.article);
       // A long article's reading goes in parts too (reply-parts.ts).
       const { head, parts } = splitParsed(parsed, upload);
       if (parts.length > 0) parseParts.keep(sender.tabId, upload, parts);

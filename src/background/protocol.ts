@@ -104,11 +104,17 @@ export type SenderKind = 'content' | 'page';
 export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
-  /** Store what the page shows and learn what to mark. */
+  /**
+   * Store what the page shows and learn what to mark. The article is the background's own reading of upload
+   * `reading` ('page.parse'), so a long article is not sent back; or `article` itself. `sameDocument`: evaluated
+   * after a same-document navigation (pushState), not a page load.
+   */
   'article.capture': {
     from: 'content';
-    /** `sameDocument`: evaluated after a same-document navigation (pushState), not a page load. */
-    request: { location: string; article: Article; sameDocument?: boolean };
+    request: { location: string; sameDocument?: boolean } & (
+      | { article: Article; reading?: undefined }
+      | { reading: string; article?: undefined }
+    );
     response: CaptureReply;
   };
   /**
@@ -293,7 +299,7 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
   'article.capture': (r): r is RequestOf<'article.capture'> =>
     isRecord(r) &&
     isString(r.location) &&
-    isArticle(r.article) &&
+    (r.reading === undefined ? isArticle(r.article) : r.article === undefined && isUploadId(r.reading)) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
   'capture.part': (r): r is RequestOf<'capture.part'> =>
     isRecord(r) && isUploadId(r.id) && isPieceIndex(r.index),

@@ -41,8 +41,11 @@ export interface RemoteExtractDeps {
   signal?: AbortSignal;
 }
 
-/** `anchored`: already anchored on the stored version where it was parsed (the page skips that step). */
-export type PageReading = ExtractResult & { anchored?: boolean };
+/**
+ * `anchored`: already anchored on the stored version where it was parsed. `reading`: the upload the background
+ * read it from, which 'article.capture' may name instead of sending the article (background/readings.ts).
+ */
+export type PageReading = ExtractResult & { anchored?: boolean; reading?: string };
 
 export interface RemoteExtractStats {
   /** 'remote': parsed in the background, 'retried': at the second upload. */
