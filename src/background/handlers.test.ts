@@ -362,6 +362,56 @@ describe('page.upload and page.parse', () => {
     expect(parsed).toEqual([{ html: '<html><body><p>one</p><p>two</p></body></html>', location: TAB.url }]);
   });
 
+  it('answers a long reading in parts that only the tab that sent the page can fetch', async () => {
+    const paragraphs = Array.from({ length: 4000 }, (_, i) => ({
+      text: `Paragraph ${i} of it.`,
+      kind: 'p' as const,
+    }));
+    const h = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({
+        ok: true,
+        article: { ...article([]), paragraphs },
+        anchors: paragraphs.map((_, i) => ({ start: i, end: i + 1, up: 0, keyLength: 1 })),
+        titleAnchor: null,
+        anchored: true,
+      }),
+    });
+    await h['page.upload']({ upload: 'long', index: 0, piece: '<p>x</p>' }, TAB);
+    const head = await h['page.parse']({ upload: 'long', pieces: 1, location: TAB.url }, TAB);
+    if (!head.ok || !head.more) throw new Error('expected a reading in parts');
+    expect(head.article.paragraphs).toEqual([]);
+    const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };
+    await expect(h['parse.part']({ id: head.more.id, index: 0 }, other)).rejects.toThrow('no such');
+    let fetched = 0;
+    for (let index = 0; index < head.more.parts; index++) {
+      fetched += (await h['parse.part']({ id: head.more.id, index }, TAB)).paragraphs.length;
+    }
+    expect(fetched).toBe(4000);
+  });
+
+  it('stores the article it read from a tab’s upload when the capture names that reading', async () => {
+    const read = article(['Read in the background.']);
+    const h = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
+    });
+    await h['page.upload']({ upload: 'u9', index: 0, piece: '<p>x</p>' }, TAB);
+    await h['page.parse']({ upload: 'u9', pieces: 1, location: TAB.url }, TAB);
+    const other: ContentSender = { from: 'content', tabId: 99, url: TAB.url };
+    await expect(h['article.capture']({ location: TAB.url, reading: 'u9' }, other)).rejects.toThrow('gone');
+    expect(await h['article.capture']({ location: TAB.url, reading: 'u9' }, TAB)).toMatchObject({
+      status: 'captured',
+    });
+    expect(await newestParagraphs(db, 'https://news.test/story')).toEqual(['Read in the background.']);
+  });
+
   it('does not let another tab parse, or add to, a tab’s upload', async () => {
     const { handlers: h, parsed } = withParse();
     const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };

@@ -16,14 +16,15 @@ import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
 import { readPageHtml } from './parse/parse-html';
 import { PageUploads } from './parse/uploads';
-import type { CaptureReply, Handlers, PreviousVersion } from './protocol';
+import type { CaptureReply, Handlers, ParsePart, PreviousVersion, ReplyPart } from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
+import { Readings } from './readings';
 import { createRecheckHandlers } from './recheck/handlers';
 import type { RecheckMessageType } from './recheck/protocol';
 import { dismissChanges, recordArticle } from './record';
-import { ReplyParts, splitReply } from './reply-parts';
+import { ReplyParts, splitParsed, splitReply } from './reply-parts';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
 import { createUiHandlers, retainAfterCapture } from './ui-handlers';
@@ -60,7 +61,9 @@ export function createHandlers({
   parse = readPageHtml,
 }: HandlerDeps): Handlers {
   const uploads = new PageUploads(now);
-  const replyParts = new ReplyParts(now);
+  const replyParts = new ReplyParts<ReplyPart>(now);
+  const parseParts = new ReplyParts<ParsePart>(now);
+  const readings = new Readings(now);
   let replies = 0;
   // Measuring the history reads all of it, so the budget is checked on the first store after the background
   // starts and then each time about a 32nd of the budget has been stored since the last check.
@@ -84,7 +87,9 @@ export function createHandlers({
       return readerVerdict(current, location) === 'keep' ? { capture: true, force: true } : { capture: true };
     },
 
-    'article.capture': async ({ location, article: declared, sameDocument = false }, sender) => {
+    'article.capture': async (request, sender) => {
+      const { location, sameDocument = false } = request;
+      const declared = request.article ?? readings.take(sender.tabId, request.reading);
       // Filed here, not by the page: against the address the browser reports for the tab (core/filing.ts).
       const article = { ...declared, url: filingUrl(declared.url, sender.url) };
       // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
@@ -153,14 +158,23 @@ export function createHandlers({
     },
 
     // Anchored on the newest stored version where it was parsed (anchor.ts), so the page never aligns.
-    'page.parse': async ({ upload, pieces, location, force }, sender) =>
-      parse(
+    'page.parse': async ({ upload, pieces, location, force }, sender) => {
+      const parsed = await parse(
         uploads.take(sender.tabId, upload, pieces),
         location,
         force === true ? { force } : {},
         async (article) =>
           newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
-      ),
+      );
+      // The capture names this reading instead of sending the article back ('article.capture').
+      if (parsed.ok) readings.keep(sender.tabId, upload, parsed.article);
+      // A long article's reading goes in parts too (reply-parts.ts).
+      const { head, parts } = splitParsed(parsed, upload);
+      if (parts.length > 0) parseParts.keep(sender.tabId, upload, parts);
+      return head;
+    },
+
+    'parse.part': async ({ id, index }, sender) => parseParts.take(sender.tabId, id, index),
 
     'article.dismiss': async ({ url, hash }, sender) => {
       const dismissed = await dismissChanges(await db(), filingUrl(url, sender.url), hash);

@@ -13,11 +13,13 @@ import {
   type AlignResult,
   type Article,
   isBlockKind,
+  type Paragraph,
   type ParagraphChange,
   type RemovedParagraph,
   type VersionText,
 } from '../core/model';
 import type { Notice } from '../core/notices';
+import type { Anchor } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
@@ -70,11 +72,23 @@ export type CaptureReply =
   | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
 
 /** One part of a large capture reply's lists, in order (reply-parts.ts). */
-export interface ReplyPart {
+export type ReplyPart = {
   previous: string[];
   paragraphs: ParagraphChange[];
   removed: RemovedParagraph[];
-}
+};
+
+/** One part of a long page reading's lists, in order (reply-parts.ts). */
+export type ParsePart = {
+  paragraphs: Paragraph[];
+  anchors: (Anchor | null)[];
+};
+
+/**
+ * A page reading; `more` is set on a long one: its paragraphs and anchors are empty here and come in `parts`
+ * parts ('parse.part').
+ */
+export type ParseReply = ParsedPage & { more?: { id: string; parts: number } };
 
 /** `force`: the reader keeps this page although it may not look like an article (reader-choice.ts). */
 export type SiteCheck = { capture: true; force?: boolean } | { capture: false; reason: CaptureBlock };
@@ -90,11 +104,17 @@ export type SenderKind = 'content' | 'page';
 export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   /** Before reading a page: may this site be captured at all? `location` is the page's address. */
   'site.check': { from: 'content'; request: { location: string }; response: SiteCheck };
-  /** Store what the page shows and learn what to mark. */
+  /**
+   * Store what the page shows and learn what to mark. The article is the background's own reading of upload
+   * `reading` ('page.parse'), so a long article is not sent back; or `article` itself. `sameDocument`: evaluated
+   * after a same-document navigation (pushState), not a page load.
+   */
   'article.capture': {
     from: 'content';
-    /** `sameDocument`: evaluated after a same-document navigation (pushState), not a page load. */
-    request: { location: string; article: Article; sameDocument?: boolean };
+    request: { location: string; sameDocument?: boolean } & (
+      | { article: Article; reading?: undefined }
+      | { reading: string; article?: undefined }
+    );
     response: CaptureReply;
   };
   /**
@@ -113,7 +133,13 @@ export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   'page.parse': {
     from: 'content';
     request: { location: string; upload: string; pieces: number; force?: boolean };
-    response: ParsedPage;
+    response: ParseReply;
+  };
+  /** Part `index` of the long page reading `id` (reply-parts.ts). */
+  'parse.part': {
+    from: 'content';
+    request: { id: string; index: number };
+    response: ParsePart;
   };
   /** Part `index` of the large capture reply `id` (reply-parts.ts). */
   'capture.part': {
@@ -249,6 +275,7 @@ const SENDER_KINDS: { [K in MessageType]: Protocol[K]['from'] } = {
   'site.check': 'content',
   'article.capture': 'content',
   'capture.part': 'content',
+  'parse.part': 'content',
   'versions.compare': 'content',
   'article.dismiss': 'content',
   'page.upload': 'content',
@@ -272,10 +299,11 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
   'article.capture': (r): r is RequestOf<'article.capture'> =>
     isRecord(r) &&
     isString(r.location) &&
-    isArticle(r.article) &&
+    (r.reading === undefined ? isArticle(r.article) : r.article === undefined && isUploadId(r.reading)) &&
     (r.sameDocument === undefined || typeof r.sameDocument === 'boolean'),
   'capture.part': (r): r is RequestOf<'capture.part'> =>
     isRecord(r) && isUploadId(r.id) && isPieceIndex(r.index),
+  'parse.part': (r): r is RequestOf<'parse.part'> => isRecord(r) && isUploadId(r.id) && isPieceIndex(r.index),
   'versions.compare': (r): r is RequestOf<'versions.compare'> =>
     isRecord(r) && isVersionText(r.old) && isVersionText(r.current),
   'page.upload': (r): r is RequestOf<'page.upload'> =>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { joinReply } from '../content/capture-reply';
 import type { AlignResult } from '../core/model';
+import { joinLists } from '../protocol/parts';
 import type { CaptureReply } from './protocol';
-import { PARTS_TTL_MS, ReplyParts, splitReply } from './reply-parts';
+import { PARTS_TTL_MS, ReplyParts, splitParsed, splitReply } from './reply-parts';
 
 type Changed = Extract<CaptureReply, { status: 'changed' }>;
 
@@ -64,6 +65,43 @@ describe('splitReply', () => {
     expect(parts.length).toBeGreaterThan(20);
     for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(16 * 1024);
     expect(joinReply(head, parts)).toEqual(long);
+  });
+});
+
+describe('splitParsed', () => {
+  it('passes a refusal and a short reading through, and cuts a long one into parts', () => {
+    const refusal = { ok: false as const, reason: 'not-readerable' as const, detail: 'no' };
+    expect(splitParsed(refusal, 'u')).toEqual({ head: refusal, parts: [] });
+    const reading = (n: number) => ({
+      ok: true as const,
+      article: {
+        url: 'https://news.test/a',
+        title: 'T',
+        lang: 'en',
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        paragraphs: Array.from({ length: n }, (_, i) => ({
+          text: `Paragraph ${i} of it.`,
+          kind: 'p' as const,
+        })),
+      },
+      anchors: Array.from({ length: n }, (_, i) => ({
+        start: i * 20,
+        end: i * 20 + 18,
+        up: 0,
+        keyLength: 18,
+      })),
+      titleAnchor: null,
+      anchored: true,
+    });
+    expect(splitParsed(reading(10), 'u').parts).toEqual([]);
+    const { head, parts } = splitParsed(reading(2000), 'u', 8192);
+    if (!head.ok) throw new Error('expected a reading');
+    expect(head.more).toEqual({ id: 'u', parts: parts.length });
+    expect(head.article.paragraphs).toEqual([]);
+    const lists = joinLists({ paragraphs: head.article.paragraphs, anchors: head.anchors }, parts);
+    expect(lists).toEqual({ paragraphs: reading(2000).article.paragraphs, anchors: reading(2000).anchors });
   });
 });
 

@@ -6,16 +6,16 @@
  * task decodes more than one part (src/content/capture-reply.ts joins them). One reply per tab waits, for at most
  * `PARTS_TTL_MS`.
  */
-import type { CaptureReply, ReplyPart } from './protocol';
+import type { ParsedPage } from '../core/remote-extract/parse';
+import { chunkLists, PART_CHARS } from '../protocol/parts';
+import type { CaptureReply, ParsePart, ParseReply, ReplyPart } from './protocol';
 
-/** Characters of JSON per part: decoding one costs the page a few milliseconds. */
-export const PART_CHARS = 128 * 1024;
+export { PART_CHARS };
+
 /** Parts not asked for within this are let go (the tab moved on). */
 export const PARTS_TTL_MS = 60 * 1000;
 
 type Changed = Extract<CaptureReply, { status: 'changed' }>;
-
-const size = (value: unknown): number => JSON.stringify(value).length;
 
 /**
  * `reply` as a head and parts when its lists are longer than one part, else as it is (and no parts). The head's
@@ -26,32 +26,15 @@ export function splitReply(
   id: string,
   partChars = PART_CHARS,
 ): { head: Changed; parts: ReplyPart[] } {
-  const lists = {
-    previous: reply.previous.paragraphs,
-    paragraphs: reply.aligned.paragraphs,
-    removed: reply.aligned.removed,
-  };
-  if (size(lists) <= partChars) return { head: reply, parts: [] };
-  const parts: ReplyPart[] = [];
-  const empty = (): ReplyPart => ({ previous: [], paragraphs: [], removed: [] });
-  const EMPTY_CHARS = size(empty());
-  let part = empty();
-  let chars = EMPTY_CHARS;
-  const add = <K extends keyof ReplyPart>(key: K, item: ReplyPart[K][number]): void => {
-    // The item and the comma before it.
-    const itemChars = size(item) + 1;
-    if (chars > EMPTY_CHARS && chars + itemChars > partChars) {
-      parts.push(part);
-      part = empty();
-      chars = EMPTY_CHARS;
-    }
-    (part[key] as ReplyPart[K][number][]).push(item);
-    chars += itemChars;
-  };
-  for (const text of lists.previous) add('previous', text);
-  for (const change of lists.paragraphs) add('paragraphs', change);
-  for (const removed of lists.removed) add('removed', removed);
-  parts.push(part);
+  const parts = chunkLists<ReplyPart>(
+    {
+      previous: reply.previous.paragraphs,
+      paragraphs: reply.aligned.paragraphs,
+      removed: reply.aligned.removed,
+    },
+    partChars,
+  );
+  if (parts === null) return { head: reply, parts: [] };
   const head: Changed = {
     ...reply,
     previous: { ...reply.previous, paragraphs: [] },
@@ -61,19 +44,43 @@ export function splitReply(
   return { head, parts };
 }
 
+/**
+ * A page reading as a head and parts when its paragraphs and anchors are longer than one part ('parse.part'),
+ * else as it is.
+ */
+export function splitParsed(
+  parsed: ParsedPage,
+  id: string,
+  partChars = PART_CHARS,
+): { head: ParseReply; parts: ParsePart[] } {
+  if (!parsed.ok) return { head: parsed, parts: [] };
+  const parts = chunkLists<ParsePart>(
+    { paragraphs: parsed.article.paragraphs, anchors: parsed.anchors },
+    partChars,
+  );
+  if (parts === null) return { head: parsed, parts: [] };
+  const head: ParseReply = {
+    ...parsed,
+    article: { ...parsed.article, paragraphs: [] },
+    anchors: [],
+    more: { id, parts: parts.length },
+  };
+  return { head, parts };
+}
+
 /** The parts of each tab's last split reply, until asked for or let go. */
-export class ReplyParts {
-  private readonly byTab = new Map<number, { id: string; parts: ReplyPart[]; at: number }>();
+export class ReplyParts<P> {
+  private readonly byTab = new Map<number, { id: string; parts: P[]; at: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  keep(tab: number, id: string, parts: ReplyPart[]): void {
+  keep(tab: number, id: string, parts: P[]): void {
     this.expire();
     this.byTab.set(tab, { id, parts, at: this.now() });
   }
 
   /** Part `index` of reply `id`; the last one lets the reply go. Throws when it is not kept. */
-  take(tab: number, id: string, index: number): ReplyPart {
+  take(tab: number, id: string, index: number): P {
     const kept = this.byTab.get(tab);
     const part = kept?.id === id ? kept.parts[index] : undefined;
     if (!kept || !part) throw new Error('no such reply part (the background restarted, or it expired)');

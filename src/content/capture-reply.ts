@@ -3,25 +3,25 @@
  * time, so the page's thread decodes one part per task, then joined here.
  */
 import type { CaptureReply, ReplyPart } from '../background/protocol';
-import type { ParagraphChange, RemovedParagraph } from '../core/model';
+import { joinLists } from '../protocol/parts';
 
 type Changed = Extract<CaptureReply, { status: 'changed' }>;
 
 /** The page's side: the head refilled from its parts, in order. */
 export function joinReply(head: Changed, parts: readonly ReplyPart[]): Changed {
-  const previous: string[] = [...head.previous.paragraphs];
-  const paragraphs: ParagraphChange[] = [...head.aligned.paragraphs];
-  const removed: RemovedParagraph[] = [...head.aligned.removed];
-  for (const part of parts) {
-    for (const text of part.previous) previous.push(text);
-    for (const change of part.paragraphs) paragraphs.push(change);
-    for (const gone of part.removed) removed.push(gone);
-  }
+  const lists = joinLists<ReplyPart>(
+    {
+      previous: head.previous.paragraphs,
+      paragraphs: head.aligned.paragraphs,
+      removed: head.aligned.removed,
+    },
+    parts,
+  );
   const { more: _more, ...rest } = head;
   return {
     ...rest,
-    previous: { ...head.previous, paragraphs: previous },
-    aligned: { ...head.aligned, paragraphs, removed },
+    previous: { ...head.previous, paragraphs: lists.previous },
+    aligned: { ...head.aligned, paragraphs: lists.paragraphs, removed: lists.removed },
   };
 }
 

@@ -5,6 +5,7 @@ import type { MessageType, RequestOf, ResponseOf } from '../background/protocol'
 import { splitReply } from '../background/reply-parts';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
+import { READING_GONE } from '../protocol/reading';
 import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
 import type { OverlayInput } from './overlay';
 
@@ -171,6 +172,32 @@ describe('evaluatePage', () => {
     await evaluatePage(document, new AbortController().signal, h.deps);
     // As declared: the background files it under the tab's own address (handlers.test.ts).
     expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: foreign }]);
+  });
+
+  it('names the background’s reading instead of sending the article, and sends it when that reading is gone', async () => {
+    const reading = { ok: true as const, article: ARTICLE, elements: [], titleElement: null, reading: 'u1' };
+    let gone = false;
+    const h = harness(
+      {
+        ...ALLOW,
+        'article.capture': (request) => {
+          if (request.reading && gone) {
+            throw Object.assign(new Error('the page’s reading is gone'), { name: READING_GONE });
+          }
+          return { status: 'captured', hash: 'h' };
+        },
+      },
+      { extract: () => reading },
+    );
+    await evaluatePage(document, new AbortController().signal, h.deps);
+    expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, reading: 'u1' }]);
+    gone = true;
+    h.sent.length = 0;
+    expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('captured');
+    expect(h.sent.slice(1)).toEqual([
+      ['article.capture', { location: document.location.href, reading: 'u1' }],
+      ['article.capture', { location: document.location.href, article: ARTICLE }],
+    ]);
   });
 
   it('reports skipped when the background refuses the canonical site', async () => {

@@ -9,6 +9,7 @@
 
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
+import { READING_GONE } from '../protocol/reading';
 import { wholeReply } from './capture-reply';
 import { READABLE_CONTRACT } from './contract';
 import type { PageReading } from './extract-remote';
@@ -125,10 +126,19 @@ export async function evaluatePage(
   // The article as the page declares it: a page may claim another site's article as its canonical URL, so the
   // background decides where it is filed, from the address the browser reports for this tab (core/filing.ts).
   const { elements, titleElement, article } = extracted;
-  const head: CaptureReply = await deps.send('article.capture', {
-    location,
-    article,
-    ...(options.sameDocument === true ? { sameDocument: true } : {}),
+  const sameDocument = options.sameDocument === true ? { sameDocument: true } : {};
+  const capture = (byReading: boolean): Promise<CaptureReply> =>
+    deps.send(
+      'article.capture',
+      byReading && extracted.reading
+        ? { location, reading: extracted.reading, ...sameDocument }
+        : { location, article, ...sameDocument },
+    );
+  // Naming the background's own reading spares sending a long article back; a background that restarted since
+  // has lost it, and gets the article itself.
+  const head = await capture(true).catch((error: unknown) => {
+    if (error instanceof Error && error.name === READING_GONE) return capture(false);
+    throw error;
   });
   signal.throwIfAborted();
   if (head.status !== 'changed') return finish(head.status);

@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { uploadTo } from '../../test/helpers/page-upload';
+import type { ParsePart } from '../background/protocol';
+import { splitParsed } from '../background/reply-parts';
 import { type ParsedPage, parseHtml } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PIECE_CHARS } from '../core/remote-extract/serialise';
 import { extractRemote, type RemoteExtractDeps, type RemoteExtractStats } from './extract-remote';
@@ -134,6 +136,7 @@ describe('extractRemote', () => {
               return inner.piece(index, piece);
             },
             parse: inner.parse,
+            part: inner.part,
           };
         },
         nextTask: async () => {
@@ -147,6 +150,40 @@ describe('extractRemote', () => {
     // Never two pieces in one task.
     expect(new Set(events).size).toBe(events.length);
     expect(seen.pieces.join('').startsWith('<!DOCTYPE html><html>')).toBe(true);
+  });
+
+  it('asks for a long reading’s parts one message at a time and maps the whole article', async () => {
+    const doc = new JSDOM(page, { url: URL }).window.document;
+    const parser = new new JSDOM('').window.DOMParser();
+    let parts: ParsePart[] = [];
+    const asked: number[] = [];
+    const result = await extractRemote(
+      doc,
+      { url: URL },
+      deps({
+        upload: () => {
+          const inner = uploadTo(async (html, location) => {
+            const split = splitParsed(parseHtml(parser, html, location), 'u1', 4096);
+            parts = split.parts;
+            return split.head;
+          })();
+          return {
+            ...inner,
+            part: async (id, index) => {
+              asked.push(index);
+              const part = parts[index];
+              if (id !== 'u1' || !part) throw new Error('no such part');
+              return part;
+            },
+          };
+        },
+      }),
+    );
+    expect(asked.length).toBeGreaterThan(3);
+    expect(asked).toEqual(asked.map((_, i) => i));
+    if (!result.ok) throw new Error('expected an article');
+    expect(result.article.paragraphs).toHaveLength(300);
+    expect(result.elements).toEqual(Array.from(doc.querySelectorAll('p')));
   });
 
   it('reports a page past the size bound as too large, without sending all of it', async () => {

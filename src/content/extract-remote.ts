@@ -8,12 +8,15 @@
  * does. The page is never read on its own thread: a failed upload (the service worker restarted between two
  * pieces) is sent once more, and a background that cannot read it makes the evaluation fail with its reason.
  */
+
+import type { ParsePart, ParseReply } from '../background/protocol';
 import type { Block } from '../core/extract/blocks';
 import { LiveMapper, matchKey } from '../core/extract/live-map';
 import type { ExtractResult } from '../core/model';
 import { type Anchor, AnchorResolver } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PageSerialiser } from '../core/remote-extract/serialise';
+import { joinLists } from '../protocol/parts';
 
 /** Work between two yields to the page. */
 export const SLICE_MS = 8;
@@ -25,7 +28,9 @@ export interface PageUpload {
   /** Sends piece `index` ('page.upload'). */
   piece: (index: number, piece: string) => Promise<void>;
   /** Has the `pieces` pieces sent parsed ('page.parse'). */
-  parse: (pieces: number, location: string, force: boolean) => Promise<ParsedPage>;
+  parse: (pieces: number, location: string, force: boolean) => Promise<ParseReply>;
+  /** Part `index` of a long reading ('parse.part'). */
+  part: (id: string, index: number) => Promise<ParsePart>;
 }
 
 export interface RemoteExtractDeps {
@@ -36,8 +41,11 @@ export interface RemoteExtractDeps {
   signal?: AbortSignal;
 }
 
-/** `anchored`: already anchored on the stored version where it was parsed (the page skips that step). */
-export type PageReading = ExtractResult & { anchored?: boolean };
+/**
+ * `anchored`: already anchored on the stored version where it was parsed. `reading`: the upload the background
+ * read it from, which 'article.capture' may name instead of sending the article (background/readings.ts).
+ */
+export type PageReading = ExtractResult & { anchored?: boolean; reading?: string };
 
 export interface RemoteExtractStats {
   /** 'remote': parsed in the background, 'retried': at the second upload. */
@@ -86,7 +94,17 @@ async function sendPage(
     sliceStart = deps.now();
   }
   await Promise.all(sent);
-  return upload.parse(count, location, force);
+  const head = await upload.parse(count, location, force);
+  if (!head.ok || !head.more) return head;
+  // A long article's reading comes in parts, one message (and one task) each (background/reply-parts.ts).
+  const parts: ParsePart[] = [];
+  for (let index = 0; index < head.more.parts; index++) {
+    parts.push(await upload.part(head.more.id, index));
+    deps.signal?.throwIfAborted();
+  }
+  const { more: _more, ...reading } = head;
+  const lists = joinLists<ParsePart>({ paragraphs: head.article.paragraphs, anchors: head.anchors }, parts);
+  return { ...reading, article: { ...head.article, paragraphs: lists.paragraphs }, anchors: lists.anchors };
 }
 
 /** A unit for LiveMapper's text search: no clone nodes, so it goes straight to searching. */

@@ -21,16 +21,19 @@ export async function readPage(
   opts: { url?: string; force?: boolean } = {},
 ): Promise<PageReading> {
   const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
+  let last = '';
   const result = await extractRemote(
     doc,
     opts,
     {
       upload: () => {
         const upload = uploadId();
+        last = upload;
         return {
           piece: (index, piece) => send('page.upload', { upload, index, piece }).then(() => undefined),
           parse: (pieces, location, force) =>
             send('page.parse', { upload, pieces, location, ...(force ? { force } : {}) }),
+          part: (id, index) => send('parse.part', { id, index }),
         };
       },
       nextTask: nextTaskOf(doc.defaultView),
@@ -40,5 +43,6 @@ export async function readPage(
   );
   // Test build only: which path read the page, for the browser tests of both.
   if (READABLE_CONTRACT) doc.documentElement.dataset.redlineRead = stats.path;
-  return result;
+  // The capture can name this reading instead of sending the article back (background/readings.ts).
+  return result.ok ? { ...result, reading: last } : result;
 }

@@ -46,7 +46,8 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
     if (type === 'site.check')
       return (siteOk ? { capture: true } : { capture: false, reason: 'paused' }) as ResponseOf<K>;
     if (type === 'article.capture') {
-      captured.push((request as RequestOf<'article.capture'>).article);
+      const { article } = request as RequestOf<'article.capture'>;
+      if (article) captured.push(article);
       if (capture instanceof Error) throw capture;
       return capture as ResponseOf<K>;
     }

@@ -68,16 +68,19 @@ export class TabTracker {
         this.status = { state: 'skipped', location, reason: reply.reason };
         return;
       }
+      // The extraction (with the live elements the marks go on) came first; keep it. A capture that named the
+      // background's reading sent no article.
+      const article = this.page?.article ?? exchange.request.article;
+      if (!article) return;
       this.status = {
         state: 'article',
         location,
-        url: exchange.request.article.url,
+        url: article.url,
         hash: reply.hash,
         status: reply.status,
         comparedWith: reply.status === 'changed' && reply.overlay === 'auto' ? reply.previous.hash : null,
       };
-      // The extraction (with the live elements the marks go on) came first; keep it.
-      this.page ??= { doc: this.doc, article: exchange.request.article, elements: [], titleElement: null };
+      this.page ??= { doc: this.doc, article, elements: [], titleElement: null };
     }
   }
 

@@ -20,6 +20,10 @@ export function uploadTo(
         if (pieces.length !== count) throw new Error(`${count} pieces announced, ${pieces.length} sent`);
         return parse(pieces.join(''), location, force);
       },
+      // `parse` answers whole: there are no parts to ask for.
+      part: async () => {
+        throw new Error('no parts here');
+      },
     };
   };
 }
