@@ -5,33 +5,29 @@
  */
 import type { Article } from '../core/model';
 import { READING_GONE } from '../protocol/reading';
+import { TabSlots } from './tab-slots';
 
 export const READING_TTL_MS = 2 * 60 * 1000;
 
 export class Readings {
-  private readonly byTab = new Map<number, { id: string; article: Article; at: number }>();
+  private readonly slots: TabSlots<{ id: string; article: Article }>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.slots = new TabSlots(READING_TTL_MS, now);
+  }
 
   keep(tab: number, id: string, article: Article): void {
-    this.expire();
-    this.byTab.set(tab, { id, article, at: this.now() });
+    this.slots.set(tab, { id, article });
   }
 
   /** The article read from upload `id` of `tab`; throws `ReadingGone` when it is not kept. */
   take(tab: number, id: string): Article {
-    this.expire();
-    const kept = this.byTab.get(tab);
+    const kept = this.slots.get(tab);
     if (kept?.id !== id) {
       throw Object.assign(new Error('the page’s reading is gone (the background restarted, or it expired)'), {
         name: READING_GONE,
       });
     }
     return kept.article;
-  }
-
-  private expire(): void {
-    const now = this.now();
-    for (const [tab, kept] of this.byTab) if (now - kept.at > READING_TTL_MS) this.byTab.delete(tab);
   }
 }

@@ -9,6 +9,7 @@
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { chunkLists, PART_CHARS } from '../protocol/parts';
 import type { CaptureReply, ParsePart, ParseReply, ReplyPart } from './protocol';
+import { TabSlots } from './tab-slots';
 
 export { PART_CHARS };
 
@@ -70,27 +71,24 @@ export function splitParsed(
 
 /** The parts of each tab's last split reply, until asked for or let go. */
 export class ReplyParts<P> {
-  private readonly byTab = new Map<number, { id: string; parts: P[]; at: number }>();
+  private readonly slots: TabSlots<{ id: string; parts: P[] }>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.slots = new TabSlots(PARTS_TTL_MS, now);
+  }
 
   keep(tab: number, id: string, parts: P[]): void {
-    this.expire();
-    this.byTab.set(tab, { id, parts, at: this.now() });
+    this.slots.set(tab, { id, parts });
   }
 
   /** Part `index` of reply `id`; the last one lets the reply go. Throws when it is not kept. */
   take(tab: number, id: string, index: number): P {
-    const kept = this.byTab.get(tab);
+    const kept = this.slots.get(tab);
     const part = kept?.id === id ? kept.parts[index] : undefined;
     if (!kept || !part) throw new Error('no such reply part (the background restarted, or it expired)');
-    kept.at = this.now();
-    if (index === kept.parts.length - 1) this.byTab.delete(tab);
+    // Kept for another while from this use on, or let go after the last part.
+    if (index === kept.parts.length - 1) this.slots.delete(tab);
+    else this.slots.set(tab, kept);
     return part;
-  }
-
-  private expire(): void {
-    const now = this.now();
-    for (const [tab, kept] of this.byTab) if (now - kept.at > PARTS_TTL_MS) this.byTab.delete(tab);
   }
 }

@@ -3,7 +3,7 @@
  * time, so the page's thread decodes one part per task, then joined here.
  */
 import type { CaptureReply, ReplyPart } from '../background/protocol';
-import { joinLists } from '../protocol/parts';
+import { fetchParts, joinLists } from '../protocol/parts';
 
 type Changed = Extract<CaptureReply, { status: 'changed' }>;
 
@@ -32,10 +32,5 @@ export async function wholeReply(
   signal?: AbortSignal,
 ): Promise<Changed> {
   if (!head.more) return head;
-  const parts: ReplyPart[] = [];
-  for (let index = 0; index < head.more.parts; index++) {
-    parts.push(await part(head.more.id, index));
-    signal?.throwIfAborted();
-  }
-  return joinReply(head, parts);
+  return joinReply(head, await fetchParts(head.more, part, signal));
 }

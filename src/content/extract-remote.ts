@@ -16,7 +16,7 @@ import type { ExtractResult } from '../core/model';
 import { type Anchor, AnchorResolver } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PageSerialiser } from '../core/remote-extract/serialise';
-import { joinLists } from '../protocol/parts';
+import { fetchParts, joinLists } from '../protocol/parts';
 
 /** Work between two yields to the page. */
 export const SLICE_MS = 8;
@@ -97,11 +97,7 @@ async function sendPage(
   const head = await upload.parse(count, location, force);
   if (!head.ok || !head.more) return head;
   // A long article's reading comes in parts, one message (and one task) each (background/reply-parts.ts).
-  const parts: ParsePart[] = [];
-  for (let index = 0; index < head.more.parts; index++) {
-    parts.push(await upload.part(head.more.id, index));
-    deps.signal?.throwIfAborted();
-  }
+  const parts = await fetchParts(head.more, upload.part, deps.signal);
   const { more: _more, ...reading } = head;
   const lists = joinLists<ParsePart>({ paragraphs: head.article.paragraphs, anchors: head.anchors }, parts);
   return { ...reading, article: { ...head.article, paragraphs: lists.paragraphs }, anchors: lists.anchors };

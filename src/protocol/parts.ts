@@ -54,3 +54,17 @@ export function joinLists<L extends Lists>(head: L, parts: readonly L[]): L {
   }
   return joined;
 }
+
+/** The `more.parts` parts of a head, asked for one message after another, in order. */
+export async function fetchParts<L extends Lists>(
+  more: { id: string; parts: number },
+  part: (id: string, index: number) => Promise<L>,
+  signal?: AbortSignal,
+): Promise<L[]> {
+  const parts: L[] = [];
+  for (let index = 0; index < more.parts; index++) {
+    parts.push(await part(more.id, index));
+    signal?.throwIfAborted();
+  }
+  return parts;
+}
