@@ -20,6 +20,8 @@
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page, type Protocol } from 'puppeteer-core';
@@ -34,6 +36,7 @@ import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
 import { ourSampleTimes } from './attribute';
+import { contentScriptSamples, geckoProfilerEnv, readGeckoProfile, redlineIn } from './gecko-profile';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string): string | undefined =>
@@ -49,6 +52,10 @@ const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName
 const TAIL_MS = 800;
 const LONG_MS = 50;
 const PROFILE_INTERVAL_US = 1000;
+/** Pages per Firefox session: its profile of every process is written when it quits, and grows with the session. */
+const FIREFOX_PAGES_PER_SESSION = 4;
+/** A page to warm each new browser up on. */
+const WARM_PAGE = '<!doctype html><title>Warm-up</title><p>A page read before the measured ones.</p>';
 const READABILITY_SOURCE = readFileSync(
   join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
   'utf8',
@@ -89,7 +96,18 @@ interface Visit {
   gaps: number[];
   heapBytes: number | null;
   /** Chromium trace: main-thread tasks that ran Redline's scripts. */
-  redline?: { taskMs: number; ownMs: number; scriptMs: number; maxTaskMs: number; longTasks: number };
+  redline?: {
+    taskMs: number;
+    ownMs: number;
+    scriptMs: number;
+    maxTaskMs: number;
+    longTasks: number;
+    /**
+     * 'trace' (Chromium): tasks from a DevTools trace and a CPU profile. 'profile' (Firefox): samples of Firefox's
+     * own profiler; a "task" is then a stretch of samples with the content script on the stack, a lower bound.
+     */
+    attribution: 'trace' | 'profile';
+  };
   readabilityMs?: number;
 }
 
@@ -157,7 +175,7 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     if (ms > LONG_MS) longTasks++;
     ownMs += ownPart(task, end, onThread, ours, samples);
   }
-  return { taskMs, ownMs, scriptMs, maxTaskMs, longTasks };
+  return { taskMs, ownMs, scriptMs, maxTaskMs, longTasks, attribution: 'trace' };
 }
 
 /**
@@ -268,7 +286,7 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
   return { status: null, windowMs, longTasks: jank.long, gaps: jank.gaps, heapBytes: heap, readabilityMs };
 }
 
-async function launchBare(name: BrowserName): Promise<Browser> {
+async function launchBare(name: BrowserName, env?: Record<string, string>): Promise<Browser> {
   if (name === 'chromium') {
     return puppeteer.launch({
       browser: 'chrome',
@@ -285,6 +303,7 @@ async function launchBare(name: BrowserName): Promise<Browser> {
     protocol: 'webDriverBiDi',
     headless: true,
     defaultViewport: { width: 1200, height: 900 },
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
 }
 
@@ -358,48 +377,92 @@ const cases = pages.flatMap((p) => {
 });
 const server = await startPageServer();
 const visits: Visit[] = [];
+
+/**
+ * One session of each browser over `chunk`: with the extension, and bare. Firefox is restarted per chunk so its
+ * profile, written when it quits, stays small; each session warms both browsers up with one page first, as a
+ * reader's browser is (the first page a fresh browser loads pays for starting its renderer).
+ */
+async function session(name: BrowserName, chunk: { case: (typeof cases)[number]; index: number }[]) {
+  const profiled = name === 'firefox';
+  const profileFile = join(tmpdir(), `redline-jank-gecko-${process.pid}.json`);
+  const bareProfile = join(tmpdir(), `redline-jank-gecko-bare-${process.pid}.json`);
+  const launched = await launchWithExtension(name, join(DIST, name === 'chromium' ? 'chrome' : 'firefox'), {
+    ...(profiled ? { env: geckoProfilerEnv(profileFile) } : {}),
+  });
+  // The bare browser runs the profiler too, so both pay its cost and Readability's time stays comparable.
+  const bare = await launchBare(name, profiled ? geckoProfilerEnv(bareProfile) : undefined);
+  const windows: { visit: Visit; from: number; to: number }[] = [];
+  try {
+    const extPage = await launched.browser.newPage();
+    const barePage = await bare.newPage();
+    await extPage.evaluateOnNewDocument(WATCH_JANK);
+    await barePage.evaluateOnNewDocument(WATCH_JANK);
+    server.set('/jank/warm', WARM_PAGE);
+    await extPage.goto(server.url('/jank/warm'), { waitUntil: 'load' });
+    await barePage.goto(server.url('/jank/warm'), { waitUntil: 'load' });
+    for (const { case: c, index: i } of chunk) {
+      for (const kind of ['first', 'edited'] as const) {
+        const path = `/jank/${name}/${i}`;
+        const html = kind === 'first' ? c.first : c.edited;
+        server.set(path, () => ({
+          status: 200,
+          body: html,
+          headers: { 'content-security-policy': OFFLINE_CSP },
+        }));
+        const from = Date.now();
+        const ext = await visitWith(extPage, name, server.url(path), name === 'chromium');
+        const visit: Visit = { browser: name, page: c.id, visit: kind, withExtension: true, ...ext };
+        visits.push(visit);
+        windows.push({ visit, from, to: Date.now() });
+        // The same page without the extension; its own address, so it is a first load there too.
+        server.set(`${path}/bare`, () => ({
+          status: 200,
+          body: html,
+          headers: { 'content-security-policy': OFFLINE_CSP },
+        }));
+        const b = await bareVisit(barePage, name, server.url(`${path}/bare`), ext.windowMs, kind === 'first');
+        visits.push({ browser: name, page: c.id, visit: kind, withExtension: false, ...b });
+      }
+      process.stdout.write(`\r${name} ${i + 1}/${cases.length}`);
+    }
+  } finally {
+    await launched.close();
+    await bare.close();
+  }
+  if (!profiled) return;
+  try {
+    const samples = contentScriptSamples(readGeckoProfile(profileFile));
+    for (const { visit, from, to } of windows) {
+      const { ownMs, stretches } = redlineIn(samples, from, to);
+      const longest = Math.max(0, ...stretches.map((s) => s.ms));
+      visit.redline = {
+        taskMs: ownMs,
+        ownMs,
+        scriptMs: ownMs,
+        maxTaskMs: longest,
+        longTasks: stretches.filter((s) => s.ms > LONG_MS).length,
+        attribution: 'profile',
+      };
+    }
+  } catch (error) {
+    console.warn(
+      `\nno Firefox profile to attribute (${String(error)}); only the probe measures this session`,
+    );
+  } finally {
+    await rm(profileFile, { force: true });
+    await rm(bareProfile, { force: true });
+  }
+}
+
 try {
   for (const name of WANTED) {
-    const launched = await launchWithExtension(name, join(DIST, name === 'chromium' ? 'chrome' : 'firefox'));
-    const bare = await launchBare(name);
-    try {
-      const extPage = await launched.browser.newPage();
-      const barePage = await bare.newPage();
-      await extPage.evaluateOnNewDocument(WATCH_JANK);
-      await barePage.evaluateOnNewDocument(WATCH_JANK);
-      for (const [i, c] of cases.entries()) {
-        for (const kind of ['first', 'edited'] as const) {
-          const path = `/jank/${name}/${i}`;
-          const html = kind === 'first' ? c.first : c.edited;
-          server.set(path, () => ({
-            status: 200,
-            body: html,
-            headers: { 'content-security-policy': OFFLINE_CSP },
-          }));
-          const ext = await visitWith(extPage, name, server.url(path), name === 'chromium');
-          visits.push({ browser: name, page: c.id, visit: kind, withExtension: true, ...ext });
-          // The same page without the extension; its own address, so it is a first load there too.
-          server.set(`${path}/bare`, () => ({
-            status: 200,
-            body: html,
-            headers: { 'content-security-policy': OFFLINE_CSP },
-          }));
-          const b = await bareVisit(
-            barePage,
-            name,
-            server.url(`${path}/bare`),
-            ext.windowMs,
-            kind === 'first',
-          );
-          visits.push({ browser: name, page: c.id, visit: kind, withExtension: false, ...b });
-        }
-        process.stdout.write(`\r${name} ${i + 1}/${cases.length}`);
-      }
-      process.stdout.write('\n');
-    } finally {
-      await launched.close();
-      await bare.close();
+    const indexed = cases.map((c, index) => ({ case: c, index }));
+    const perSession = name === 'firefox' ? FIREFOX_PAGES_PER_SESSION : indexed.length;
+    for (let at = 0; at < indexed.length; at += perSession) {
+      await session(name, indexed.slice(at, at + perSession));
     }
+    process.stdout.write('\n');
   }
 } finally {
   await server.close();

@@ -43,6 +43,8 @@ export interface LaunchOptions {
   language?: string;
   /** Firefox: load a copy whose extension pages the test can open (firefoxCopyWithReachablePages). */
   openablePages?: boolean;
+  /** Environment of the browser process, added to this process's (bench:jank starts Firefox's profiler so). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function launchWithExtension(
     executablePath: EXECUTABLES.firefox,
     protocol: 'webDriverBiDi',
     headless,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify(uuids),
       // Firefox resolves these names to the loopback address itself.
