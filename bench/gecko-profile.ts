@@ -89,6 +89,22 @@ export function readGeckoProfile(file: string): GeckoProcess {
 }
 
 /**
+ * The profile once Firefox has written all of it: the browser's process may be gone (puppeteer's close has
+ * returned) while the file is still being written, and a read then finds it missing or cut off.
+ */
+export async function finishedGeckoProfile(file: string, waitMs = 60_000): Promise<GeckoProcess> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return readGeckoProfile(file);
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/**
  * Redline's samples between `from` and `to` (epoch ms): its time (samples × interval) and its stretches, runs of
  * samples no further apart than 1.5 intervals. A stretch is a lower bound of the task it ran in: the task may
  * have gone on with the page's own work.

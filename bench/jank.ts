@@ -36,7 +36,7 @@ import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
 import { ourSampleTimes } from './attribute';
-import { contentScriptSamples, geckoProfilerEnv, readGeckoProfile, redlineIn } from './gecko-profile';
+import { contentScriptSamples, finishedGeckoProfile, geckoProfilerEnv, redlineIn } from './gecko-profile';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string): string | undefined =>
@@ -432,7 +432,7 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
   }
   if (!profiled) return;
   try {
-    const samples = contentScriptSamples(readGeckoProfile(profileFile));
+    const samples = contentScriptSamples(await finishedGeckoProfile(profileFile));
     for (const { visit, from, to } of windows) {
       const { ownMs, stretches } = redlineIn(samples, from, to);
       const longest = Math.max(0, ...stretches.map((s) => s.ms));
