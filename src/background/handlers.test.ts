@@ -94,6 +94,8 @@ describe('capture handlers', () => {
       aligned: { stats: { added: 1, removed: 1 }, title: { changed: false } },
       sinceLabel: expect.any(String),
       notices: [],
+      // And the overlay's words, so the page never calls the browser's getMessage.
+      messages: { mark_removed: 'Removed' },
     });
     const corrected = await capture([
       'One, edited.',

@@ -14,6 +14,7 @@ import { formatSince } from '../ui/since';
 import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
+import { pageMessages } from './page-messages';
 import { readPageHtml } from './parse/parse-html';
 import { PageUploads } from './parse/uploads';
 import type { CaptureReply, Handlers, ParsePart, PreviousVersion, ReplyPart } from './protocol';
@@ -138,6 +139,7 @@ export function createHandlers({
           previous.paragraphs,
           article.paragraphs.map((p) => p.text),
         ),
+        messages: pageMessages(),
         ...(rules.length > 0 ? { rules } : {}),
       };
       // A long article's reply goes in parts, so the page never decodes it in one task (reply-parts.ts).

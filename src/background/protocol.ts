@@ -23,6 +23,7 @@ import type { Anchor } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
+import type { MessageTemplates } from '../ui/messageTemplates';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
@@ -62,6 +63,11 @@ export type CaptureReply =
        */
       sinceLabel: string;
       notices: Notice[];
+      /**
+       * Every message of the catalogue as a template (ui/messageTemplates.ts), so the page's overlay never calls
+       * the browser's `getMessage`, whose first call holds the page's thread.
+       */
+      messages: MessageTemplates;
       /**
        * Set on a large reply: its `previous.paragraphs`, `aligned.paragraphs` and `aligned.removed` are empty here
        * and come in `parts` parts ('capture.part', reply-parts.ts).

@@ -45,6 +45,7 @@ function reply(n: number): Changed {
     aligned,
     sinceLabel: '1 hour ago',
     notices: [],
+    messages: {},
   };
 }
 

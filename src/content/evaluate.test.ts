@@ -217,6 +217,7 @@ describe('evaluatePage', () => {
         aligned: fromBackground,
         sinceLabel: '1 hour ago',
         notices: [],
+        messages: {},
       }),
     });
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
@@ -234,6 +235,7 @@ describe('evaluatePage', () => {
         aligned: ALIGNED,
         sinceLabel: '1 hour ago',
         notices: [],
+        messages: {},
       }),
       'article.dismiss': () => ({ dismissed: true }),
     });
@@ -272,6 +274,7 @@ describe('evaluatePage', () => {
       aligned: ALIGNED,
       sinceLabel: '1 hour ago',
       notices: [],
+      messages: {},
     };
     const { head, parts } = splitReply(whole, 'r1', 100);
     expect(parts.length).toBeGreaterThan(1);
@@ -300,6 +303,7 @@ describe('evaluatePage', () => {
         aligned: ALIGNED,
         sinceLabel: '1 hour ago',
         notices: [],
+        messages: {},
       }),
     });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({

@@ -10,6 +10,7 @@
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import type { AlignResult, Article, ExtractResult } from '../core/model';
 import { READING_GONE } from '../protocol/reading';
+import { useTemplates } from '../ui/i18n';
 import { wholeReply } from './capture-reply';
 import { READABLE_CONTRACT } from './contract';
 import type { PageReading } from './extract-remote';
@@ -163,6 +164,8 @@ export async function evaluatePage(
       (error: unknown) => console.warn('Redline: could not dismiss the changes', error),
     );
   };
+  // The overlay's words from the background's templates: the browser's first getMessage holds the page's thread.
+  useTemplates(reply.messages);
   // Called in both overlay modes: in `badge` mode the wrapper index.ts installs (ui-listener.ts) keeps the input
   // for the popup to show on request instead of mounting it.
   deps.mountOverlay(

@@ -88,6 +88,7 @@ describe('TabTracker via trackForUi', () => {
       aligned: stats(1),
       sinceLabel: '1 hour ago',
       notices: [],
+      messages: {},
     });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     expect(tracker.status.state).toBe('reading');
@@ -111,6 +112,7 @@ describe('TabTracker via trackForUi', () => {
       aligned: stats(1),
       sinceLabel: '1 hour ago',
       notices: [],
+      messages: {},
     });
     const badge = vi.fn();
     const tracker = new TabTracker(document, f.deps, badge);
@@ -148,6 +150,7 @@ describe('TabTracker via trackForUi', () => {
       aligned: stats(1),
       sinceLabel: '1 hour ago',
       notices: [],
+      messages: {},
     });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
@@ -169,6 +172,7 @@ describe('TabTracker via trackForUi', () => {
       aligned: stats(1),
       sinceLabel: '1 hour ago',
       notices: [],
+      messages: {},
     });
     const tracker = new TabTracker(document, f.deps, () => undefined);
     await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
