@@ -93,6 +93,20 @@ describe('copies of one text pair so as to keep order', () => {
     expect([...m.newOfOld]).toEqual([2, 1, 0]);
   });
 
+  it('tells apart copies of two texts of one length that differ only between the characters it samples', () => {
+    const a = 'aXbcdefghijklmn';
+    const b = 'aYbcdefghijklmn';
+    const P = [0, 1].map(para);
+    const oldP = [P[0]!, a, b, a, P[1]!];
+    const newP = [P[1]!, b, a, P[0]!, a];
+    const m = matchExactly(oldP, newP);
+    m.newOfOld.forEach((j, i) => {
+      expect(j).not.toBe(-1);
+      expect(newP[j]).toBe(oldP[i]);
+    });
+    expect(movedIn(oldP, newP)).toBe(fewestMoves(oldP, newP));
+  });
+
   it('leaves the exact passes\u2019 choice past its cost cap, and pairs as many copies either way', () => {
     const n = Math.ceil(Math.sqrt(MAX_CANDIDATE_PAIRS)) + 1;
     const P = [0, 1].map(para);
