@@ -2,7 +2,8 @@
  * Aligns two versions of an article: which new paragraphs are unchanged, moved, reworded or added, which old
  * ones were removed and where their ghosts go, and what changed in the title.
  *
- * 1. Exact pairs (same words in comparison form), wherever they are (exactMatch.ts).
+ * 1. Exact pairs (same words in comparison form), wherever they are (exactMatch.ts); among copies of one text,
+ *    the choice that moves fewest (copies.ts).
  * 2. The rest paired by weighted word similarity across the whole article, with splits and merges
  *    (fuzzyMatch.ts, similarity.ts, groups.ts).
  * 3. Moves: matched pairs outside a longest increasing subsequence (moves.ts).

@@ -4,12 +4,13 @@
  *
  * Three passes keep the common case cheap: identical strings in order (one comparison each), identical
  * strings anywhere (one hash lookup each), then comparison forms for the few left, because normalising 5,000
- * paragraphs costs more than the whole alignment budget. Copies of the same text pair in order (first with
- * first), which keeps duplicates from looking moved. (Known limit: when copies of a text also differ in display
- * form, e.g. one straight-quoted and one curly, the identical-string pass pairs first, so copies may pair
- * crosswise; only their "moved" marks can differ.)
+ * paragraphs costs more than the whole alignment budget. When the pairs hold a move, copies of the same text are
+ * paired again so as to keep order (copies.ts), which keeps duplicates from looking moved. (Known limit: when
+ * copies of a text also differ in display form, e.g. one straight-quoted and one curly, the identical-string
+ * pass pairs first, so copies may pair crosswise; only their "moved" marks can differ.)
  */
 import { comparisonForm } from './comparisonForm';
+import { pairCopiesInOrder } from './copies';
 
 export interface ExactMatch {
   /** newOfOld[i] = new index paired with old paragraph i, or -1. */
@@ -120,5 +121,6 @@ export function matchExactly(oldParagraphs: readonly string[], newParagraphs: re
       oldOfNew,
     );
   }
+  pairCopiesInOrder(oldParagraphs, newParagraphs, newOfOld, oldOfNew);
   return { newOfOld, oldOfNew, oldKeys, newKeys };
 }

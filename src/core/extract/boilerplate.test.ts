@@ -69,6 +69,15 @@ describe('boilerplate blocks', () => {
     ).toEqual([null, 'dateline', 'dateline', 'dateline', 'dateline', 'byline', 'byline', null, null]);
   });
 
+  it('keeps a short sentence opening with "By" that ends in a stop behind a closing quote or bracket', () => {
+    expect(
+      classes(
+        `<p>${SENTENCE}</p><p>By train, or did they drive themselves?”</p><p>By then it was too late.)</p>
+         <p>By Jane Roe and John Smith</p><p>By train, plane and car</p>`,
+      ),
+    ).toEqual([null, null, null, 'byline', 'byline']);
+  });
+
   it('drops the headline repeated before the body, but not a later paragraph that quotes it', () => {
     const found = dropBoilerplate(
       blocks(

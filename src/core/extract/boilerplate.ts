@@ -41,6 +41,9 @@ const DATELINE_LEAD =
 const MAX_DATELINE_CHARS = 120;
 const BYLINE = /^(?:by|por|von|par|di|door|av|de)\s+\S/i;
 const MAX_BYLINE_WORDS = 8;
+// A byline ends with a name, a sentence with its stop, also when a quote or a bracket closes after it: "By train,
+// or did they drive?”" is the end of a quotation split over two paragraphs, not a byline.
+const SENTENCE_END = /[.!?…][\p{Pe}\p{Pf}"']*$/u;
 const PROMPT =
   /^(?:share (?:this|on)\b|like this (?:story|article)\b|subscribe\b|sign up\b|get the latest\b|click here to (?:subscribe|sign up)\b|follow us\b|(?:read|see) more\s*:|(?:read|see) also\s*:|related\s*:|also on\b|leggi anche\b|lesen sie auch\b|lire aussi\b|leia também\b|(?:this|the) (?:post|article|page) (?:may )?contains? affiliate)/i;
 const MAX_PROMPT_CHARS = 200;
@@ -161,7 +164,7 @@ export function boilerplateClass(
   if (ctx.url && (text === ctx.url || text === ctx.url.replace(/[?#].*$/, ''))) return 'url';
   if (isDateline(text)) return 'dateline';
   if (ctx.byline && key === compareText(ctx.byline).toLowerCase()) return 'byline';
-  if (BYLINE.test(text) && words(text) <= MAX_BYLINE_WORDS && !/[.!?]$/.test(text)) return 'byline';
+  if (BYLINE.test(text) && words(text) <= MAX_BYLINE_WORDS && !SENTENCE_END.test(text)) return 'byline';
   if (text.length <= MAX_PROMPT_CHARS && PROMPT.test(text)) return 'prompt';
   if (text.length <= MAX_PROMPT_CHARS && NOTICE.test(text)) return 'notice';
   if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'prompt';

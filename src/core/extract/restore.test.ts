@@ -120,6 +120,58 @@ describe('restoreDropped on a block that holds blocks', () => {
       'Gamma paragraph with words.',
     ]);
   });
+  it("keeps a block's own line after its child block when it follows it (a view count, then its word)", () => {
+    // The outer block is found first (document order puts an element before what it holds), yet its own line
+    // comes after the child's: restored as the page shows them, not swapped.
+    document.body.innerHTML = `<article><div id="meta"><div id="count"><span>3.409</span></div><span> views</span></div>
+      <p id="a">Alpha paragraph with words.</p><p id="c">Gamma paragraph with words.</p></article>`;
+    const restored = restoreDropped(extractedWith('a', 'c'), [
+      '3.409',
+      'views',
+      'Alpha paragraph with words.',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.article.paragraphs.map((p) => p.text)).toEqual([
+      '3.409',
+      'views',
+      'Alpha paragraph with words.',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['count', 'meta', 'a', 'c']);
+  });
+
+  it('places a restored child block by where an extracted line of its parent begins', () => {
+    // The parent's line after the child was extracted; the child, dropped this time, goes before it.
+    document.body.innerHTML = `<article><p id="a">Alpha paragraph with words.</p>
+      <div id="box"><p id="inner">A boxed line the reader still sees.</p>Its closing words, held by the box.</div>
+      <p id="c">Gamma paragraph with words.</p></article>`;
+    const found = extractedWith('a', 'c');
+    const withBoxLine: Extracted = {
+      ...found,
+      article: {
+        ...found.article,
+        paragraphs: [
+          found.article.paragraphs[0]!,
+          { text: 'Its closing words, held by the box.', kind: 'p' },
+          found.article.paragraphs[1]!,
+        ],
+      },
+      elements: [byId('a'), byId('box'), byId('c')],
+    };
+    const restored = restoreDropped(withBoxLine, [
+      'Alpha paragraph with words.',
+      'A boxed line the reader still sees.',
+      'Its closing words, held by the box.',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.article.paragraphs.map((p) => p.text)).toEqual([
+      'Alpha paragraph with words.',
+      'A boxed line the reader still sees.',
+      'Its closing words, held by the box.',
+      'Gamma paragraph with words.',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'inner', 'box', 'c']);
+  });
 });
 
 describe('restoreDropped on headings', () => {

@@ -31,6 +31,7 @@ const BLOCK_SELECTOR =
 
 // A node's position relative to another, from Node.DOCUMENT_POSITION_* (no DOM globals in Node tests).
 const FOLLOWING = 4;
+const CONTAINS = 8;
 
 /**
  * Cost cap: a revisit looks at no more blocks than this. A news page has a few thousand; a page with more is not
@@ -69,7 +70,8 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
   for (const text of previous) storedText.set(compareText(text), text);
 
   const used = new Set(extracted.elements.filter((el): el is Element => el !== null));
-  const found: { el: Element; paragraph: Paragraph }[] = [];
+  // `start`: where the paragraph's text begins on the page (a line a block holds itself begins at its first node).
+  const found: { el: Element; start: Node; paragraph: Paragraph }[] = [];
   const blocks = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS_SEARCHED);
   for (const el of blocks) {
     if (used.has(el) || el.closest('[data-redline-ui], [data-redline-old]')) continue;
@@ -78,13 +80,18 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     const holdsBlocks = Array.from(el.children).some(
       (child) => isElement(child) && child.matches(BLOCK_SELECTOR),
     );
-    for (const keys of holdsBlocks ? ownRuns(el) : [blockKeys(el)]) {
+    const runs: Run[] = holdsBlocks ? ownRuns(el) : [blockKeys(el)];
+    for (const keys of runs) {
       const key = missing.has(keys.full) ? keys.full : missing.has(keys.visible) ? keys.visible : null;
       if (key === null) continue;
       const left = missing.get(key) ?? 0;
       if (left > 1) missing.set(key, left - 1);
       else missing.delete(key);
-      found.push({ el, paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) } });
+      found.push({
+        el,
+        start: keys.start ?? el,
+        paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) },
+      });
     }
     if (missing.size === 0) break;
   }
@@ -92,34 +99,67 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
 
   const paragraphs = [...extracted.article.paragraphs];
   const elements = [...extracted.elements];
-  for (const { el, paragraph } of found) {
-    // Before the first mapped element that follows it in the document; at the end when none does.
-    let at = elements.findIndex(
-      (other) => other !== null && (el.compareDocumentPosition(other) & FOLLOWING) !== 0,
-    );
+  const starts: (Node | null)[] = extracted.elements.map((el) => el);
+  for (const { el, start, paragraph } of found) {
+    // Before the first paragraph whose text begins after this one's; at the end when none does. Compared by
+    // where the text begins, not by element: a block's own line can follow its child block ("3.409" in a
+    // <div> inside the <div> that then says "letture"), and the outer element precedes what it contains.
+    let at = -1;
+    for (let k = 0; k < paragraphs.length && at < 0; k++) {
+      let other = starts[k] ?? null;
+      if (other !== null && (start.compareDocumentPosition(other) & CONTAINS) !== 0) {
+        // An extracted line of a block that holds this one: where that line begins.
+        other = runStart(other, paragraphs[k]?.text ?? '');
+        starts[k] = other;
+      }
+      if (other !== null && (start.compareDocumentPosition(other) & FOLLOWING) !== 0) at = k;
+    }
     if (at < 0) at = elements.length;
     paragraphs.splice(at, 0, paragraph);
     elements.splice(at, 0, el);
+    starts.splice(at, 0, start);
   }
   return { ...extracted, article: { ...extracted.article, paragraphs }, elements };
 }
 
+/** Where the line `text` that `el` holds itself begins, or null when `el` holds no such line. */
+function runStart(el: Node, text: string): Node | null {
+  if (!isElement(el)) return null;
+  const key = compareText(text);
+  const run = ownRuns(el).find((r) => r.full === key || r.visible === key);
+  return run?.start ?? null;
+}
+
+interface Run {
+  full: string;
+  visible: string;
+  text: string;
+  /** The run's first node. */
+  start?: Node;
+}
+
 /** The runs of text `el` holds itself, outside its child blocks, each with its keys. */
-function ownRuns(el: Element): { full: string; visible: string; text: string }[] {
-  const runs: { full: string; visible: string; text: string }[] = [];
+function ownRuns(el: Element): Run[] {
+  const runs: Run[] = [];
   let full: string[] = [];
   let visible: string[] = [];
+  let start: Node | null = null;
   const flush = (): void => {
     const text = displayText(full.join(''));
-    if (text !== '') runs.push({ full: compareText(text), visible: compareText(visible.join('')), text });
+    if (text !== '' && start !== null) {
+      runs.push({ full: compareText(text), visible: compareText(visible.join('')), text, start });
+    }
     full = [];
     visible = [];
+    start = null;
   };
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (isText(child)) {
+      start ??= child;
       full.push(child.data);
       visible.push(child.data);
     } else if (isElement(child) && isInline(child)) {
+      start ??= child;
       full.push(child.textContent ?? '');
       visible.push(visibleText(child));
     } else if (isElement(child) && !isSkipped(child)) flush();
