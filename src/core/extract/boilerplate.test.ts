@@ -78,6 +78,16 @@ describe('boilerplate blocks', () => {
     ).toEqual([null, null, null, 'byline', 'byline']);
   });
 
+  it('keeps a short sentence with a time that ends in a stop behind a closing quote, as it keeps one without', () => {
+    expect(
+      classes(
+        `<p>${SENTENCE}</p><p>Published on Nov. 19, the notice read “closed until spring.”</p>
+         <p>Published on Nov. 19, the notice read closed until spring.</p>
+         <p>Updated Nov. 19, 10:30 a.m.</p><p>Published 3 hours ago</p>`,
+      ),
+    ).toEqual([null, null, null, 'dateline', 'dateline']);
+  });
+
   it('drops the headline repeated before the body, but not a later paragraph that quotes it', () => {
     const found = dropBoilerplate(
       blocks(

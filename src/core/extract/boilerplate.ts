@@ -102,7 +102,9 @@ export function linkShare(block: Block): number {
 
 function isDateline(text: string): boolean {
   if (text.length > MAX_DATELINE_CHARS) return false;
-  if (/[.!?]\s*$/.test(text) && !/\b(?:a\.m|p\.m)\.$/i.test(text)) return false;
+  // A sentence, also when its stop sits behind a closing quote or bracket ("… at 3 p.m. sharp.”").
+  const end = text.trimEnd();
+  if (SENTENCE_END.test(end) && !/\b(?:a\.m|p\.m)\.$/i.test(end)) return false;
   if (!DATE.test(text)) return DATELINE_LEAD.test(text) && /^[^:]{1,30}:/.test(text);
   if (DATELINE_LEAD.test(text)) return true;
   // Only a date and time: what is left without digits, month and day names and clock words is a word or two.
