@@ -23,6 +23,7 @@ import type { Anchor } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
+import type { WholeNumberStyle } from '../ui/wholeNumbers';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
@@ -62,6 +63,8 @@ export type CaptureReply =
        */
       sinceLabel: string;
       notices: Notice[];
+      /** How the reader's locale writes whole numbers, so the page writes counts without an Intl object. */
+      numbers?: WholeNumberStyle;
       /**
        * Set on a large reply: its `previous.paragraphs`, `aligned.paragraphs` and `aligned.removed` are empty here
        * and come in `parts` parts ('capture.part', reply-parts.ts).

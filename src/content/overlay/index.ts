@@ -13,7 +13,8 @@
 import { textPatternOf } from '../../core/ignore';
 import type { AlignResult } from '../../core/model';
 import type { Notice } from '../../core/notices';
-import { t, tn, uiLocale } from '../../ui/i18n';
+import { t, tn, uiLocale, useWholeNumberStyle } from '../../ui/i18n';
+import type { WholeNumberStyle } from '../../ui/wholeNumbers';
 import { READABLE_CONTRACT } from '../contract';
 import { capNote, MAX_MARK_JOBS, nearScreen, nextTaskOf, runInChunks, visibleFirst } from './chunks';
 import { createControlBar } from './controlBar';
@@ -48,6 +49,8 @@ export interface OverlayInput {
   since: number;
   /** `since` as the bar words it, formatted by the background; formatted here when absent (src/ui/since.ts). */
   sinceLabel?: string;
+  /** How the reader's locale writes whole numbers, read by the background: counts are written without Intl. */
+  numbers?: WholeNumberStyle;
   /** The editor's notices the new version brought, found by the background; looked for here when absent. */
   notices?: Notice[];
   /** The reader dismissed the marks for this version. */
@@ -68,6 +71,8 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
   const view = doc.defaultView;
   // Test build only: where bench/mount-browser.ts starts the clock for the first mark in view.
   if (READABLE_CONTRACT) (view?.performance ?? performance).mark?.('redline:compared');
+  // Before any count is written: the first Intl object a content script makes costs the page 25-50 ms.
+  if (input.numbers) useWholeNumberStyle(input.numbers);
   const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs, input.notices);
   const result = edit.result;
   const journal = new DomJournal();
