@@ -231,9 +231,9 @@ export class PageSerialiser {
   }
 
   /** `text` escaped, in chunks of CHUNK_CHARS over as many units of work when it is long. */
-  private writeText(text: string, escape: (text: string) => string): void {
-    if (text.length <= CHUNK_CHARS && this.pending.length === 0) this.write(escape(text));
-    else this.pending.push({ text, at: 0, escape });
+  private writeText(text: string, escaped: (text: string) => string): void {
+    if (text.length <= CHUNK_CHARS && this.pending.length === 0) this.write(escaped(text));
+    else this.pending.push({ text, at: 0, escape: escaped });
   }
 
   /** The next chunk of what waits, or the strings up to the next long text. */
