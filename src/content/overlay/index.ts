@@ -283,19 +283,24 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       }
       sorted = true;
     };
+    const takeNearView = (): Set<number> | null => {
+      const near = nearView;
+      nearView = null;
+      return near;
+    };
     const prioritise = {
       pending: () => nearView !== null,
       apply: (remaining: readonly MarkJob[]) => {
-        const near = nearView;
-        nearView = null;
         promoted = true;
-        return visibleFirst(remaining, near);
+        return visibleFirst(remaining, takeNearView());
       },
     };
+    // The last run (all jobs planned) reorders its jobs when the reader scrolls; before it, a scroll is left for
+    // the planning loop, which plans and places the changes scrolled to.
     const runJobs = (jobs: readonly MarkJob[], lastOfMount: boolean): Promise<void> =>
       runInChunks(jobs, (job) => job.run(placed), {
         ...slices,
-        prioritise,
+        ...(lastOfMount ? { prioritise } : {}),
         onChunk: (done) => onChunk(lastOfMount && done === jobs.length),
       });
 
@@ -310,16 +315,25 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       mounting = (async () => {
         // The marks on screen first (placed before this returns), then the plan of the rest in slices.
         await runJobs(nearJobs.slice(0, MAX_MARK_JOBS), false);
+        let ran = nearJobs.length;
         while (!planSlice(restPlan, rest, slices.now, slices.now() + CHUNK_BUDGET_MS)) {
           await slices.nextTask();
           if (lifetime.signal.aborted) return;
+          // Scrolled to while the rest is planned: the changes there are planned and placed now.
+          const scrolledTo = ran < MAX_MARK_JOBS ? takeNearView() : null;
+          if (scrolledTo !== null) {
+            promoted = true;
+            const jobs = [...planner.plan((at) => scrolledTo.has(at))].slice(0, MAX_MARK_JOBS - ran);
+            ran += jobs.length;
+            await runJobs(jobs, false);
+          }
         }
         if (nothingToShow()) {
           lifetime.abort();
           return;
         }
         bar = showBar();
-        const jobs = rest.slice(0, Math.max(0, MAX_MARK_JOBS - nearJobs.length));
+        const jobs = rest.slice(0, Math.max(0, MAX_MARK_JOBS - ran));
         if (jobs.length === 0) onChunk(true);
         else await runJobs(jobs, true);
       })();

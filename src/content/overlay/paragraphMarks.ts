@@ -84,6 +84,9 @@ export class ChangePlanner {
   // Two paragraphs of one element: the second "Was:" line goes after the first, in reading order.
   private readonly lastLine = new Map<Element, Element>();
   private readonly lastAfter = new Map<Element, Element>();
+  /** Ghosts and changes already planned, by their place in `ghosts` and by new index: each is planned once. */
+  private readonly ghostTaken: Uint8Array;
+  private readonly changeTaken: Uint8Array;
 
   constructor(
     private readonly doc: Document,
@@ -98,13 +101,19 @@ export class ChangePlanner {
       paragraph,
       anchor: ghostAnchor(paragraph.before, elements, titleElement),
     }));
+    this.ghostTaken = new Uint8Array(this.ghosts.length);
+    this.changeTaken = new Uint8Array(result.paragraphs.length);
   }
 
-  /** The jobs at the indices `accept` takes, in order. Each index's jobs must come in one pass. */
+  /**
+   * The jobs at the indices `accept` takes that no other pass planned, in order. Passes may run side by side
+   * (the reader scrolled while the rest is being planned): whichever reaches an index first plans its jobs.
+   */
   *plan(accept: (at: number) => boolean): Generator<MarkJob> {
     const { doc, elements, titleElement, journal, readable } = this;
-    for (const { paragraph, anchor } of this.ghosts) {
-      if (!anchor || !accept(anchor.at)) continue;
+    for (const [k, { paragraph, anchor }] of this.ghosts.entries()) {
+      if (!anchor || this.ghostTaken[k] === 1 || !accept(anchor.at)) continue;
+      this.ghostTaken[k] = 1;
       const ghost = ghostJob(doc, paragraph, anchor, this.lastAfter, journal, readable);
       this.jobs += 1;
       this.items += 1;
@@ -117,8 +126,9 @@ export class ChangePlanner {
         },
       };
     }
-    for (const change of this.result.paragraphs) {
-      if (change.kind === 'unchanged' || !accept(change.newIndex)) continue;
+    for (const [k, change] of this.result.paragraphs.entries()) {
+      if (change.kind === 'unchanged' || this.changeTaken[k] === 1 || !accept(change.newIndex)) continue;
+      this.changeTaken[k] = 1;
       const element = elements[change.newIndex];
       if (!element || element === titleElement) continue;
       const first = !this.marked.has(element);
