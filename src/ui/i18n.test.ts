@@ -133,11 +133,12 @@ describe('counts with the background’s number style', () => {
   it('writes and counts large whole numbers without making an Intl object', () => {
     installCatalogue(de, ['de-AT']);
     useWholeNumberStyle(wholeNumberStyle('de-AT'));
-    const expected = `${new Intl.NumberFormat('de-AT').format(22_000)} Änderungen`;
+    // de-AT groups with a space, de-DE with a dot.
+    const austrian = new Intl.NumberFormat('de-AT');
+    const expected = [austrian.format(20_000), `${austrian.format(22_000)} Änderungen`];
     const numberFormat = vi.spyOn(Intl, 'NumberFormat');
     const pluralRules = vi.spyOn(Intl, 'PluralRules');
-    expect(formatNumber(20_000)).toBe('20.000');
-    expect(tn('count_changes', 22_000)).toBe(expected);
+    expect([formatNumber(20_000), tn('count_changes', 22_000)]).toEqual(expected);
     expect(numberFormat).not.toHaveBeenCalled();
     expect(pluralRules).not.toHaveBeenCalled();
   });

@@ -111,7 +111,10 @@ export class ChangePlanner {
    */
   *plan(accept: (at: number) => boolean): Generator<MarkJob> {
     const { doc, elements, titleElement, journal, readable } = this;
-    for (const [k, { paragraph, anchor }] of this.ghosts.entries()) {
+    // Index loops: each pass looks at every change of a 20,000-paragraph page, and an entries() iterator
+    // allocates for each.
+    for (let k = 0; k < this.ghosts.length; k++) {
+      const { paragraph, anchor } = this.ghosts[k] as (typeof this.ghosts)[number];
       if (!anchor || this.ghostTaken[k] === 1 || !accept(anchor.at)) continue;
       this.ghostTaken[k] = 1;
       const ghost = ghostJob(doc, paragraph, anchor, this.lastAfter, journal, readable);
@@ -126,7 +129,9 @@ export class ChangePlanner {
         },
       };
     }
-    for (const [k, change] of this.result.paragraphs.entries()) {
+    const changes = this.result.paragraphs;
+    for (let k = 0; k < changes.length; k++) {
+      const change = changes[k] as ParagraphChange;
       if (change.kind === 'unchanged' || this.changeTaken[k] === 1 || !accept(change.newIndex)) continue;
       this.changeTaken[k] = 1;
       const element = elements[change.newIndex];
