@@ -118,26 +118,31 @@ export const CHARS_PER_UNIT = 256;
 /** What the walk writes of `element` without entering it, or null when it is entered. */
 function whole(element: Element): string | null {
   const name = element.localName;
-  if (element.namespaceURI !== HTML_NS) return fitsWhole(element) ? element.outerHTML : null;
+  if (element.namespaceURI !== HTML_NS) {
+    return fewElements(element) && fewChars(element) ? element.outerHTML : null;
+  }
   if (EMPTIED.has(name)) {
     const keep = name === 'script' && JSON_LD.test(element.getAttribute('type') ?? '');
     return keep ? element.outerHTML : `${startTag(element)}</${name}>`;
   }
   if (VOID.has(name) || NATIVE.has(name)) return element.outerHTML;
-  if (element.firstElementChild === null) return fitsWhole(element) ? element.outerHTML : null;
+  if (element.firstElementChild === null) return fewChars(element) ? element.outerHTML : null;
   // Each check stops early (the element past the limit, the first script), so it costs at most a walk of
   // WHOLE_ELEMENTS elements however large the subtree: a page's wrappers nest the whole article several deep.
-  if (!fitsWhole(element)) return null;
-  return element.querySelector(EMPTIED_SELECTOR) === null ? element.outerHTML : null;
+  // The text is copied last, only for a subtree about to be written whole (not the code of its scripts).
+  if (!fewElements(element) || element.querySelector(EMPTIED_SELECTOR) !== null) return null;
+  return fewChars(element) ? element.outerHTML : null;
 }
 
-/** Whether `element` is small enough, in elements and in characters, to be written by one native call. */
-function fitsWhole(element: Element): boolean {
-  // `item(n)` walks to the n-th element only; `length` would count all of them.
-  if (element.firstElementChild !== null && element.getElementsByTagName('*').item(WHOLE_ELEMENTS) !== null) {
-    return false;
-  }
-  // A copy of the text at most, far cheaper than serialising it; of one text node, no copy at all.
+/** Whether `element` has at most WHOLE_ELEMENTS elements: `item(n)` walks to the n-th only, `length` all. */
+function fewElements(element: Element): boolean {
+  return (
+    element.firstElementChild === null || element.getElementsByTagName('*').item(WHOLE_ELEMENTS) === null
+  );
+}
+
+/** Whether `element` has at most WHOLE_CHARS of text: a copy at most, far cheaper than serialising it. */
+function fewChars(element: Element): boolean {
   return (element.textContent?.length ?? 0) <= WHOLE_CHARS;
 }
 
