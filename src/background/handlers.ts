@@ -11,6 +11,7 @@ import { newNotices } from '../core/notices';
 import { siteOf } from '../core/site';
 import { uiLocale } from '../ui/i18n';
 import { formatSince } from '../ui/since';
+import { type WholeNumberStyle, wholeNumberStyle } from '../ui/wholeNumbers';
 import { compareVersions } from './compare';
 import type { HistoryDb } from './db';
 import { rulesForSite } from './ignore-rules';
@@ -128,13 +129,16 @@ export function createHandlers({
       });
       // The reader's ignore rules for the site go with the comparison (left out when there are none).
       const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
+      const locale = uiLocale(globalThis.navigator?.languages ?? []);
+      const numbers = numberStyleOf(locale);
       const reply: CaptureReply = {
         status: 'changed',
         hash: outcome.hash,
         previous,
         overlay: current.overlay,
         aligned,
-        sinceLabel: formatSince(firstSeen, at, uiLocale(globalThis.navigator?.languages ?? [])),
+        sinceLabel: formatSince(firstSeen, at, locale),
+        ...(numbers ? { numbers } : {}),
         notices: newNotices(
           previous.paragraphs,
           article.paragraphs.map((p) => p.text),
@@ -196,6 +200,18 @@ export function createHandlers({
     ...createRulesHandlers({ db, now }),
     ...recheck,
   };
+}
+
+const numberStyles = new Map<string, WholeNumberStyle | null>();
+
+/** The reader's number style, read once per locale (a few Intl calls the background can spare). */
+function numberStyleOf(locale: string): WholeNumberStyle | null {
+  let style = numberStyles.get(locale);
+  if (style === undefined) {
+    style = wholeNumberStyle(locale);
+    numberStyles.set(locale, style);
+  }
+  return style;
 }
 
 function articleBytes(article: Article): number {

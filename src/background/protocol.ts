@@ -24,6 +24,7 @@ import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS } from '../core/remote-extract/serialise';
 import { isRecord } from '../protocol/guards';
 import type { MessageTemplates } from '../ui/messageTemplates';
+import type { WholeNumberStyle } from '../ui/wholeNumbers';
 import { isReaderChoicesPatch } from './reader-choice';
 import { RECHECK_REQUEST_CHECKS, RECHECK_SENDER_KINDS, type RecheckProtocol } from './recheck/protocol';
 import { isRecheckPatch } from './recheck/settings';
@@ -63,6 +64,8 @@ export type CaptureReply =
        */
       sinceLabel: string;
       notices: Notice[];
+      /** How the reader's locale writes whole numbers, so the page writes counts without an Intl object. */
+      numbers?: WholeNumberStyle;
       /**
        * Every message of the catalogue as a template (ui/messageTemplates.ts), so the page's overlay never calls
        * the browser's `getMessage`, whose first call holds the page's thread.

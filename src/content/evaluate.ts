@@ -177,6 +177,7 @@ export async function evaluatePage(
       old,
       since: previous.firstSeen,
       sinceLabel: reply.sinceLabel,
+      ...(reply.numbers ? { numbers: reply.numbers } : {}),
       notices: reply.notices,
       onDismiss,
       paragraphs: newTexts,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import de from '../../extension/_locales/de/messages.json';
 import en from '../../extension/_locales/en/messages.json';
 import fr from '../../extension/_locales/fr/messages.json';
@@ -6,14 +6,19 @@ import {
   catalogueLanguage,
   formatNumber,
   installCatalogue,
-  smallCategory,
   smallNumber,
   t,
   tn,
   uiLocale,
+  useWholeNumberStyle,
 } from './i18n';
+import { wholeNumberStyle } from './wholeNumbers';
 
-afterEach(() => installCatalogue(en, ['en-GB']));
+afterEach(() => {
+  installCatalogue(en, ['en-GB']);
+  useWholeNumberStyle(null);
+  vi.restoreAllMocks();
+});
 
 describe('t', () => {
   it('fills $1, $2 from the values, numbers in the reader’s locale', () => {
@@ -115,21 +120,33 @@ describe('small numbers without Intl', () => {
     'fr-CH',
   ];
 
-  it('gives the plural category Intl.PluralRules gives, for every whole number below 1,000', () => {
-    for (const locale of LOCALES) {
-      const rules = new Intl.PluralRules(locale);
-      for (let n = 0; n < 1000; n++) expect(smallCategory(locale, n), `${locale} ${n}`).toBe(rules.select(n));
-    }
-    expect(smallCategory('en', 1000)).toBeNull();
-    expect(smallCategory('en', 1.5)).toBeNull();
-    expect(smallCategory('ar', 1)).toBeNull();
-  });
-
   it('writes the number Intl.NumberFormat writes, for every whole number below 1,000', () => {
     for (const locale of LOCALES) {
       const format = new Intl.NumberFormat(locale);
       for (let n = 0; n < 1000; n++) expect(smallNumber(locale, n), `${locale} ${n}`).toBe(format.format(n));
     }
     expect(smallNumber('de', 1000)).toBeNull();
+  });
+});
+
+describe('counts with the background’s number style', () => {
+  it('writes and counts large whole numbers without making an Intl object', () => {
+    installCatalogue(de, ['de-AT']);
+    useWholeNumberStyle(wholeNumberStyle('de-AT'));
+    // de-AT groups with a space, de-DE with a dot.
+    const austrian = new Intl.NumberFormat('de-AT');
+    const expected = [austrian.format(20_000), `${austrian.format(22_000)} Änderungen`];
+    const numberFormat = vi.spyOn(Intl, 'NumberFormat');
+    const pluralRules = vi.spyOn(Intl, 'PluralRules');
+    expect([formatNumber(20_000), tn('count_changes', 22_000)]).toEqual(expected);
+    expect(numberFormat).not.toHaveBeenCalled();
+    expect(pluralRules).not.toHaveBeenCalled();
+  });
+
+  it('uses Intl when the style is another locale’s, or the number is not whole', () => {
+    installCatalogue(fr, ['fr-CH']);
+    useWholeNumberStyle(wholeNumberStyle('en-US'));
+    expect(formatNumber(20_000)).toBe(new Intl.NumberFormat('fr-CH').format(20_000));
+    expect(formatNumber(1.5, 1)).toBe('1,5');
   });
 });

@@ -12,6 +12,7 @@
  */
 
 import { fillTemplate, type MessageTemplates } from './messageTemplates';
+import { formatWhole, type WholeNumberStyle, wholeCategory } from './wholeNumbers';
 
 /** A messages.json file: `{ key: { message, description? } }`. */
 export type Catalogue = Readonly<Record<string, { message: string; description?: string }>>;
@@ -110,31 +111,30 @@ const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
 
 /**
  * Small whole numbers in the catalogues' languages (en, de, fr: Latin digits, no grouping below 1,000) need no
- * `Intl` object: the first one a content script makes costs its page's thread 25-30 ms (ICU's data loads), which
- * was most of the overlay's first task on an edited page (issue 8). CLDR's rules for these languages below 1,000:
- * "one" is 1 (en, de) or 0 and 1 (fr), everything else "other".
+ * `Intl` object: the first one a content script makes costs its page's thread 25-50 ms (ICU's data loads), which
+ * was most of the overlay's first task on an edited page (issue 8). Larger ones are written with the style the
+ * background sends (`useWholeNumberStyle`, wholeNumbers.ts), and plural categories of whole numbers follow
+ * CLDR's rules for the three languages (`wholeCategory`).
  */
 const SMALL = 1000;
-const ONE: Record<string, readonly number[]> = { en: [1], de: [1], fr: [0, 1] };
+const LATIN_UNGROUPED_BELOW_1000 = new Set(['en', 'de', 'fr']);
 
-function isSmall(value: number): boolean {
-  return Number.isInteger(value) && value >= 0 && value < SMALL;
-}
+/** How the reader's locale writes whole numbers, as the background read it; null until it is sent. */
+let wholeStyle: WholeNumberStyle | null = null;
 
-/** `count`'s plural category in `language` without Intl, or null when this shortcut does not know it. */
-export function smallCategory(language: string, count: number): 'one' | 'other' | null {
-  const one = ONE[language.toLowerCase().split('-')[0] ?? ''];
-  if (!one || !isSmall(count)) return null;
-  return one.includes(count) ? 'one' : 'other';
+/** Write whole numbers with `style` from now on (when its locale is the reader's); null forgets it. */
+export function useWholeNumberStyle(style: WholeNumberStyle | null): void {
+  wholeStyle = style;
 }
 
 /** `value` as `formatNumber` writes it in `language` without Intl, or null when this shortcut does not know it. */
 export function smallNumber(language: string, value: number): string | null {
-  return ONE[language.toLowerCase().split('-')[0] ?? ''] && isSmall(value) ? String(value) : null;
+  const known = LATIN_UNGROUPED_BELOW_1000.has(language.toLowerCase().split('-')[0] ?? '');
+  return known && Number.isInteger(value) && value >= 0 && value < SMALL ? String(value) : null;
 }
 
 function categoryOf(count: number): string {
-  return smallCategory(catalogueLanguage(), count) ?? pluralRules().select(count);
+  return wholeCategory(catalogueLanguage(), count) ?? pluralRules().select(count);
 }
 
 function pluralRules(): Intl.PluralRules {
@@ -152,6 +152,10 @@ export function formatNumber(value: number, fractionDigits?: number): string {
   const small = fractionDigits === undefined ? smallNumber(catalogueLanguage(), value) : null;
   if (small !== null) return small;
   const locale = uiLocale();
+  if (fractionDigits === undefined && wholeStyle?.locale === locale) {
+    const whole = formatWhole(value, wholeStyle);
+    if (whole !== null) return whole;
+  }
   const key = `${locale}|${fractionDigits ?? ''}`;
   let format = numberFormats.get(key);
   if (!format) {

@@ -95,11 +95,12 @@ describe('visibleFirst', () => {
     const near = at(100);
     const farther = at(20_000);
     const jobs = [
-      { element: far, id: 'far-1' },
-      { element: near, id: 'near-1' },
-      { element: far, id: 'far-2' },
-      { element: farther, id: 'farther' },
-      { element: near, id: 'near-2' },
+      { at: 0, id: 'far-1' },
+      { at: 1, id: 'near-1' },
+      { at: 0, id: 'far-2' },
+      { at: 2, id: 'farther' },
+      { at: 1, id: 'near-2' },
+      { at: -1, id: 'headline' },
     ];
     expect(visibleFirst(jobs, nearScreen([far, near, farther], window)).map((job) => job.id)).toEqual([
       'near-1',
@@ -107,6 +108,7 @@ describe('visibleFirst', () => {
       'far-1',
       'far-2',
       'farther',
+      'headline',
     ]);
   });
 });
@@ -127,13 +129,13 @@ describe('nearScreen', () => {
     // 20,000 paragraphs of 30 px, scrolled to the middle: tops run from far above the screen to far below.
     const elements = Array.from({ length: 20_000 }, (_, i) => at((i - 10_000) * 30, reads));
     const near = nearScreen([null, ...elements], window);
-    const expected = elements.filter((e) => {
+    const expected = elements.flatMap((e, i) => {
       const r = e.getBoundingClientRect();
-      return r.bottom >= -height && r.top <= 2 * height;
+      return r.bottom >= -height && r.top <= 2 * height ? [i] : [];
     });
     reads.count = 0;
     const again = nearScreen(elements, window);
-    expect([...(near ?? [])]).toEqual(expected);
+    expect([...(near ?? [])]).toEqual(expected.map((i) => i + 1));
     expect([...(again ?? [])]).toEqual(expected);
     expect(reads.count).toBeLessThan(expected.length + 40);
   });

@@ -18,8 +18,9 @@ export function capNote(jobs: number, items: number): string {
   return ` · ${t('bar_capped', shown)}`;
 }
 
+/** A job placed at new paragraph `at` (an index into the overlay's elements; -1 for none, such as the headline). */
 export interface Placed {
-  element: Element;
+  at: number;
 }
 
 /**
@@ -30,40 +31,44 @@ export interface Placed {
 export const EXACT_NEAR_LIMIT = 400;
 
 /**
- * The elements on or near the screen (within a screen above, two below). Call it before the overlay writes
- * anything: reading a rectangle after a write lays the whole page out again, which on a page of 20,000
- * paragraphs was one task of over a second. Null when there is no viewport to be near.
+ * The indices of the elements on or near the screen (within a screen above, two below). Call it before the
+ * overlay writes anything: reading a rectangle after a write lays the whole page out again, which on a page of
+ * 20,000 paragraphs was one task of over a second. Indices, not elements: a Set of the page's elements costs the
+ * content script a hash of each element's wrapper, 14 ms over 22,000 jobs. Null when there is no viewport.
  */
-export function nearScreen(elements: readonly (Element | null)[], view: Window | null): Set<Element> | null {
+export function nearScreen(elements: readonly (Element | null)[], view: Window | null): Set<number> | null {
   const height = view?.innerHeight ?? 0;
   if (height <= 0) return null;
-  const mapped = elements.filter((element): element is Element => element !== null);
-  const near = new Set<Element>();
+  const mapped: number[] = [];
+  elements.forEach((element, i) => {
+    if (element !== null) mapped.push(i);
+  });
+  const rectOf = (k: number): DOMRect => (elements[mapped[k] as number] as Element).getBoundingClientRect();
+  const near = new Set<number>();
   const isNear = (rect: DOMRect): boolean => rect.bottom >= -height && rect.top <= 2 * height;
   let from = 0;
   if (mapped.length > EXACT_NEAR_LIMIT) {
     let hi = mapped.length;
     while (from < hi) {
       const mid = (from + hi) >> 1;
-      if ((mapped[mid] as Element).getBoundingClientRect().bottom >= -height) hi = mid;
+      if (rectOf(mid).bottom >= -height) hi = mid;
       else from = mid + 1;
     }
   }
-  for (let i = from; i < mapped.length; i++) {
-    const element = mapped[i] as Element;
-    const rect = element.getBoundingClientRect();
-    if (isNear(rect)) near.add(element);
+  for (let k = from; k < mapped.length; k++) {
+    const rect = rectOf(k);
+    if (isNear(rect)) near.add(mapped[k] as number);
     else if (mapped.length > EXACT_NEAR_LIMIT && rect.top > 2 * height) break;
   }
   return near;
 }
 
-/** `jobs` reordered so those whose element is `near` come first; the rest keep their order. */
-export function visibleFirst<T extends Placed>(jobs: readonly T[], near: ReadonlySet<Element> | null): T[] {
+/** `jobs` reordered so those at an index in `near` come first; the rest keep their order. */
+export function visibleFirst<T extends Placed>(jobs: readonly T[], near: ReadonlySet<number> | null): T[] {
   if (!near) return [...jobs];
   const first: T[] = [];
   const rest: T[] = [];
-  for (const job of jobs) (near.has(job.element) ? first : rest).push(job);
+  for (const job of jobs) (near.has(job.at) ? first : rest).push(job);
   return first.concat(rest);
 }
 

@@ -13,10 +13,19 @@
 import { textPatternOf } from '../../core/ignore';
 import type { AlignResult } from '../../core/model';
 import type { Notice } from '../../core/notices';
-import { t, tn, uiLocale } from '../../ui/i18n';
+import { t, tn, uiLocale, useWholeNumberStyle } from '../../ui/i18n';
+import type { WholeNumberStyle } from '../../ui/wholeNumbers';
 import { READABLE_CONTRACT } from '../contract';
-import { capNote, MAX_MARK_JOBS, nearScreen, nextTaskOf, runInChunks, visibleFirst } from './chunks';
-import { createControlBar } from './controlBar';
+import {
+  CHUNK_BUDGET_MS,
+  capNote,
+  MAX_MARK_JOBS,
+  nearScreen,
+  nextTaskOf,
+  runInChunks,
+  visibleFirst,
+} from './chunks';
+import { type ControlBar, createControlBar } from './controlBar';
 import { type EditorialView, liveText, markLiveStart, markNotice, noticeLabel, readEdit } from './editorial';
 import { InsertedHighlight } from './highlights';
 import { DomJournal } from './journal';
@@ -28,7 +37,7 @@ import {
   isEditableTarget,
   shortcutDirection,
 } from './navigation';
-import { type PlacedChanges, planParagraphChanges } from './paragraphMarks';
+import { ChangePlanner, type MarkJob, type PlacedChanges } from './paragraphMarks';
 import { summaryText } from './since';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
@@ -48,6 +57,8 @@ export interface OverlayInput {
   since: number;
   /** `since` as the bar words it, formatted by the background; formatted here when absent (src/ui/since.ts). */
   sinceLabel?: string;
+  /** How the reader's locale writes whole numbers, read by the background: counts are written without Intl. */
+  numbers?: WholeNumberStyle;
   /** The editor's notices the new version brought, found by the background; looked for here when absent. */
   notices?: Notice[];
   /** The reader dismissed the marks for this version. */
@@ -68,6 +79,8 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
   const view = doc.defaultView;
   // Test build only: where bench/mount-browser.ts starts the clock for the first mark in view.
   if (READABLE_CONTRACT) (view?.performance ?? performance).mark?.('redline:compared');
+  // Before any count is written: the first Intl object a content script makes costs the page 25-50 ms.
+  if (input.numbers) useWholeNumberStyle(input.numbers);
   const edit = readEdit(input.result, input.old.paragraphs, input.paragraphs, input.notices);
   const result = edit.result;
   const journal = new DomJournal();
@@ -94,7 +107,15 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const theme = detectTheme(doc, firstMapped);
     const styles = new PageStyles(doc, theme, journal);
 
-    const planned = planParagraphChanges(
+    const slices = {
+      signal: lifetime.signal,
+      now: () => (view?.performance ?? performance).now(),
+      nextTask: nextTaskOf(view),
+    };
+    const started = slices.now();
+    // The changes on screen are planned first, and the rest within this task's budget or in later slices: the
+    // plan of a 20,000-paragraph page (22,000 jobs) held the first task on its own (issue 8).
+    const planner = new ChangePlanner(
       doc,
       result,
       elements,
@@ -103,13 +124,19 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       journal,
       readable,
     );
+    const isNear = (at: number): boolean => near?.has(at) ?? true;
+    const nearJobs = [...planner.plan(isNear)];
+    const restPlan = planner.plan((at) => !isNear(at));
+    const rest: MarkJob[] = [];
+    const planned = planSlice(restPlan, rest, slices.now, started + CHUNK_BUDGET_MS);
+
     const titleChanged = result.title.changed && titleElement !== null;
     const liveBanner = edit.live
       ? markLiveStart(elements[edit.live.first] ?? null, edit.live.entries, journal)
       : null;
     const noticeElements = edit.notices.map((notice) => markNotice(elements[notice.index] ?? null, journal));
-    const total = planned.items + (titleChanged ? 1 : 0);
-    if (total === 0 && liveBanner === null) {
+    const nothingToShow = (): boolean => planner.items + (titleChanged ? 1 : 0) === 0 && liveBanner === null;
+    if (planned && nothingToShow()) {
       lifetime.abort();
       return;
     }
@@ -127,61 +154,66 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     const changes = new ChangeNavigator([], journal, !reducedMotion);
 
     // While the marks are hidden there is nothing to show; the shortcut then leaves the key to the page.
+    let bar: ControlBar | null = null;
     const go = (direction: Direction): boolean => {
       if (!styles.visible) return false;
       const item = changes.go(direction);
-      if (item) bar.setPosition(changes.position, changes.items.length, item.description);
+      if (item) bar?.setPosition(changes.position, changes.items.length, item.description);
       current = item ?? null;
       return true;
     };
-    // For "Ignore changes like this": the new paragraph each marked element shows.
+    // For "Ignore changes like this": the new paragraph a marked element shows (looked up when asked: a map of
+    // every element was 16 ms of the first task on a 20,000-paragraph page).
     let current: { element: Element } | null = null;
-    const textOf = new Map<Element, string>();
-    elements.forEach((element, i) => {
-      const text = input.paragraphs?.[i];
-      if (element && text !== undefined && !textOf.has(element)) textOf.set(element, text);
-    });
+    const textOf = (element: Element): string | undefined => {
+      const index = elements.indexOf(element);
+      return index < 0 ? undefined : input.paragraphs?.[index];
+    };
     const locale = uiLocale(view?.navigator.languages ?? []);
-    const bar = createControlBar(
-      doc,
-      theme,
-      barSummary(total, edit, input, locale, noticeElements) + capNote(planned.jobs.length, planned.items),
-      {
-        onPrevious: () => go('previous'),
-        onNext: () => go('next'),
-        onToggleMarks: () => {
-          const visible = !styles.visible;
-          styles.setVisible(visible);
-          if (visible) highlight?.show();
-          else {
-            highlight?.hide();
-            changes.clear();
-          }
-          bar.setMarksVisible(visible);
-        },
-        onDismiss: () => {
-          try {
-            input.onDismiss();
-          } finally {
-            lifetime.abort();
-          }
-        },
-        onIgnore: input.onIgnore
-          ? () => {
-              const text = current ? textOf.get(current.element) : undefined;
-              if (text === undefined) return t('bar_ignoreFirst');
-              const pattern = textPatternOf(text);
-              input
-                .onIgnore?.(pattern)
-                .catch((error: unknown) => console.warn('Redline: could not keep the ignore rule', error));
-              return t('bar_ignored', pattern.slice(0, 60));
+    // Once everything is planned: the summary counts the changes.
+    const showBar = (): ControlBar =>
+      createControlBar(
+        doc,
+        theme,
+        barSummary(planner.items + (titleChanged ? 1 : 0), edit, input, locale, noticeElements) +
+          capNote(planner.jobs, planner.items),
+        {
+          onPrevious: () => go('previous'),
+          onNext: () => go('next'),
+          onToggleMarks: () => {
+            const visible = !styles.visible;
+            styles.setVisible(visible);
+            if (visible) highlight?.show();
+            else {
+              highlight?.hide();
+              changes.clear();
             }
-          : undefined,
-      },
-      lifetime.signal,
-      journal,
-      readable,
-    );
+            bar?.setMarksVisible(visible);
+          },
+          onDismiss: () => {
+            try {
+              input.onDismiss();
+            } finally {
+              lifetime.abort();
+            }
+          },
+          onIgnore: input.onIgnore
+            ? () => {
+                const text = current ? textOf(current.element) : undefined;
+                if (text === undefined) return t('bar_ignoreFirst');
+                const pattern = textPatternOf(text);
+                input
+                  .onIgnore?.(pattern)
+                  .catch((error: unknown) => console.warn('Redline: could not keep the ignore rule', error));
+                return t('bar_ignored', pattern.slice(0, 60));
+              }
+            : undefined,
+        },
+        lifetime.signal,
+        journal,
+        readable,
+      );
+    if (planned) bar = showBar();
 
     // Capture on the window: a page handler that stops propagation on the document cannot swallow it.
     (view ?? doc).addEventListener(
@@ -196,17 +228,8 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       { capture: true, signal: lifetime.signal },
     );
 
-    // Visible changes first, a chunk per task; the first chunk is placed before this returns.
-    const jobs = visibleFirst(planned.jobs, near).slice(0, MAX_MARK_JOBS);
-    // A live blog's banner may be all there is to show, with no job to run.
-    if (jobs.length === 0) changes.setItems(inDocumentOrder(placed.items));
     let highlighted = 0;
     let sorted = false;
-    const slices = {
-      signal: lifetime.signal,
-      now: () => (view?.performance ?? performance).now(),
-      nextTask: nextTaskOf(view),
-    };
     // The reader scrolled while marks are still going in: those near the new viewport next. Read in an animation
     // frame, where the page is laid out for the frame anyway; reading after our writes anywhere else would lay out
     // the whole page again for it.
@@ -215,10 +238,10 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       once: true,
       signal: scrolling.signal,
     });
-    let nearView: Set<Element> | null = null;
+    let nearView: Set<number> | null = null;
     let frameAsked = false;
     let promoted = false;
-    if (view && jobs.length > 0) {
+    if (view && (nearJobs.length > 0 || rest.length > 0 || !planned)) {
       view.addEventListener(
         'scroll',
         () => {
@@ -232,45 +255,89 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
         { passive: true, signal: scrolling.signal },
       );
     }
-    const mounting = runInChunks(jobs, (job) => job.run(placed), {
-      ...slices,
-      prioritise: {
-        pending: () => nearView !== null,
-        apply: (remaining) => {
-          const near = nearView;
-          nearView = null;
-          promoted = true;
-          return visibleFirst(remaining, near);
-        },
+    /** After each chunk; `last`: every job of the mount has run. */
+    const onChunk = (last: boolean): void => {
+      // The first chunk's words (those on screen) at once, all others once the last chunk is in: Chromium
+      // re-validates every range of a registered highlight in each frame after a DOM change, so ranges added
+      // chunk by chunk made every later frame of the mount slower, quadratic in the marks (issue 8).
+      // Words scrolled to are painted with their chunk too; only a reader's scroll costs that.
+      if (!sorted || last || promoted) {
+        highlight?.add(placed.insertedRanges.slice(highlighted));
+        highlighted = placed.insertedRanges.length;
+        promoted = false;
+      }
+      if (last) scrolling.abort();
+      // One chunk placed everything: sorted at once. Otherwise the first chunk's items go in reading order as
+      // placed, and all of them are sorted once placed, by a walk of the page in slices (one walk of a
+      // 20,000-paragraph page was a 430 ms task).
+      if (!sorted && last) changes.setItems(inDocumentOrder(placed.items));
+      else if (!sorted) changes.setItems([...placed.items]);
+      else if (last) {
+        const all = [...placed.items];
+        inDocumentOrderSliced(all, slices).then(
+          (ordered) => {
+            if (!lifetime.signal.aborted) changes.setItems(ordered);
+          },
+          () => undefined,
+        );
+      }
+      sorted = true;
+    };
+    const takeNearView = (): Set<number> | null => {
+      const near = nearView;
+      nearView = null;
+      return near;
+    };
+    const prioritise = {
+      pending: () => nearView !== null,
+      apply: (remaining: readonly MarkJob[]) => {
+        promoted = true;
+        return visibleFirst(remaining, takeNearView());
       },
-      onChunk: (done) => {
-        // The first chunk's words (those on screen) at once, all others once the last chunk is in: Chromium
-        // re-validates every range of a registered highlight in each frame after a DOM change, so ranges added
-        // chunk by chunk made every later frame of the mount slower, quadratic in the marks (issue 8).
-        // Words scrolled to are painted with their chunk too; only a reader's scroll costs that.
-        if (!sorted || done === jobs.length || promoted) {
-          highlight?.add(placed.insertedRanges.slice(highlighted));
-          highlighted = placed.insertedRanges.length;
-          promoted = false;
+    };
+    // The last run (all jobs planned) reorders its jobs when the reader scrolls; before it, a scroll is left for
+    // the planning loop, which plans and places the changes scrolled to.
+    const runJobs = (jobs: readonly MarkJob[], lastOfMount: boolean): Promise<void> =>
+      runInChunks(jobs, (job) => job.run(placed), {
+        ...slices,
+        ...(lastOfMount ? { prioritise } : {}),
+        onChunk: (done) => onChunk(lastOfMount && done === jobs.length),
+      });
+
+    let mounting: Promise<void>;
+    if (planned) {
+      // Visible changes first, a chunk per task; the first chunk is placed before this returns.
+      const jobs = nearJobs.concat(rest).slice(0, MAX_MARK_JOBS);
+      // A live blog's banner may be all there is to show, with no job to run.
+      if (jobs.length === 0) changes.setItems(inDocumentOrder(placed.items));
+      mounting = runJobs(jobs, true);
+    } else {
+      mounting = (async () => {
+        // The marks on screen first (placed before this returns), then the plan of the rest in slices.
+        await runJobs(nearJobs.slice(0, MAX_MARK_JOBS), false);
+        let ran = nearJobs.length;
+        while (!planSlice(restPlan, rest, slices.now, slices.now() + CHUNK_BUDGET_MS)) {
+          await slices.nextTask();
+          if (lifetime.signal.aborted) return;
+          // Scrolled to while the rest is planned: the changes there are planned and placed now.
+          const scrolledTo = ran < MAX_MARK_JOBS ? takeNearView() : null;
+          if (scrolledTo !== null) {
+            promoted = true;
+            const jobs = [...planner.plan((at) => scrolledTo.has(at))].slice(0, MAX_MARK_JOBS - ran);
+            ran += jobs.length;
+            await runJobs(jobs, false);
+          }
         }
-        if (done === jobs.length) scrolling.abort();
-        // One chunk placed everything: sorted at once. Otherwise the first chunk's items go in reading order as
-        // placed, and all of them are sorted once placed, by a walk of the page in slices (one walk of a
-        // 20,000-paragraph page was a 430 ms task).
-        if (!sorted && done === jobs.length) changes.setItems(inDocumentOrder(placed.items));
-        else if (!sorted) changes.setItems([...placed.items]);
-        else if (done === jobs.length) {
-          const all = [...placed.items];
-          inDocumentOrderSliced(all, slices).then(
-            (ordered) => {
-              if (!lifetime.signal.aborted) changes.setItems(ordered);
-            },
-            () => undefined,
-          );
+        if (nothingToShow()) {
+          lifetime.abort();
+          return;
         }
-        sorted = true;
-      },
-    });
+        bar = showBar();
+        const jobs = rest.slice(0, Math.max(0, MAX_MARK_JOBS - ran));
+        if (jobs.length === 0) onChunk(true);
+        else await runJobs(jobs, true);
+      })();
+    }
     mounting.catch((error: unknown) => {
       scrolling.abort();
       lifetime.abort();
@@ -280,6 +347,19 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     // A half-built overlay is worse than none: take back what was placed, and let the caller log the error.
     lifetime.abort();
     throw error;
+  }
+}
+
+/**
+ * Takes jobs from `plan` into `into` until it ends (true) or `deadline` passes (false); the clock is read every
+ * few jobs, each job's plan being a few microseconds.
+ */
+function planSlice(plan: Iterator<MarkJob>, into: MarkJob[], now: () => number, deadline: number): boolean {
+  for (let i = 1; ; i++) {
+    const next = plan.next();
+    if (next.done) return true;
+    into.push(next.value);
+    if (i % 64 === 0 && now() >= deadline) return false;
   }
 }
 

@@ -4,13 +4,13 @@
  * inserted words for the highlight.
  */
 
-import type { AlignResult, ParagraphChange, WordChange } from '../../core/model';
+import type { AlignResult, ParagraphChange, RemovedParagraph, WordChange } from '../../core/model';
 import { t } from '../../ui/i18n';
 import { READABLE_CONTRACT } from '../contract';
 import { markBlock } from './blockMarks';
 import type { DomJournal } from './journal';
 import type { ChangeItem } from './navigation';
-import { planRemovedGhosts } from './removedGhosts';
+import { type GhostAnchor, ghostAnchor, ghostJob, ghostOrder } from './removedGhosts';
 import { planWordMarks } from './textMap';
 import { hasDeletions, insertedRanges, placeWasLine } from './wordMarks';
 
@@ -50,9 +50,13 @@ function placeRewording(
   return [];
 }
 
-/** Placing one change; `element` is where it shows (the chunked mount orders by it). */
+/**
+ * Placing one change; `element` is where it shows, `at` its index in the new paragraphs' elements (-1: the
+ * headline), by which the chunked mount orders the jobs.
+ */
 export interface MarkJob {
   element: Element;
+  at: number;
   run(into: PlacedChanges): void;
 }
 
@@ -63,9 +67,107 @@ export interface PlannedChanges {
 }
 
 /**
- * The jobs that put every paragraph-level change on the page. Jobs on one element run in the order given;
- * jobs on different elements may run in any order (visible ones first).
+ * The jobs that put every paragraph-level change on the page, made in passes so a long article's plan is
+ * never made in one task (issue 8): `plan(accept)` yields the jobs at the indices `accept` takes (the ones on
+ * screen first, then the rest, in slices). Within a pass the jobs come ghosts first, each group in order; jobs
+ * on one element run in the order given, jobs on different elements in any order.
  */
+export class ChangePlanner {
+  /** Jobs and navigation items (one per marked element and per ghost) planned so far, over all passes. */
+  jobs = 0;
+  items = 0;
+  private readonly ghosts: { paragraph: RemovedParagraph; anchor: GhostAnchor | null }[];
+  // An extractor may map two paragraphs to one element (text split at <br>, a shared ancestor): the element
+  // gets the first change's mark and counts once, while each reworded paragraph still gets its word marks,
+  // found as its own part of the element's text.
+  private readonly marked = new Set<Element>();
+  // Two paragraphs of one element: the second "Was:" line goes after the first, in reading order.
+  private readonly lastLine = new Map<Element, Element>();
+  private readonly lastAfter = new Map<Element, Element>();
+  /** Ghosts and changes already planned, by their place in `ghosts` and by new index: each is planned once. */
+  private readonly ghostTaken: Uint8Array;
+  private readonly changeTaken: Uint8Array;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly result: AlignResult,
+    private readonly elements: readonly (Element | null)[],
+    private readonly titleElement: Element | null,
+    private readonly oldParagraphs: readonly string[],
+    private readonly journal: DomJournal,
+    private readonly readable = READABLE_CONTRACT,
+  ) {
+    this.ghosts = ghostOrder(result.removed).map((paragraph) => ({
+      paragraph,
+      anchor: ghostAnchor(paragraph.before, elements, titleElement),
+    }));
+    this.ghostTaken = new Uint8Array(this.ghosts.length);
+    this.changeTaken = new Uint8Array(result.paragraphs.length);
+  }
+
+  /**
+   * The jobs at the indices `accept` takes that no other pass planned, in order. Passes may run side by side
+   * (the reader scrolled while the rest is being planned): whichever reaches an index first plans its jobs.
+   */
+  *plan(accept: (at: number) => boolean): Generator<MarkJob> {
+    const { doc, elements, titleElement, journal, readable } = this;
+    // Index loops: each pass looks at every change of a 20,000-paragraph page, and an entries() iterator
+    // allocates for each.
+    for (let k = 0; k < this.ghosts.length; k++) {
+      const { paragraph, anchor } = this.ghosts[k] as (typeof this.ghosts)[number];
+      if (!anchor || this.ghostTaken[k] === 1 || !accept(anchor.at)) continue;
+      this.ghostTaken[k] = 1;
+      const ghost = ghostJob(doc, paragraph, anchor, this.lastAfter, journal, readable);
+      this.jobs += 1;
+      this.items += 1;
+      yield {
+        element: ghost.anchor,
+        at: anchor.at,
+        run: (into) => {
+          const placed = ghost.place();
+          if (placed) into.items.push({ element: placed, description: t(DESCRIPTIONS.removed) });
+        },
+      };
+    }
+    const changes = this.result.paragraphs;
+    for (let k = 0; k < changes.length; k++) {
+      const change = changes[k] as ParagraphChange;
+      if (change.kind === 'unchanged' || this.changeTaken[k] === 1 || !accept(change.newIndex)) continue;
+      this.changeTaken[k] = 1;
+      const element = elements[change.newIndex];
+      if (!element || element === titleElement) continue;
+      const first = !this.marked.has(element);
+      this.marked.add(element);
+      this.jobs += 1;
+      if (first) this.items += 1;
+      yield { element, at: change.newIndex, run: (into) => this.place(into, change, element, first) };
+    }
+  }
+
+  private place(into: PlacedChanges, change: ParagraphChange, element: Element, first: boolean): void {
+    const { journal, readable } = this;
+    if (change.kind === 'reworded') {
+      const place = (words: readonly WordChange[], oldText: string): void => {
+        const line = placeWasLine(this.lastLine.get(element) ?? element, words, oldText, readable, journal);
+        this.lastLine.set(element, line);
+      };
+      for (const range of placeRewording(element, change, this.oldParagraphs[change.oldIndex], place)) {
+        into.insertedRanges.push(range);
+      }
+    }
+    if (!first) return;
+    if (change.kind === 'reworded') {
+      markBlock(element, 'reworded', change.moved, journal);
+      const description = t(change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded);
+      into.items.push({ element, description });
+    } else if (change.kind !== 'unchanged') {
+      markBlock(element, change.kind, false, journal);
+      into.items.push({ element, description: t(DESCRIPTIONS[change.kind]) });
+    }
+  }
+}
+
+/** Every job at once (tests; the chunked mount in index.ts plans with ChangePlanner in passes). */
 export function planParagraphChanges(
   doc: Document,
   result: AlignResult,
@@ -75,56 +177,9 @@ export function planParagraphChanges(
   journal: DomJournal,
   readable = READABLE_CONTRACT,
 ): PlannedChanges {
-  const jobs: MarkJob[] = [];
-  for (const ghost of planRemovedGhosts(doc, result.removed, elements, titleElement, journal, readable)) {
-    jobs.push({
-      element: ghost.anchor,
-      run: (into) => {
-        const placed = ghost.place();
-        if (placed) into.items.push({ element: placed, description: t(DESCRIPTIONS.removed) });
-      },
-    });
-  }
-  let items = jobs.length;
-
-  // An extractor may map two paragraphs to one element (text split at <br>, a shared ancestor): the element
-  // gets the first change's mark and counts once, while each reworded paragraph still gets its word marks,
-  // found as its own part of the element's text.
-  const marked = new Set<Element>();
-  // Two paragraphs of one element: the second "Was:" line goes after the first, in reading order.
-  const lastLine = new Map<Element, Element>();
-  for (const change of result.paragraphs) {
-    if (change.kind === 'unchanged') continue;
-    const element = elements[change.newIndex];
-    if (!element || element === titleElement) continue;
-    const first = !marked.has(element);
-    marked.add(element);
-    if (first) items += 1;
-    jobs.push({
-      element,
-      run: (into) => {
-        if (change.kind === 'reworded') {
-          const place = (words: readonly WordChange[], oldText: string): void => {
-            const line = placeWasLine(lastLine.get(element) ?? element, words, oldText, readable, journal);
-            lastLine.set(element, line);
-          };
-          for (const range of placeRewording(element, change, oldParagraphs[change.oldIndex], place)) {
-            into.insertedRanges.push(range);
-          }
-        }
-        if (!first) return;
-        if (change.kind === 'reworded') {
-          markBlock(element, 'reworded', change.moved, journal);
-          const description = t(change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded);
-          into.items.push({ element, description });
-        } else {
-          markBlock(element, change.kind, false, journal);
-          into.items.push({ element, description: t(DESCRIPTIONS[change.kind]) });
-        }
-      },
-    });
-  }
-  return { jobs, items };
+  const planner = new ChangePlanner(doc, result, elements, titleElement, oldParagraphs, journal, readable);
+  const jobs = [...planner.plan(() => true)];
+  return { jobs, items: planner.items };
 }
 
 /** Places every change at once (the chunked mount in index.ts runs the same jobs over several tasks). */

@@ -26,11 +26,11 @@ describe('ghostAnchor', () => {
   it('prefers the element of `before`, then the previous mapped one, then the next, then the headline', () => {
     const [a, b, c] = page('<h1 id="t">T</h1><p data-i="0">a</p><p data-i="1">b</p><p data-i="2">c</p>');
     const title = document.getElementById('t');
-    expect(ghostAnchor(1, [a!, b!, c!], title)).toEqual({ element: b, where: 'before' });
-    expect(ghostAnchor(3, [a!, b!, c!], title)).toEqual({ element: c, where: 'after' });
-    expect(ghostAnchor(1, [a!, null, c!], title)).toEqual({ element: a, where: 'after' });
-    expect(ghostAnchor(0, [null, null, c!], title)).toEqual({ element: c, where: 'before' });
-    expect(ghostAnchor(1, [null, null, null], title)).toEqual({ element: title, where: 'after' });
+    expect(ghostAnchor(1, [a!, b!, c!], title)).toEqual({ element: b, where: 'before', at: 1 });
+    expect(ghostAnchor(3, [a!, b!, c!], title)).toEqual({ element: c, where: 'after', at: 2 });
+    expect(ghostAnchor(1, [a!, null, c!], title)).toEqual({ element: a, where: 'after', at: 0 });
+    expect(ghostAnchor(0, [null, null, c!], title)).toEqual({ element: c, where: 'before', at: 2 });
+    expect(ghostAnchor(1, [null, null, null], title)).toEqual({ element: title, where: 'after', at: -1 });
     expect(ghostAnchor(1, [null, null], null)).toBeNull();
   });
 });

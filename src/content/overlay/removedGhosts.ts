@@ -11,25 +11,26 @@ import { READABLE_CONTRACT } from '../contract';
 import type { DomJournal } from './journal';
 import { fillOldText, oldTextOf } from './oldText';
 
-type Anchor = { element: Element; where: 'before' | 'after' };
+/** `at`: the index of `element` in the new paragraphs' elements, -1 for the headline. */
+export type GhostAnchor = { element: Element; where: 'before' | 'after'; at: number };
 
 /** Where a ghost for new position `before` goes, or null when nothing on the page is mapped. */
 export function ghostAnchor(
   before: number,
   elements: readonly (Element | null)[],
   titleElement: Element | null,
-): Anchor | null {
+): GhostAnchor | null {
   const at = elements[before];
-  if (at) return { element: at, where: 'before' };
+  if (at) return { element: at, where: 'before', at: before };
   for (let i = Math.min(before, elements.length) - 1; i >= 0; i--) {
     const element = elements[i];
-    if (element) return { element, where: 'after' };
+    if (element) return { element, where: 'after', at: i };
   }
   for (let i = before + 1; i < elements.length; i++) {
     const element = elements[i];
-    if (element) return { element, where: 'before' };
+    if (element) return { element, where: 'before', at: i };
   }
-  return titleElement ? { element: titleElement, where: 'after' } : null;
+  return titleElement ? { element: titleElement, where: 'after', at: -1 } : null;
 }
 
 function createGhost(doc: Document, anchor: Element, text: string, readable: boolean): HTMLElement {
@@ -49,6 +50,46 @@ export interface GhostJob {
   place(): HTMLElement | null;
 }
 
+/** Removed paragraphs in the order their ghosts must be placed, for ghosts sharing an anchor to keep their old order. */
+export function ghostOrder(removed: readonly RemovedParagraph[]): RemovedParagraph[] {
+  return [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
+}
+
+/**
+ * The job placing `paragraph`'s ghost at `anchor`. `lastAfter` is shared by the jobs of one mount: several ghosts
+ * after one element go in one after the other, not each straight after the element.
+ */
+export function ghostJob(
+  doc: Document,
+  paragraph: RemovedParagraph,
+  anchor: GhostAnchor,
+  lastAfter: Map<Element, Element>,
+  journal: DomJournal,
+  readable = READABLE_CONTRACT,
+): GhostJob {
+  const { element, where } = anchor;
+  return {
+    anchor: element,
+    place: () => {
+      if (!element.parentNode) return null;
+      const ghost = createGhost(doc, element, paragraph.text, readable);
+      if (where === 'before') {
+        element.before(ghost);
+      } else {
+        // After the element's own "Was:" lines, whichever was placed first.
+        let previous = lastAfter.get(element);
+        if (!previous) {
+          previous = element;
+          while (isWasLine(previous.nextElementSibling)) previous = previous.nextElementSibling as Element;
+        }
+        previous.after(ghost);
+        lastAfter.set(element, ghost);
+      }
+      return journal.inserted(ghost);
+    },
+  };
+}
+
 /**
  * One job per removed paragraph that has somewhere to go, in the order they must be placed for ghosts sharing
  * an anchor to keep their old order. Jobs of different anchors may run in any order.
@@ -61,34 +102,11 @@ export function planRemovedGhosts(
   journal: DomJournal,
   readable = READABLE_CONTRACT,
 ): GhostJob[] {
-  // Several ghosts after one element go in one after the other, not each straight after the element.
   const lastAfter = new Map<Element, Element>();
   const jobs: GhostJob[] = [];
-  const ordered = [...removed].sort((a, b) => a.before - b.before || a.oldIndex - b.oldIndex);
-  for (const paragraph of ordered) {
+  for (const paragraph of ghostOrder(removed)) {
     const anchor = ghostAnchor(paragraph.before, elements, titleElement);
-    if (!anchor) continue;
-    const { element, where } = anchor;
-    jobs.push({
-      anchor: element,
-      place: () => {
-        if (!element.parentNode) return null;
-        const ghost = createGhost(doc, element, paragraph.text, readable);
-        if (where === 'before') {
-          element.before(ghost);
-        } else {
-          // After the element's own "Was:" lines, whichever was placed first.
-          let previous = lastAfter.get(element);
-          if (!previous) {
-            previous = element;
-            while (isWasLine(previous.nextElementSibling)) previous = previous.nextElementSibling as Element;
-          }
-          previous.after(ghost);
-          lastAfter.set(element, ghost);
-        }
-        return journal.inserted(ghost);
-      },
-    });
+    if (anchor) jobs.push(ghostJob(doc, paragraph, anchor, lastAfter, journal, readable));
   }
   return jobs;
 }

@@ -1,6 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { PageSerialiser, serialisePage, WHOLE_ELEMENTS } from './serialise';
+import {
+  CHARS_PER_UNIT,
+  CHUNK_CHARS,
+  PageSerialiser,
+  serialisePage,
+  WHOLE_CHARS,
+  WHOLE_ELEMENTS,
+} from './serialise';
 
 const parser = new new JSDOM('').window.DOMParser();
 
@@ -102,5 +109,60 @@ describe('serialisePage', () => {
     const doc = new JSDOM('<html><head></head></html>').window.document;
     doc.body?.remove();
     expect(tree(serialisePage(doc))).toBe(expected(doc));
+  });
+
+  /** The characters each `step(budget)` wrote, in order, and the pieces joined. */
+  function stepSizes(doc: Document, budget: number): { sizes: number[]; html: string } {
+    const pieces: string[] = [];
+    const serialiser = new PageSerialiser(doc, (piece) => pieces.push(piece), 1000);
+    const sizes: number[] = [];
+    let before = serialiser.total;
+    let done = false;
+    while (!done) {
+      done = serialiser.step(budget);
+      sizes.push(serialiser.total - before);
+      before = serialiser.total;
+    }
+    return { sizes, html: pieces.join('') };
+  }
+
+  it('writes a subtree of few elements but megabytes of text over many steps, none past its budget', () => {
+    // Three elements, half a million characters: one native call would write them all in one step.
+    const words = 'council budget roads '.repeat(8_000);
+    const doc = page(
+      `<article><p>${words}</p><div><p>${words}<b>bold</b>${words}</p></div><p>end &amp;  </p></article>`,
+    );
+    const { sizes, html } = stepSizes(doc, 1);
+    expect(tree(html)).toBe(expected(doc));
+    expect(html).toBe(serialisePage(doc));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_CHARS);
+    expect(sizes.length).toBeGreaterThan((3 * words.length) / CHUNK_CHARS);
+  });
+
+  it('writes a long attribute value and a long comment in chunks, escaped as a whole would be', () => {
+    const value = 'a "quoted" & <tagged> value\u00a0'.repeat(5_000);
+    const doc =
+      page(`<main><img alt="x"><p data-long="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">text</p>
+      <!--${'comment '.repeat(10_000)}--><p>${'&lt;&amp;\u00a0'.repeat(20_000)}</p></main>`);
+    const { sizes, html } = stepSizes(doc, 1);
+    expect(tree(html)).toBe(expected(doc));
+    // Escaping writes at most 6 characters for one (\u00a0 as &nbsp;).
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(6 * CHUNK_CHARS);
+  });
+
+  it('keeps each step within its budget of nodes and characters, at any page size', () => {
+    const paragraphs = Array.from(
+      { length: 3 * WHOLE_ELEMENTS },
+      (_, i) => `<p>Paragraph ${i} of the story.</p>`,
+    );
+    const big = `<section><p>${'x'.repeat(WHOLE_CHARS + 1)}</p></section>`;
+    const doc = page(`<div><div><article>${paragraphs.join('\n')}${big}</article></div></div>`);
+    for (const budget of [1, 10, 200]) {
+      const { sizes, html } = stepSizes(doc, budget);
+      expect(html).toBe(serialisePage(doc));
+      // The budget, plus at most one write: a native call on a subtree within WHOLE_ELEMENTS and WHOLE_CHARS, or
+      // a chunk of text.
+      for (const size of sizes) expect(size).toBeLessThan(budget * CHARS_PER_UNIT + CHUNK_CHARS);
+    }
   });
 });

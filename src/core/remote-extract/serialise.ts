@@ -99,25 +99,65 @@ const EMPTIED_SELECTOR = 'script:not([type="application/ld+json" i]), style';
  */
 export const WHOLE_ELEMENTS = 1500;
 
+/**
+ * ...and no more characters of text than this: a subtree of few elements may hold megabytes of text, which one
+ * native call would write in one go (issue 8). Past it the walk enters the subtree and writes long texts in
+ * chunks.
+ */
+export const WHOLE_CHARS = 64 * 1024;
+
+/** A long text or attribute value is escaped and written this many characters at a time, one unit of work each. */
+export const CHUNK_CHARS = 16 * 1024;
+
+/**
+ * The cost model of `step(budget)`: a node visited is one unit of work, and so is every `CHARS_PER_UNIT`
+ * characters written (a native call on a subtree costs in proportion to what it writes).
+ */
+export const CHARS_PER_UNIT = 256;
+
 /** What the walk writes of `element` without entering it, or null when it is entered. */
 function whole(element: Element): string | null {
   const name = element.localName;
-  if (element.namespaceURI !== HTML_NS) return element.outerHTML;
+  if (element.namespaceURI !== HTML_NS) {
+    return fewElements(element) && fewChars(element) ? element.outerHTML : null;
+  }
   if (EMPTIED.has(name)) {
     const keep = name === 'script' && JSON_LD.test(element.getAttribute('type') ?? '');
     return keep ? element.outerHTML : `${startTag(element)}</${name}>`;
   }
-  if (VOID.has(name) || NATIVE.has(name) || element.firstElementChild === null) return element.outerHTML;
-  // Both are native walks of the subtree, far cheaper than one in script.
-  if (element.querySelector(EMPTIED_SELECTOR) === null) {
-    if (element.getElementsByTagName('*').length <= WHOLE_ELEMENTS) return element.outerHTML;
-  }
-  return null;
+  if (VOID.has(name) || NATIVE.has(name)) return element.outerHTML;
+  if (element.firstElementChild === null) return fewChars(element) ? element.outerHTML : null;
+  // Each check stops early (the element past the limit, the first script), so it costs at most a walk of
+  // WHOLE_ELEMENTS elements however large the subtree: a page's wrappers nest the whole article several deep.
+  // The text is copied last, only for a subtree about to be written whole (not the code of its scripts).
+  if (!fewElements(element) || element.querySelector(EMPTIED_SELECTOR) !== null) return null;
+  return fewChars(element) ? element.outerHTML : null;
+}
+
+/** Whether `element` has at most WHOLE_ELEMENTS elements: `item(n)` walks to the n-th only, `length` all. */
+function fewElements(element: Element): boolean {
+  return (
+    element.firstElementChild === null || element.getElementsByTagName('*').item(WHOLE_ELEMENTS) === null
+  );
+}
+
+/** Whether `element` has at most WHOLE_CHARS of text: a copy at most, far cheaper than serialising it. */
+function fewChars(element: Element): boolean {
+  return (element.textContent?.length ?? 0) <= WHOLE_CHARS;
+}
+
+/** A text or attribute value written in chunks: `escape` is applied to each (it maps characters one by one). */
+interface LongText {
+  text: string;
+  at: number;
+  escape: (text: string) => string;
 }
 
 /**
- * Serialises `doc` in steps. `step(budget)` writes at most `budget` nodes and says whether it is done;
- * `onPiece` gets the output, `pieceChars` at a time, the last piece when done.
+ * Serialises `doc` in steps. `step(budget)` does at most about `budget` units of work (a node visited, or
+ * `CHARS_PER_UNIT` characters written; one native call past the budget at most, itself bounded by
+ * WHOLE_ELEMENTS and WHOLE_CHARS) and says whether it is done; `onPiece` gets the output, `pieceChars` at a
+ * time, the last piece when done.
  */
 export class PageSerialiser {
   private node: Node | null;
@@ -125,6 +165,8 @@ export class PageSerialiser {
   private parts: string[] = [];
   private chars = 0;
   private finished = false;
+  /** Output waiting behind a long text still being written, in order. */
+  private pending: (string | LongText)[] = [];
   /** Characters written so far (handed out or waiting to be). */
   total = 0;
 
@@ -141,8 +183,7 @@ export class PageSerialiser {
       this.write(top);
       this.flush();
     } else {
-      this.write(startTag(this.root));
-      this.node = this.root.firstChild;
+      this.node = this.enter(this.root);
     }
   }
 
@@ -151,25 +192,67 @@ export class PageSerialiser {
   }
 
   step(budget: number): boolean {
-    for (let i = 0; i < budget && this.node; i++) {
-      const node: Node = this.node;
+    const from = this.total;
+    let visited = 0;
+    while (visited + (this.total - from) / CHARS_PER_UNIT < budget) {
+      if (this.pending.length > 0) {
+        this.writePending();
+        continue;
+      }
+      const node = this.node;
+      if (!node) break;
+      visited += 1;
       if (isElement(node)) {
         const text = whole(node);
         if (text === null) {
-          // `whole` answers null only for an element with an element child.
-          this.write(startTag(node));
-          this.node = node.firstChild;
-          continue;
-        }
-        this.write(text);
+          const first = this.enter(node);
+          if (first) {
+            this.node = first;
+            continue;
+          }
+          this.write(`</${node.localName}>`);
+        } else this.write(text);
       } else if (isText(node)) {
-        this.write(escapeText(node.data));
+        this.writeText(node.data, escapeText);
       } else if (node.nodeType === COMMENT_NODE) {
-        this.write(`<!--${(node as Comment).data}-->`);
+        this.writeText(`<!--${(node as Comment).data}-->`, (text) => text);
       }
       this.advance(node);
     }
+    if (this.node === null && this.pending.length === 0 && !this.finished) this.flush();
     return this.finished;
+  }
+
+  /** Writes `element`'s start tag; returns its first child. */
+  private enter(element: Element): Node | null {
+    this.write(`<${element.localName}`);
+    for (const attribute of Array.from(element.attributes)) {
+      this.write(` ${attribute.name}="`);
+      this.writeText(attribute.value, escapeAttribute);
+      this.write('"');
+    }
+    this.write('>');
+    return element.firstChild;
+  }
+
+  /** `text` escaped, in chunks of CHUNK_CHARS over as many units of work when it is long. */
+  private writeText(text: string, escaped: (text: string) => string): void {
+    if (text.length <= CHUNK_CHARS && this.pending.length === 0) this.write(escaped(text));
+    else this.pending.push({ text, at: 0, escape: escaped });
+  }
+
+  /** The next chunk of what waits, or the strings up to the next long text. */
+  private writePending(): void {
+    const next = this.pending[0];
+    if (next === undefined) return;
+    if (typeof next === 'string') {
+      this.pending.shift();
+      this.out(next);
+      return;
+    }
+    this.out(next.escape(next.text.slice(next.at, next.at + CHUNK_CHARS)));
+    next.at += CHUNK_CHARS;
+    if (next.at >= next.text.length) this.pending.shift();
   }
 
   /**
@@ -186,7 +269,6 @@ export class PageSerialiser {
       const parent = node === this.root ? null : node.parentNode;
       if (parent === null || !isElement(parent)) {
         this.node = null;
-        this.flush();
         return;
       }
       this.write(`</${parent.localName}>`);
@@ -194,7 +276,13 @@ export class PageSerialiser {
     }
   }
 
+  /** Output in order: behind a long text still being written, it waits its turn. */
   private write(text: string): void {
+    if (this.pending.length > 0) this.pending.push(text);
+    else this.out(text);
+  }
+
+  private out(text: string): void {
     this.parts.push(text);
     this.chars += text.length;
     this.total += text.length;
