@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import { splitReply } from '../background/reply-parts';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
-import type { AlignResult, Article, ExtractResult } from '../core/model';
+import type { AlignResult, Article, ExtractResult, Paragraph } from '../core/model';
 import { READING_GONE } from '../protocol/reading';
-import { articleKey, countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES } from './evaluate';
+import { countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES, sameArticleText } from './evaluate';
 import type { OverlayInput } from './overlay';
 
 const ARTICLE: Article = {
@@ -105,7 +105,7 @@ describe('evaluatePage', () => {
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({
       status: 'skipped',
       changes: 0,
-      key: null,
+      article: null,
     });
     expect(h.sent).toEqual([]);
     expect(status()).toBe('skipped');
@@ -156,7 +156,7 @@ describe('evaluatePage', () => {
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({
       status: captured,
       changes: 0,
-      key: articleKey(ARTICLE),
+      article: ARTICLE,
     });
     expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
     expect(h.mounted).toEqual([]);
@@ -333,10 +333,10 @@ describe('evaluatePage', () => {
       },
     );
     const evaluation = await evaluatePage(document, new AbortController().signal, h.deps, {
-      previousKey: articleKey(oldArticle),
+      previousArticle: { ...oldArticle, paragraphs: oldArticle.paragraphs.map((p) => ({ ...p })) },
     });
     expect(settle).toHaveBeenCalledTimes(3);
-    expect(evaluation).toEqual({ status: 'captured', changes: 0, key: articleKey(ARTICLE) });
+    expect(evaluation).toEqual({ status: 'captured', changes: 0, article: ARTICLE });
     expect(h.sent[1]).toEqual(['article.capture', { location: document.location.href, article: ARTICLE }]);
   });
 
@@ -347,7 +347,7 @@ describe('evaluatePage', () => {
       { settle },
     );
     const evaluation = await evaluatePage(document, new AbortController().signal, h.deps, {
-      previousKey: articleKey(ARTICLE),
+      previousArticle: ARTICLE,
     });
     expect(settle).toHaveBeenCalledTimes(STALE_RETRIES + 1);
     expect(evaluation.status).toBe('unchanged');
@@ -388,5 +388,21 @@ describe('countChanges', () => {
     expect(
       countChanges({ ...none, stats: { unchanged: 3, added: 1, removed: 2, reworded: 0, moved: 1 } }),
     ).toBe(4);
+  });
+});
+
+describe('sameArticleText', () => {
+  const article = (title: string, ...texts: string[]) => ({
+    title,
+    paragraphs: texts.map((text): Paragraph => ({ text, kind: 'p' })),
+  });
+
+  it('is the same text in another object, and not when the headline, a paragraph or their number differs', () => {
+    const a = article('Title', 'One.', 'Two.');
+    expect(sameArticleText(a, article('Title', 'One.', 'Two.'))).toBe(true);
+    expect(sameArticleText(a, article('Other title', 'One.', 'Two.'))).toBe(false);
+    expect(sameArticleText(a, article('Title', 'One.', 'Two!'))).toBe(false);
+    expect(sameArticleText(a, article('Title', 'One.'))).toBe(false);
+    expect(sameArticleText(a, article('Title', 'One.', 'Two.', ''))).toBe(false);
   });
 });

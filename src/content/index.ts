@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
 import { READABLE_CONTRACT } from './contract';
-import { clearStatus, type EvaluateDeps, evaluatePage } from './evaluate';
+import { clearStatus, type EvaluateDeps, type Evaluation, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
 import { readPage } from './read-page';
 import { waitForSettle } from './settle';
@@ -37,7 +37,7 @@ const deps: EvaluateDeps = withUi(
 
 let current: AbortController | null = null;
 let changesShown = 0;
-let shownKey: string | null = null;
+let shownArticle: Evaluation['article'] = null;
 
 function showBadge(changes: number): void {
   send('badge.set', { changes }).catch(() => undefined);
@@ -55,15 +55,15 @@ function evaluate(renavigation: boolean): void {
   const onDismissed = (): void => {
     changesShown = 0;
   };
-  const previousKey = renavigation ? shownKey : null;
+  const previousArticle = renavigation ? shownArticle : null;
   evaluatePage(document, controller.signal, deps, {
-    previousKey,
+    previousArticle,
     sameDocument: renavigation,
     onDismissed,
   }).then(
-    ({ changes, key }) => {
+    ({ changes, article }) => {
       changesShown = changes;
-      shownKey = key;
+      shownArticle = article;
       if (!incognito) showBadge(changes);
     },
     (error: unknown) => {
