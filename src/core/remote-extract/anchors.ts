@@ -86,7 +86,7 @@ export function anchorsOf(root: Node, elements: readonly (Element | null)[]): (A
  * (`step`), so a caller can yield to the page between them; `done` says when every anchor is resolved.
  */
 export class AnchorResolver {
-  private readonly offsets: number[];
+  private readonly offsets: Float64Array;
   private readonly found = new Map<number, Text>();
   private readonly walk: Generator<Text>;
   private next = 0;
@@ -97,13 +97,16 @@ export class AnchorResolver {
     root: Node,
     private readonly anchors: readonly (Anchor | null)[],
   ) {
-    const all = new Set<number>();
+    // A typed array sorts by number natively; sorting 40,000 offsets through a comparator function took
+    // milliseconds of the page's thread. Repeated offsets are harmless: each maps to the same text node.
+    const offsets = new Float64Array(2 * anchors.length);
+    let n = 0;
     for (const anchor of anchors) {
       if (!anchor) continue;
-      all.add(anchor.start);
-      all.add(anchor.end - 1);
+      offsets[n++] = anchor.start;
+      offsets[n++] = anchor.end - 1;
     }
-    this.offsets = [...all].sort((x, y) => x - y);
+    this.offsets = offsets.subarray(0, n).sort();
     this.walk = textNodes(root);
   }
 
