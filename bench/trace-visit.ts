@@ -197,7 +197,9 @@ function report(events: TraceEvent[], samples: number[]): { start: number; end: 
     ours.push({ start: task.ts, end: taskEnd });
     if (ms < MIN_MS) continue;
     const cpu = task.tdur === undefined ? '' : (task.tdur / 1000).toFixed(1);
-    console.log(`${((task.ts - start) / 1000).toFixed(0).padStart(7)} ${ms.toFixed(1).padStart(9)} ${cpu.padStart(9)}`);
+    console.log(
+      `${((task.ts - start) / 1000).toFixed(0).padStart(7)} ${ms.toFixed(1).padStart(9)} ${cpu.padStart(9)}`,
+    );
     tree(inside, 1);
   }
   console.log(`  ${count} tasks ran the content script, ${total.toFixed(1)} ms in all`);
