@@ -286,6 +286,24 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
   return { status: null, windowMs, longTasks: jank.long, gaps: jank.gaps, heapBytes: heap, readabilityMs };
 }
 
+/**
+ * Asks Firefox to quit and waits until it has: puppeteer's `close()` kills the process right after asking, and
+ * Firefox writes its profile while it shuts down, so the profile was cut off or missing for about half the sessions.
+ * `close()` afterwards finds the connection closed and only tidies up.
+ */
+async function quitAndWait(browser: Browser): Promise<void> {
+  const process = browser.process();
+  const exited =
+    process && process.exitCode === null
+      ? new Promise((resolve) => process.once('exit', resolve))
+      : Promise.resolve();
+  const bidi = browser as unknown as {
+    connection?: { send(method: string, params: object): Promise<unknown> };
+  };
+  await bidi.connection?.send('browser.close', {}).catch(() => undefined);
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+}
+
 async function launchBare(name: BrowserName, env?: Record<string, string>): Promise<Browser> {
   if (name === 'chromium') {
     return puppeteer.launch({
@@ -427,6 +445,7 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
       process.stdout.write(`\r${name} ${i + 1}/${cases.length}`);
     }
   } finally {
+    if (profiled) await Promise.all([quitAndWait(launched.browser), quitAndWait(bare)]);
     await launched.close();
     await bare.close();
   }
