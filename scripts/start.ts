@@ -3,7 +3,8 @@
  * loaded (a fresh persistent profile in a temp dir).
  *
  * With a display (`DISPLAY` set) the browser window stays open for you to read, publish the newsroom's update
- * from the home page and read again; Ctrl+C ends it. Without one it runs the same story headless: visits each
+ * from the home page and read again; Ctrl+C ends it. Without one it runs the same story headless with the test
+ * build (dist-test/, whose status and marks a script can read; the normal build is built too): visits each
  * article before and after the update, saves screenshots to demo-output/, prints what Redline marked and exits
  * (1 if Redline never answered or missed the change).
  */
@@ -22,9 +23,9 @@ import { BBC_PATH, SEED_PATH, serveNewsSite } from './demo/news-site';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outputDir = join(root, 'demo-output');
 
-function build(): void {
-  console.log('Building the extension (npm run build)…');
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+function build(script: 'build' | 'build:test'): void {
+  console.log(`Building the extension (npm run ${script})…`);
+  execFileSync('npm', ['run', script], { cwd: root, stdio: 'inherit' });
 }
 
 async function visitAndSummarise(page: Page, url: string, shot: string): Promise<MarkSummary> {
@@ -41,7 +42,9 @@ async function runHeadless(): Promise<number> {
   const server = await startPageServer();
   const site = serveNewsSite(server);
   const profile = await mkdtemp(join(tmpdir(), 'redline-demo-'));
-  const launched = await launchWithExtension('chromium', join(root, 'dist', 'chrome'), {
+  // The test build: the normal build writes no status and keeps its marks' old text in closed shadow roots, so
+  // a script could tell neither when Redline is done nor what it marked.
+  const launched = await launchWithExtension('chromium', join(root, 'dist-test', 'chrome'), {
     userDataDir: profile,
   });
   try {
@@ -100,9 +103,10 @@ async function runWithWindow(): Promise<void> {
   launched.browser.once('disconnected', stop);
 }
 
-build();
+build('build');
 if (process.env.DISPLAY) {
   await runWithWindow();
 } else {
+  build('build:test');
   process.exitCode = await runHeadless();
 }
