@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { WordChange } from '../../core/model';
-import { pageTextNodes, planWordMarks, type TextPoint } from './textMap';
+import { isInvisibleCode, isSpaceCode, pageTextNodes, planWordMarks, type TextPoint } from './textMap';
 
 function element(html: string): HTMLElement {
   document.body.innerHTML = `<p id="p">${html}</p>`;
@@ -136,5 +136,19 @@ describe('planWordMarks', () => {
     const p = element('Fire 🔥 spreads fast');
     const plan = planWordMarks(p, words(['equal', 'Fire 🔥 '], ['insert', 'spreads'], ['equal', ' fast']));
     expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('spreads');
+  });
+});
+
+describe('isSpaceCode and isInvisibleCode', () => {
+  it('agree with the character classes they stand for, on every UTF-16 unit', () => {
+    const space = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+    const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+    const wrong: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const unit = String.fromCharCode(code);
+      if (isSpaceCode(code) !== space.test(unit) || isInvisibleCode(code) !== invisible.test(unit))
+        wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
   });
 });

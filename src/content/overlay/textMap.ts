@@ -39,17 +39,56 @@ export interface WordPlan {
   deleted: DeletionPoint[];
 }
 
-interface VisibleChar {
-  node: Text;
-  offset: number;
-  /** The character (one UTF-16 unit), case folded. */
-  folded: string;
-  /** Where the whitespace before this character starts, if there is any since the previous visible one. */
-  spaceBefore: TextPoint | null;
+/**
+ * The element's visible characters as parallel arrays, not an object per character: a 20,000-paragraph mount
+ * made about two million such objects, and the young-generation collections they caused were most of its
+ * long tasks (issue 8).
+ */
+interface VisibleText {
+  readonly nodes: Text[];
+  /** Per visible character: its text node (an index into `nodes`) and offset there. */
+  readonly node: Int32Array;
+  readonly offset: Int32Array;
+  /** Per visible character: the character (one UTF-16 unit), case folded. */
+  readonly folded: string[];
+  /** Per visible character: where the whitespace before it starts, if any since the previous visible one (-1: none). */
+  readonly spaceNode: Int32Array;
+  readonly spaceOffset: Int32Array;
+  readonly length: number;
+  readonly trailingSpace: TextPoint | null;
 }
 
-const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+// The characters of /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/ (JavaScript's \s takes in
+// U+FEFF too), tested by code: a regular expression per character was most of the scan's time.
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+// Soft hyphen, zero-width space and joiners, word joiner, byte order mark.
+export function isInvisibleCode(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+// The case-folded string of each ASCII unit, made once.
+const ASCII_FOLDED = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c).toLowerCase());
+
+/** One UTF-16 unit of `text`, case folded as `charAt(i).toLowerCase()` folds it. */
+function foldedAt(text: string, i: number, code: number): string {
+  return code < 128 ? (ASCII_FOLDED[code] as string) : text.charAt(i).toLowerCase();
+}
+
 // Text inside these is never shown as part of the paragraph.
 const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 // Node.TEXT_NODE and Node.ELEMENT_NODE, spelled out: a content script's global may not be the page's.
@@ -86,42 +125,69 @@ export function pageTextNodes(root: Element): Text[] {
   return nodes;
 }
 
-function visibleChars(root: Element): { chars: VisibleChar[]; trailingSpace: TextPoint | null } {
-  const chars: VisibleChar[] = [];
-  let pendingSpace: TextPoint | null = null;
-  for (const node of pageTextNodes(root)) {
-    const data = node.data;
-    for (let offset = 0; offset < data.length; offset++) {
-      const ch = data.charAt(offset);
-      if (SPACE.test(ch)) {
-        pendingSpace ??= { node, offset };
+function visibleText(root: Element): VisibleText {
+  const nodes = pageTextNodes(root);
+  let capacity = 0;
+  for (const node of nodes) capacity += node.data.length;
+  const node = new Int32Array(capacity);
+  const offset = new Int32Array(capacity);
+  const spaceNode = new Int32Array(capacity);
+  const spaceOffset = new Int32Array(capacity);
+  const folded: string[] = [];
+  let length = 0;
+  let pendingNode = -1;
+  let pendingOffset = 0;
+  nodes.forEach((text, index) => {
+    const data = text.data;
+    for (let at = 0; at < data.length; at++) {
+      const code = data.charCodeAt(at);
+      if (isSpaceCode(code)) {
+        if (pendingNode < 0) {
+          pendingNode = index;
+          pendingOffset = at;
+        }
         continue;
       }
-      if (INVISIBLE.test(ch)) continue;
-      chars.push({ node, offset, folded: ch.toLowerCase(), spaceBefore: pendingSpace });
-      pendingSpace = null;
+      if (isInvisibleCode(code)) continue;
+      node[length] = index;
+      offset[length] = at;
+      spaceNode[length] = pendingNode;
+      spaceOffset[length] = pendingOffset;
+      folded.push(foldedAt(data, at, code));
+      length++;
+      pendingNode = -1;
     }
-  }
-  return { chars, trailingSpace: pendingSpace };
+  });
+  const trailingSpace = pendingNode < 0 ? null : { node: nodes[pendingNode] as Text, offset: pendingOffset };
+  return { nodes, node, offset, folded, spaceNode, spaceOffset, length, trailingSpace };
 }
 
 function visibleOf(text: string): string[] {
   const out: string[] = [];
-  for (const ch of text) {
-    if (SPACE.test(ch) || INVISIBLE.test(ch)) continue;
-    // Iterating by code point, then splitting back to UTF-16 units, keeps surrogate pairs comparable to the
-    // page side, which walks `Text.data` unit by unit.
-    for (let i = 0; i < ch.length; i++) out.push(ch.charAt(i).toLowerCase());
+  // Unit by unit, as the page side walks `Text.data`; a surrogate is neither space nor invisible, so a
+  // character outside the BMP stays as its two units.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code) || isInvisibleCode(code)) continue;
+    out.push(foldedAt(text, i, code));
   }
   return out;
 }
 
-function after(char: VisibleChar): TextPoint {
-  return { node: char.node, offset: char.offset + 1 };
+/** The point just after visible character `i`. */
+function after(text: VisibleText, i: number): TextPoint {
+  return { node: text.nodes[text.node[i] as number] as Text, offset: (text.offset[i] as number) + 1 };
 }
 
-function before(char: VisibleChar): TextPoint {
-  return { node: char.node, offset: char.offset };
+/** The point at visible character `i`. */
+function before(text: VisibleText, i: number): TextPoint {
+  return { node: text.nodes[text.node[i] as number] as Text, offset: text.offset[i] as number };
+}
+
+/** Where the whitespace before visible character `i` starts, if there is any. */
+function spaceBefore(text: VisibleText, i: number): TextPoint | null {
+  const at = text.spaceNode[i] as number;
+  return at < 0 ? null : { node: text.nodes[at] as Text, offset: text.spaceOffset[i] as number };
 }
 
 /**
@@ -131,19 +197,21 @@ function before(char: VisibleChar): TextPoint {
  * spaces the deleted run itself had at its edges.
  */
 function deletionPoint(
-  prev: VisibleChar | undefined,
-  next: VisibleChar | undefined,
+  text: VisibleText,
+  prev: number,
+  next: number,
   trailingSpace: TextPoint | null,
   run: string,
 ): DeletionPoint {
   const words = run.trim().replace(/\s+/g, ' ');
-  if (!prev && next) return { at: before(next), text: `${words} ` };
-  if (prev && !next) return { at: trailingSpace ?? after(prev), text: ` ${words}` };
-  if (prev && next) {
-    if (next.spaceBefore) return { at: next.spaceBefore, text: ` ${words}` };
-    const lead = SPACE.test(run.charAt(0)) ? ' ' : '';
-    const trail = SPACE.test(run.charAt(run.length - 1)) ? ' ' : '';
-    return { at: after(prev), text: `${lead}${words}${trail}` };
+  if (prev < 0 && next >= 0) return { at: before(text, next), text: `${words} ` };
+  if (prev >= 0 && next < 0) return { at: trailingSpace ?? after(text, prev), text: ` ${words}` };
+  if (prev >= 0 && next >= 0) {
+    const space = spaceBefore(text, next);
+    if (space) return { at: space, text: ` ${words}` };
+    const lead = isSpaceCode(run.charCodeAt(0)) ? ' ' : '';
+    const trail = isSpaceCode(run.charCodeAt(run.length - 1)) ? ' ' : '';
+    return { at: after(text, prev), text: `${lead}${words}${trail}` };
   }
   throw new Error('deletionPoint needs at least one neighbouring character');
 }
@@ -153,23 +221,25 @@ function deletionPoint(
  * paragraph. An extractor may map a paragraph to an element holding more (a caption or byline around it, a
  * shared ancestor); then the paragraph's text must occur exactly once in it, or nothing can be placed.
  */
-function findStart(chars: readonly VisibleChar[], needle: readonly string[]): number | null {
-  if (needle.length === 0 || needle.length > chars.length) return null;
-  if (needle.length === chars.length) return 0;
-  let haystack = '';
+function findStart(text: VisibleText, needle: readonly string[]): number | null {
+  if (needle.length === 0 || needle.length > text.length) return null;
+  if (needle.length === text.length) return 0;
+  // A folded character may be two units long (U+0130), so the haystack keeps where each character starts.
+  const haystack = text.folded.join('');
   const charAt = new Map<number, number>();
-  chars.forEach((char, index) => {
-    charAt.set(haystack.length, index);
-    haystack += char.folded;
+  let at = 0;
+  text.folded.forEach((folded, index) => {
+    charAt.set(at, index);
+    at += folded.length;
   });
   const target = needle.join('');
   const starts: number[] = [];
   for (
-    let at = haystack.indexOf(target);
-    at >= 0 && starts.length < 2;
-    at = haystack.indexOf(target, at + 1)
+    let found = haystack.indexOf(target);
+    found >= 0 && starts.length < 2;
+    found = haystack.indexOf(target, found + 1)
   ) {
-    const index = charAt.get(at);
+    const index = charAt.get(found);
     if (index !== undefined) starts.push(index);
   }
   return starts.length === 1 ? (starts[0] ?? null) : null;
@@ -180,9 +250,9 @@ function findStart(chars: readonly VisibleChar[], needle: readonly string[]): nu
  * runs) is not the element's visible text, nor found exactly once in it; then nothing can be placed reliably.
  */
 export function planWordMarks(root: Element, words: readonly WordChange[]): WordPlan | null {
-  const { chars, trailingSpace } = visibleChars(root);
+  const text = visibleText(root);
   const newChars = words.flatMap((run) => (run.op === 'delete' ? [] : visibleOf(run.text)));
-  const start = findStart(chars, newChars);
+  const start = findStart(text, newChars);
   if (start === null) return null;
   const end = start + newChars.length;
   const plan: WordPlan = { inserted: [], deleted: [] };
@@ -192,22 +262,20 @@ export function planWordMarks(root: Element, words: readonly WordChange[]): Word
     if (run.op === 'delete') {
       if (runChars.length > 0) {
         // Past the paragraph's own text, the space trailing the element's text is no longer the paragraph's.
-        const next = pos < end ? chars[pos] : undefined;
-        const trailing = end === chars.length ? trailingSpace : (chars[end]?.spaceBefore ?? null);
-        plan.deleted.push(deletionPoint(pos > start ? chars[pos - 1] : undefined, next, trailing, run.text));
+        const trailing = end === text.length ? text.trailingSpace : spaceBefore(text, end);
+        plan.deleted.push(
+          deletionPoint(text, pos > start ? pos - 1 : -1, pos < end ? pos : -1, trailing, run.text),
+        );
       }
       continue;
     }
     const startPos = pos;
     for (const expected of runChars) {
-      if (chars[pos]?.folded !== expected) return null;
+      if (pos >= text.length || text.folded[pos] !== expected) return null;
       pos++;
     }
-    if (run.op === 'insert' && pos > startPos) {
-      const first = chars[startPos];
-      const last = chars[pos - 1];
-      if (first && last) plan.inserted.push({ start: before(first), end: after(last) });
-    }
+    if (run.op === 'insert' && pos > startPos)
+      plan.inserted.push({ start: before(text, startPos), end: after(text, pos - 1) });
   }
   return pos === end ? plan : null;
 }
