@@ -16,7 +16,8 @@
  * Prints a table and writes bench/jank.json. Machines are noisy; nothing here is asserted.
  *
  * Options: --browsers=chromium,firefox  --step=6 (every 6th benchmark page)  --rstep=1 (every Readability page)
- *          --limit=N (first N pages)
+ *          --limit=N (first N pages)  --mount=N (instead of the corpora: one article of N paragraphs, every one
+ *          reworded on the revisit, as trace-visit's --mount)
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
 import { ourSampleTimes } from './attribute';
 import { contentScriptSamples, finishedGeckoProfile, geckoProfilerEnv, redlineIn } from './gecko-profile';
+import { largeArticlePages } from './largeArticle';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string): string | undefined =>
@@ -387,12 +389,16 @@ function pickPages(): EvalPage[] {
   return [...readability, ...bench].slice(0, LIMIT);
 }
 
-const pages = pickPages();
-console.log(`building first and edited versions of ${pages.length} pages…`);
-const cases = pages.flatMap((p) => {
-  const built = pageCases(p, { keepStyles: true });
-  return built.ok ? [{ id: p.id, first: built.first, edited: built.edited ?? built.churned }] : [];
-});
+const MOUNT = Number(arg('mount') ?? 0);
+const pages = MOUNT > 0 ? [] : pickPages();
+console.log(`building first and edited versions of ${MOUNT > 0 ? 1 : pages.length} pages…`);
+const cases =
+  MOUNT > 0
+    ? [{ id: `mount-${MOUNT}`, ...largeArticlePages(MOUNT, 'http://127.0.0.1/jank') }]
+    : pages.flatMap((p) => {
+        const built = pageCases(p, { keepStyles: true });
+        return built.ok ? [{ id: p.id, first: built.first, edited: built.edited ?? built.churned }] : [];
+      });
 const server = await startPageServer();
 const visits: Visit[] = [];
 

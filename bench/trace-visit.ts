@@ -17,9 +17,8 @@ import { startPageServer } from '../test/browser/harness/page-server';
 import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, pageCases } from '../test/eval/change-eval';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
-import { plainFrame } from '../test/fixtures/pages/fixture-pages';
-import { renderArticlePage } from '../test/fixtures/pages/news-page';
 import { ourSampleTimes } from './attribute';
+import { largeArticlePages } from './largeArticle';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string): string | undefined =>
@@ -57,27 +56,13 @@ const page =
     ? { id: `mount-${MOUNT}` }
     : (allPages().find((p) => p.id === wanted) ?? allPages().find((p) => p.id.includes(wanted)));
 if (!page) throw new Error(`no page matches ${wanted}`);
-const html = MOUNT > 0 ? mountPages(MOUNT) : corpusPages(page.id);
+const html = MOUNT > 0 ? largeArticlePages(MOUNT, 'http://127.0.0.1/trace') : corpusPages(page.id);
 
 function corpusPages(id: string): { first: string; edited: string } {
   const found = allPages().find((p) => p.id === id);
   const built = found ? pageCases(found, { keepStyles: true }) : null;
   if (!built?.ok) throw new Error(`${id}: cannot be built`);
   return { first: built.first, edited: built.edited ?? built.churned };
-}
-
-function mountPages(n: number): { first: string; edited: string } {
-  const paragraphs = (edited: boolean): string[] =>
-    Array.from(
-      { length: n },
-      (_, i) =>
-        `Paragraph ${i} of the council report says ${edited ? 'new' : 'old'} things about the budget and roads.`,
-    ).filter((_, i) => !edited || i % 10 !== 5);
-  const frame = plainFrame('http://127.0.0.1/trace');
-  return {
-    first: renderArticlePage({ title: `Council report ${n}`, paragraphs: paragraphs(false) }, frame),
-    edited: renderArticlePage({ title: `Council report ${n}`, paragraphs: paragraphs(true) }, frame),
-  };
 }
 
 const server = await startPageServer();
