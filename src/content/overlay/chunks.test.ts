@@ -6,6 +6,7 @@ import {
   MAX_MARK_JOBS,
   MIN_CHUNK,
   nearScreen,
+  nextTaskOf,
   runInChunks,
   visibleFirst,
 } from './chunks';
@@ -270,5 +271,26 @@ describe('mountOverlay in chunks', () => {
       delete win.Highlight;
       win.CSS = originalCss;
     }
+  });
+});
+
+describe('nextTaskOf', () => {
+  it('queues behind the page’s own timers, never ahead of them, even where scheduler.yield exists', async () => {
+    let yielded = 0;
+    const view = Object.assign(Object.create(window) as Window, {
+      setTimeout: window.setTimeout.bind(window),
+      scheduler: {
+        yield: () => {
+          yielded++;
+          return Promise.resolve();
+        },
+      },
+    });
+    const ran: string[] = [];
+    window.setTimeout(() => ran.push('page timer'), 0);
+    await nextTaskOf(view)();
+    ran.push('next turn');
+    expect(ran).toEqual(['page timer', 'next turn']);
+    expect(yielded).toBe(0);
   });
 });

@@ -113,12 +113,14 @@ export async function runInChunks<T>(
   }
 }
 
-type Scheduler = { yield?: () => Promise<void> };
-
-/** `scheduler.yield()` where the browser has it (Chromium 129+), else a zero-delay timeout. */
+/**
+ * The next turn of work, queued behind the page's own tasks: a zero-delay timeout. Not `scheduler.yield()`:
+ * its continuation goes ahead of every task of the same priority, so a chain of them starved the page's own
+ * timers for the whole of a long job. Reading and marking a 20,000-paragraph page in Chromium held a 16 ms
+ * timer chain off for 8.3 s with yield, and for at most 0.35 s with timeouts (`bench:jank --mount=20000`).
+ * After the fifth nested timeout browsers wait at least 4 ms, which leaves the page that much more room.
+ */
 export function nextTaskOf(view: Window | null): () => Promise<void> {
-  const scheduler = (view as (Window & { scheduler?: Scheduler }) | null)?.scheduler;
-  if (typeof scheduler?.yield === 'function')
-    return () => (scheduler.yield as () => Promise<void>).call(scheduler);
-  return () => new Promise((resolve) => (view ?? globalThis).setTimeout(resolve, 0));
+  const timers = view ?? globalThis;
+  return () => new Promise((resolve) => timers.setTimeout(resolve, 0));
 }
