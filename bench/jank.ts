@@ -16,8 +16,9 @@
  * Prints a table and writes bench/jank.json. Machines are noisy; nothing here is asserted.
  *
  * Options: --browsers=chromium,firefox  --step=6 (every 6th benchmark page)  --rstep=1 (every Readability page)
- *          --limit=N (first N pages)  --tail=MS (watched after the status, 800)  --mount=N (instead of the corpora: one article of N paragraphs, every one
- *          reworded on the revisit, as trace-visit's --mount)
+ *          --limit=N (first N pages)  --page=ID (that page only)  --tail=MS (watched after the status, 800)
+ *          --mount=N (instead of the corpora: one article of N paragraphs, every one reworded on the revisit, as
+ *          trace-visit's --mount)
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -384,6 +385,9 @@ function summarise(visits: Visit[], name: BrowserName) {
 
 function pickPages(): EvalPage[] {
   const all = allPages();
+  // `--page=ID`: one page only (an id of test/eval/change-eval.ts, or a part of one), to re-measure it alone.
+  const only = arg('page');
+  if (only !== undefined) return all.filter((p) => p.id === only || p.id.includes(only)).slice(0, 1);
   const readability = all
     .filter((p) => !p.id.startsWith('bench/'))
     .filter((_, i) => i % READABILITY_STEP === 0);

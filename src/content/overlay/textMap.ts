@@ -59,7 +59,7 @@ interface VisibleText {
 }
 
 // The characters of /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/ (JavaScript's \s takes in
-// U+FEFF too), tested by code: a regular expression per character was most of the scan's time.
+// U+FEFF too), tested by code rather than by running a regular expression on a one-character string each time.
 export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
