@@ -97,7 +97,7 @@ try {
           'disabled-by-default-devtools.timeline',
           'v8.execute',
           'v8',
-          // Blink's own heap (Oilpan): its collections run inside DOM calls such as createTextNode.
+          // Blink's own heap (Oilpan), so that its collections show if one runs inside a task.
           'blink_gc',
           'cppgc',
         ],

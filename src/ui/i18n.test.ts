@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import de from '../../extension/_locales/de/messages.json';
 import en from '../../extension/_locales/en/messages.json';
 import fr from '../../extension/_locales/fr/messages.json';
+import { CATALOGUE_LOCALES } from '../../test/fixtures/locales';
 import {
   catalogueLanguage,
   formatNumber,
@@ -105,20 +106,7 @@ describe('uiLocale', () => {
 
 describe('small numbers without Intl', () => {
   // Every variant a reader of the three catalogues may have, against what Intl says.
-  const LOCALES = [
-    'en',
-    'en-US',
-    'en-GB',
-    'en-IN',
-    'de',
-    'de-DE',
-    'de-AT',
-    'de-CH',
-    'fr',
-    'fr-FR',
-    'fr-CA',
-    'fr-CH',
-  ];
+  const LOCALES = CATALOGUE_LOCALES;
 
   it('writes the number Intl.NumberFormat writes, for every whole number below 1,000', () => {
     for (const locale of LOCALES) {

@@ -16,11 +16,10 @@ import {
   listPages,
   pageUrl,
   parseQuietly,
+  parseSource,
   prepareSource,
   READABILITY_PAGES_DIR,
   seedOf,
-  styleBlocks,
-  withoutUnreadableStyles,
 } from '../fixtures/pages/acceptance-pages';
 import { churnAroundArticle, type EditTruth, editArticle } from '../fixtures/pages/article-edits';
 import { type ObservedMarks, type PageScore, scoreMarks } from '../fixtures/pages/score-marks';
@@ -131,15 +130,10 @@ export type PageCases =
  * jsdom spends most of its parse time on styles that Readability never reads.
  */
 export function pageCases(page: EvalPage, opts: { keepStyles: boolean }): PageCases {
-  const source = prepareSource(page.load(), opts.keepStyles);
   const seed = seedOf(page.id);
-  const dom = parseQuietly(source, page.url);
   // The later visits are serialised from jsdom's tree, which lacks any style block jsdom could not read
-  // (parseQuietly); the first visit is served without them too, so all visits look alike in a browser.
-  const first =
-    opts.keepStyles && dom.window.document.querySelectorAll('style').length < styleBlocks(source)
-      ? withoutUnreadableStyles(source)
-      : source;
+  // (parseSource); the first visit is served as parsed, so all visits carry the same sheets.
+  const { dom, html: first } = parseSource(prepareSource(page.load(), opts.keepStyles), page.url);
   try {
     const found = extract(dom.window.document, { url: page.url });
     if (!found.ok) return { ok: false, page: page.id, reason: found.reason };
