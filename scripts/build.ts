@@ -33,7 +33,14 @@ const FIREFOX_MIN = '140.0';
 const FIREFOX_ANDROID_MIN = '142.0';
 const CHROME_MIN = '120';
 
-async function buildClassicBundle(entry: string, name: string): Promise<void> {
+/**
+ * The content script's output without whitespace and comments, names kept: the browser compiles it on every
+ * page a person opens, and a third of its text was comments and indentation (about 2 ms of its 4–8 ms start in
+ * Chromium, issue 8). Names stay so stack traces and profiles still read; the other bundles stay as written.
+ */
+const COMPACT = { compress: true, mangle: false, codegen: { removeWhitespace: true } } as const;
+
+async function buildClassicBundle(entry: string, name: string, compact = false): Promise<void> {
   const config: InlineConfig = {
     configFile,
     root,
@@ -41,6 +48,7 @@ async function buildClassicBundle(entry: string, name: string): Promise<void> {
     build: {
       outDir: stage,
       emptyOutDir: false,
+      ...(compact ? { rolldownOptions: { output: { minify: COMPACT } } } : {}),
       lib: {
         entry: join(root, entry),
         formats: ['iife'],
@@ -118,7 +126,7 @@ async function main(): Promise<void> {
   await mkdir(stage, { recursive: true });
 
   const pages = (await readdir(extensionDir)).filter((file) => file.endsWith('.html')).sort();
-  await buildClassicBundle('src/content/index.ts', 'content');
+  await buildClassicBundle('src/content/index.ts', 'content', true);
   await buildClassicBundle('src/background/index.ts', 'background');
   await buildPages(pages);
   await cp(join(root, 'public'), stage, { recursive: true });

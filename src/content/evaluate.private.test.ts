@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../core/model';
 import { clearStatus, type EvaluateDeps, evaluatePage, setStatus } from './evaluate';
+import { placed } from './extract-remote';
 
 vi.mock('./contract', () => ({ READABLE_CONTRACT: false }));
 
@@ -29,12 +30,7 @@ function deps(reply: 'captured' | 'unchanged' | 'skipped', incognito = false): E
       }
       throw new Error(`unexpected ${type}`);
     }) as EvaluateDeps['send'],
-    extract: () => ({
-      ok: true,
-      article: ARTICLE,
-      elements: [document.querySelector('p')],
-      titleElement: null,
-    }),
+    extract: () => placed(ARTICLE, [document.querySelector('p')]),
     mountOverlay: () => {
       throw new Error('nothing to mount');
     },

@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageType, RequestOf, ResponseOf } from '../background/protocol';
 import { splitReply } from '../background/reply-parts';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
-import type { AlignResult, Article, ExtractResult, Paragraph } from '../core/model';
+import type { AlignResult, Article, Paragraph } from '../core/model';
 import { READING_GONE } from '../protocol/reading';
 import { countChanges, type EvaluateDeps, evaluatePage, STALE_RETRIES, sameArticleText } from './evaluate';
+import { placed } from './extract-remote';
 import type { OverlayInput } from './overlay';
 
 const ARTICLE: Article = {
@@ -68,12 +69,7 @@ function harness(replies: Replies, overrides: Partial<EvaluateDeps> = {}): Harne
     if (!reply) throw new Error(`unexpected message ${type}`);
     return reply(request);
   };
-  const extracted: ExtractResult = {
-    ok: true,
-    article: ARTICLE,
-    elements: Array.from(document.querySelectorAll('p')),
-    titleElement: document.querySelector('h1'),
-  };
+  const extracted = placed(ARTICLE, Array.from(document.querySelectorAll('p')), document.querySelector('h1'));
   const deps: EvaluateDeps = {
     send,
     extract: () => extracted,
@@ -167,7 +163,7 @@ describe('evaluatePage', () => {
     const foreign = { ...ARTICLE, url: 'https://elsewhere.test/story' };
     const h = harness(
       { ...ALLOW, 'article.capture': () => ({ status: 'captured', hash: 'h' }) },
-      { extract: () => ({ ok: true, article: foreign, elements: [], titleElement: null }) },
+      { extract: () => placed(foreign, []) },
     );
     await evaluatePage(document, new AbortController().signal, h.deps);
     // As declared: the background files it under the tab's own address (handlers.test.ts).
@@ -175,7 +171,7 @@ describe('evaluatePage', () => {
   });
 
   it('names the background’s reading instead of sending the article, and sends it when that reading is gone', async () => {
-    const reading = { ok: true as const, article: ARTICLE, elements: [], titleElement: null, reading: 'u1' };
+    const reading = { ...placed(ARTICLE, []), reading: 'u1' };
     let gone = false;
     const h = harness(
       {
@@ -328,7 +324,7 @@ describe('evaluatePage', () => {
         extract: () => {
           extractions += 1;
           const article = extractions < 3 ? oldArticle : ARTICLE;
-          return { ok: true, article, elements: [], titleElement: null };
+          return placed(article, []);
         },
       },
     );

@@ -8,7 +8,7 @@
  */
 
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
-import type { AlignResult, Article, ExtractResult } from '../core/model';
+import type { AlignResult, Article } from '../core/model';
 import { READING_GONE } from '../protocol/reading';
 import { useTemplates } from '../ui/i18n';
 import { wholeReply } from './capture-reply';
@@ -20,8 +20,6 @@ import type { SettleOptions, SettleResult } from './settle';
 
 export type PageStatus = 'captured' | 'unchanged' | 'changed' | 'skipped';
 
-export type Extracted = Extract<ExtractResult, { ok: true }>;
-
 export interface EvaluateDeps {
   send: <K extends MessageType>(type: K, request: RequestOf<K>) => Promise<ResponseOf<K>>;
   /**
@@ -29,10 +27,7 @@ export interface EvaluateDeps {
    * background, anchored there on the stored version of its article (anchor.ts), and mapped back in slices
    * (extract-remote.ts).
    */
-  extract: (
-    doc: Document,
-    opts?: { url?: string; force?: boolean },
-  ) => ExtractResult | Promise<ExtractResult>;
+  extract: (doc: Document, opts?: { url?: string; force?: boolean }) => PageReading | Promise<PageReading>;
   /** Called for every changed page; the `overlay` mode of the capture reply is honoured by ui-listener.ts. */
   mountOverlay: (input: OverlayInput, signal: AbortSignal) => void;
   settle: (doc: Document, options: SettleOptions) => Promise<SettleResult>;
@@ -136,7 +131,7 @@ export async function evaluatePage(
 
   // The article as the page declares it: a page may claim another site's article as its canonical URL, so the
   // background decides where it is filed, from the address the browser reports for this tab (core/filing.ts).
-  const { elements, titleElement, article } = extracted;
+  const { article } = extracted;
   const sameDocument = options.sameDocument === true ? { sameDocument: true } : {};
   const capture = (byReading: boolean): Promise<CaptureReply> =>
     deps.send(
@@ -155,6 +150,9 @@ export async function evaluatePage(
   if (head.status !== 'changed') return finish(head.status);
   // A long article's reply comes in parts, one message (and one task) each (capture-reply.ts).
   const reply = await wholeReply(head, (id, index) => deps.send('capture.part', { id, index }), signal);
+  signal.throwIfAborted();
+  // The live elements are looked for only now: most visits have nothing to mark (extract-remote.ts).
+  const { elements, titleElement } = await extracted.place();
   signal.throwIfAborted();
 
   const previous = reply.previous;

@@ -3,6 +3,8 @@
  * sent to the background in slices and pieces (core/remote-extract/serialise.ts), the background parses it and
  * runs the extraction (src/background/parse), and the anchors it answers with are found in the live page in
  * slices of a few milliseconds with a yield between them, so a long article never holds the page in one task.
+ * They are looked for only when asked for (`place`): most visits mark nothing (a first visit, an unchanged
+ * article), and walking the page's text for them was about a tenth of Redline's time on a first visit (issue 8).
  * Each mapped element is checked to show its paragraph's text; one that does not
  * (the page changed meanwhile, or a parser moved content) is searched for by text, as the in-page extraction
  * does. The page is never read on its own thread: a failed upload (the service worker restarted between two
@@ -12,7 +14,7 @@
 import type { ParsePart, ParseReply } from '../background/protocol';
 import type { Block } from '../core/extract/blocks';
 import { LiveMapper, matchKey } from '../core/extract/live-map';
-import type { ExtractResult } from '../core/model';
+import type { Article, ExtractResult } from '../core/model';
 import { type Anchor, AnchorResolver } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PageSerialiser } from '../core/remote-extract/serialise';
@@ -41,11 +43,33 @@ export interface RemoteExtractDeps {
   signal?: AbortSignal;
 }
 
+/** The live elements that show an article: `elements[i]` shows paragraph i, null when none could be found. */
+export type Placement = Pick<Extract<ExtractResult, { ok: true }>, 'elements' | 'titleElement'>;
+
 /**
+ * An article read from the page. `place` finds its live elements (once; later calls share the answer).
  * `anchored`: already anchored on the stored version where it was parsed. `reading`: the upload the background
  * read it from, which 'article.capture' may name instead of sending the article (background/readings.ts).
  */
-export type PageReading = ExtractResult & { anchored?: boolean; reading?: string };
+export type PageReading =
+  | {
+      ok: true;
+      article: Article;
+      place: () => Promise<Placement>;
+      anchored?: boolean;
+      reading?: string;
+    }
+  | Extract<ExtractResult, { ok: false }>;
+
+/** A reading whose elements are already known (tests, and whatever extracts in the page itself). */
+export function placed(
+  article: Article,
+  elements: (Element | null)[],
+  titleElement: Element | null = null,
+): PageReading & { ok: true } {
+  const placement = Promise.resolve({ elements, titleElement });
+  return { ok: true, article, place: () => placement };
+}
 
 export interface RemoteExtractStats {
   /** 'remote': parsed in the background, 'retried': at the second upload. */
@@ -109,11 +133,11 @@ function searchUnit(text: string): Block {
 }
 
 async function resolveAnchors(
-  doc: Document,
+  root: HTMLElement,
   anchors: readonly (Anchor | null)[],
   deps: RemoteExtractDeps,
 ): Promise<AnchorResolver> {
-  const resolver = new AnchorResolver(doc.body, anchors);
+  const resolver = new AnchorResolver(root, anchors);
   let sliceStart = deps.now();
   while (!resolver.step(NODES_PER_CHECK)) {
     if (deps.now() - sliceStart >= SLICE_MS) {
@@ -149,9 +173,31 @@ export async function extractRemote(
   }
   deps.signal?.throwIfAborted();
   if (!parsed.ok) return parsed;
-  const body = doc.body;
+  const reading = parsed;
+  let placement: Promise<Placement> | null = null;
+  return {
+    ok: true,
+    article: parsed.article,
+    place: () => {
+      placement ??= placeArticle(doc.body, reading, deps, stats);
+      return placement;
+    },
+    ...(parsed.anchored === true ? { anchored: true } : {}),
+  };
+}
+
+/**
+ * The live elements of a parsed article: each anchor is found in the page's text and checked to show its
+ * paragraph's text, else the paragraph is searched for by text. Runs in slices of `SLICE_MS`.
+ */
+async function placeArticle(
+  body: HTMLElement,
+  parsed: Extract<ParsedPage, { ok: true }>,
+  deps: RemoteExtractDeps,
+  stats?: RemoteExtractStats,
+): Promise<Placement> {
   const { article } = parsed;
-  const resolver = await resolveAnchors(doc, [...parsed.anchors, parsed.titleAnchor], deps);
+  const resolver = await resolveAnchors(body, [...parsed.anchors, parsed.titleAnchor], deps);
   const mapper = new LiveMapper(new Map(), body);
   const counts = { anchored: 0, searched: 0, unmapped: 0 };
   const elements: (Element | null)[] = [];
@@ -183,11 +229,5 @@ export async function extractRemote(
   }
   const titleElement = verified(parsed.anchors.length, matchKey(article.title));
   if (stats) Object.assign(stats, counts);
-  return {
-    ok: true,
-    article,
-    elements,
-    titleElement,
-    ...(parsed.anchored === true ? { anchored: true } : {}),
-  };
+  return { elements, titleElement };
 }

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import type { CaptureReply, MessageType, RequestOf, ResponseOf } from '../background/protocol';
-import type { AlignResult, Article, ExtractResult, VersionText } from '../core/model';
+import type { AlignResult, Article, VersionText } from '../core/model';
 import { type EvaluateDeps, evaluatePage } from './evaluate';
+import { type PageReading, placed } from './extract-remote';
 import type { OverlayInput } from './overlay';
 import { listenForUi, TabTracker, trackForUi } from './ui-listener';
 
@@ -37,7 +38,7 @@ interface Fakes {
   aligned: VersionText[];
 }
 
-function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractResult | null = null): Fakes {
+function fakes(capture: CaptureReply | Error, siteOk = true, extracted: PageReading | null = null): Fakes {
   const mounts: Fakes['mounts'] = [];
   const aligned: VersionText[] = [];
   const captured: Article[] = [];
@@ -61,7 +62,7 @@ function fakes(capture: CaptureReply | Error, siteOk = true, extracted: ExtractR
   };
   const deps: EvaluateDeps = {
     send,
-    extract: () => extracted ?? { ok: true, article: ARTICLE, elements: [document.body], titleElement: null },
+    extract: () => extracted ?? placed(ARTICLE, [document.body]),
     mountOverlay: (input, signal) => mounts.push({ input, signal }),
     settle: async () => 'quiet',
     incognito: false,

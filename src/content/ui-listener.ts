@@ -14,6 +14,7 @@ import type { Article } from '../core/model';
 import { t } from '../ui/i18n';
 import type { EvaluateDeps } from './evaluate';
 import { countChanges } from './evaluate';
+import type { Placement } from './extract-remote';
 import type { OverlayInput } from './overlay';
 import { asTabMessage, type CompareVersion, type TabMessage, type TabStatus } from './tab-protocol';
 
@@ -25,9 +26,11 @@ type Exchange = {
 interface Mountable {
   doc: Document;
   article: Article;
-  elements: (Element | null)[];
-  titleElement: Element | null;
+  /** Finds the live elements the marks go on (once: extract-remote.ts). */
+  place: () => Promise<Placement>;
 }
+
+const NOWHERE: Promise<Placement> = Promise.resolve({ elements: [], titleElement: null });
 
 /** What the tab shows, kept up to date by the wrapped dependencies. */
 export class TabTracker {
@@ -80,7 +83,7 @@ export class TabTracker {
         status: reply.status,
         comparedWith: reply.status === 'changed' && reply.overlay === 'auto' ? reply.previous.hash : null,
       };
-      this.page ??= { doc: this.doc, article, elements: [], titleElement: null };
+      this.page ??= { doc: this.doc, article, place: () => NOWHERE };
     }
   }
 
@@ -123,11 +126,14 @@ export class TabTracker {
       this.showBadge(0);
       return 0;
     }
-    const { doc, article, elements, titleElement } = this.page;
+    const { doc, article, place } = this.page;
     const current = { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) };
     const old = { title: version.title, paragraphs: version.paragraphs };
     const signal = AbortSignal.any([this.marks.signal, this.evaluation.signal]);
-    const result = await this.deps.send('versions.compare', { old, current });
+    const [result, { elements, titleElement }] = await Promise.all([
+      this.deps.send('versions.compare', { old, current }),
+      place(),
+    ]);
     // Another comparison, or another page, took over while the background compared.
     signal.throwIfAborted();
     const dismiss = this.onDismiss;
@@ -181,12 +187,7 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
     extract: async (doc, opts) => {
       const result = await deps.extract(doc, opts);
       if (result.ok) {
-        tracker.extracted({
-          doc,
-          article: result.article,
-          elements: result.elements,
-          titleElement: result.titleElement,
-        });
+        tracker.extracted({ doc, article: result.article, place: result.place });
       } else {
         tracker.status = { state: 'not-article', location: tracker.status.location, reason: result.reason };
       }

@@ -59,8 +59,9 @@ describe('extraction parsed elsewhere, mapped back by anchors (49 pages)', () =>
       expect(remote.ok).toBe(local.ok);
       if (!local.ok || !remote.ok) return;
       expect(remote.article).toEqual(local.article);
-      expect(remote.titleElement === local.titleElement, 'headline element').toBe(true);
-      const differing = local.elements.flatMap((element, i) => (remote.elements[i] === element ? [] : [i]));
+      const placed = await remote.place();
+      expect(placed.titleElement === local.titleElement, 'headline element').toBe(true);
+      const differing = local.elements.flatMap((element, i) => (placed.elements[i] === element ? [] : [i]));
       expect(differing, 'paragraphs mapped to another element').toEqual([]);
       expect(stats.path).toBe('remote');
       totals.paragraphs += local.elements.length;
