@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
+  CHUNK_BUDGET_MS,
   capNote,
   EXACT_NEAR_LIMIT,
   MAX_MARK_JOBS,
@@ -82,6 +83,23 @@ describe('runInChunks', () => {
     });
     await slow;
     expect(ran).toHaveLength(1_000);
+  });
+
+  it('counts the work done before the first chunk in its task against that chunk’s budget', async () => {
+    const ran: number[] = [];
+    const chunks: number[] = [];
+    const jobs = Array.from({ length: 100 }, (_, i) => i);
+    // The caller's planning and control bar already spent the budget: the first chunk runs its minimum only.
+    // The clock then stands still, so the second chunk takes all the rest.
+    await runInChunks(jobs, (job) => ran.push(job), {
+      signal: new AbortController().signal,
+      now: () => 1_000,
+      nextTask: tick,
+      onChunk: (done) => chunks.push(done),
+      startedAt: 1_000 - CHUNK_BUDGET_MS,
+    });
+    expect(chunks).toEqual([MIN_CHUNK, 100]);
+    expect(ran).toEqual(jobs);
   });
 });
 

@@ -81,6 +81,11 @@ export interface ChunkOptions<T> {
   onChunk: (done: number) => void;
   /** Asked before each chunk: when `pending()`, the jobs still to run are put in the order `apply` gives. */
   prioritise?: Prioritise<T>;
+  /**
+   * When the task that runs the first chunk began (by `now`): what the caller did in it before (planning, the
+   * control bar) counts against the first chunk's budget, which then still runs its MIN_CHUNK jobs.
+   */
+  startedAt?: number;
 }
 
 export interface Prioritise<T> {
@@ -101,7 +106,7 @@ export async function runInChunks<T>(
     if (options.prioritise?.pending()) {
       queue = queue.slice(0, next).concat(options.prioritise.apply(queue.slice(next)));
     }
-    const start = options.now();
+    const start = next === 0 && options.startedAt !== undefined ? options.startedAt : options.now();
     let count = 0;
     while (next < queue.length && (count < MIN_CHUNK || options.now() - start < CHUNK_BUDGET_MS)) {
       run(queue[next] as T);

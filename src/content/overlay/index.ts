@@ -297,9 +297,13 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
     };
     // The last run (all jobs planned) reorders its jobs when the reader scrolls; before it, a scroll is left for
     // the planning loop, which plans and places the changes scrolled to.
+    // Each run's first chunk goes in the task that asked for it (the mount's first, or one of the planning
+    // loop's): its budget counts from that task's start.
+    let taskStart = started;
     const runJobs = (jobs: readonly MarkJob[], lastOfMount: boolean): Promise<void> =>
       runInChunks(jobs, (job) => job.run(placed), {
         ...slices,
+        startedAt: taskStart,
         ...(lastOfMount ? { prioritise } : {}),
         onChunk: (done) => onChunk(lastOfMount && done === jobs.length),
       });
@@ -319,6 +323,7 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
         while (!planSlice(restPlan, rest, slices.now, slices.now() + CHUNK_BUDGET_MS)) {
           await slices.nextTask();
           if (lifetime.signal.aborted) return;
+          taskStart = slices.now();
           // Scrolled to while the rest is planned: the changes there are planned and placed now.
           const scrolledTo = ran < MAX_MARK_JOBS ? takeNearView() : null;
           if (scrolledTo !== null) {
