@@ -20,9 +20,11 @@
  *          --mount=N (instead of the corpora: one article of N paragraphs, every one reworded on the revisit, as
  *          trace-visit's --mount)
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
+ *          --gecko-out=DIR (keeps each Firefox session's profile with the extension there, for
+ *          `bench/gecko-functions.ts` or profiler.firefox.com)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +52,7 @@ const READABILITY_STEP = Number(arg('rstep') ?? 1);
 const LIMIT = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
 const DIST = resolve(arg('dist') ?? join(ROOT, 'dist-test'));
 const OUT = resolve(arg('out') ?? join(ROOT, 'bench', 'jank.json'));
+const GECKO_OUT = arg('gecko-out');
 const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName[];
 /** Work the overlay does after the status is set (chunked mounting) is still watched this long. */
 // `--tail=MS`: how long a visit is watched after its status is set; a page of 20,000 changed paragraphs is still
@@ -481,6 +484,13 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
       `\nno Firefox profile to attribute (${String(error)}); only the probe measures this session`,
     );
   } finally {
+    if (GECKO_OUT) {
+      await mkdir(GECKO_OUT, { recursive: true });
+      await copyFile(
+        profileFile,
+        join(GECKO_OUT, `${windows[0]?.visit.page.replace(/\W+/g, '-') ?? 'none'}.json`),
+      );
+    }
     await rm(profileFile, { force: true });
     await rm(bareProfile, { force: true });
   }
