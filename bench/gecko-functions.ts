@@ -4,29 +4,12 @@
  * main thread with the content script on the stack: the leaf frames (what ran: a content script function, or
  * the DOM or engine label Firefox put below it) and the innermost content script function, by samples.
  */
-import { readGeckoProfile } from './gecko-profile';
+import { type GeckoProcess, readGeckoProfile, type Table } from './gecko-profile';
 
 const file = process.argv.find((a, i) => i > 1 && !a.startsWith('--'));
 if (!file) throw new Error('usage: gecko-functions.ts FILE [--top=N]');
 const TOP = Number(process.argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 25);
 const SCRIPT = '/content.js';
-
-interface Table {
-  schema: Record<string, number>;
-  data: (number | string | boolean | null)[][];
-}
-interface Thread {
-  name: string;
-  processName?: string;
-  samples: Table;
-  stackTable: Table;
-  frameTable: Table;
-  stringTable: string[];
-}
-interface Process {
-  threads: Thread[];
-  processes?: Process[];
-}
 
 const leaf = new Map<string, number>();
 const ours = new Map<string, number>();
@@ -37,7 +20,7 @@ const count = (map: Map<string, number>, key: string): void => {
 /** "name (moz-extension://…/content.js:1:2345)" → "name content.js:1:2345". */
 const short = (location: string): string => location.replace(/\s*\((?:[^()]*\/)?([^/()]+)\)$/, ' $1');
 
-const visit = (process: Process): void => {
+const visit = (process: GeckoProcess): void => {
   for (const thread of process.threads) {
     if (thread.name !== 'GeckoMain' || thread.processName !== 'Web Content') continue;
     const location = thread.frameTable.schema.location ?? 0;
@@ -65,7 +48,7 @@ const visit = (process: Process): void => {
   }
   for (const child of process.processes ?? []) visit(child);
 };
-visit(readGeckoProfile(file) as unknown as Process);
+visit(readGeckoProfile(file));
 
 const print = (title: string, map: Map<string, number>): void => {
   console.log(title);

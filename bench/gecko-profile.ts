@@ -24,12 +24,12 @@ export function geckoProfilerEnv(file: string): Record<string, string> {
   };
 }
 
-interface Table {
+export interface Table {
   schema: Record<string, number>;
   data: (number | string | boolean | null)[][];
 }
 
-interface GeckoThread {
+export interface GeckoThread {
   name: string;
   processName?: string;
   samples: Table;
@@ -38,7 +38,7 @@ interface GeckoThread {
   stringTable: string[];
 }
 
-interface GeckoProcess {
+export interface GeckoProcess {
   meta: { startTime: number; interval?: number };
   threads: GeckoThread[];
   processes?: GeckoProcess[];

@@ -61,7 +61,7 @@ export type PageReading =
     }
   | Extract<ExtractResult, { ok: false }>;
 
-/** A reading whose elements are already known (tests, and whatever extracts in the page itself). */
+/** A reading whose elements are already known (the tests of what consumes a reading). */
 export function placed(
   article: Article,
   elements: (Element | null)[],
