@@ -107,6 +107,14 @@ interface Visit {
   redline?: {
     taskMs: number;
     ownMs: number;
+    /**
+     * The same events' time on the thread's CPU (the trace's `tdur`), Chromium only. `ownMs` is wall time, which
+     * on a loaded machine also counts the thread waiting for a core: the browser's other processes, and
+     * Redline's background reading the page, run at the same moment.
+     */
+    ownCpuMs?: number;
+    /** The longest of Redline's tasks on the thread's CPU (`maxTaskMs` is its wall time). */
+    maxTaskCpuMs?: number;
     scriptMs: number;
     maxTaskMs: number;
     longTasks: number;
@@ -117,6 +125,11 @@ interface Visit {
     attribution: 'trace' | 'profile';
   };
   readabilityMs?: number;
+  /**
+   * Chromium: the bare parse's time on the thread's CPU, from a trace of it (see `ownCpuMs`). The parse runs
+   * without the CPU profiler Redline's visits run under, so the CPU ratio still errs against Redline.
+   */
+  readabilityCpuMs?: number;
 }
 
 interface TraceEvent {
@@ -125,6 +138,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string } };
@@ -158,6 +173,7 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
   let taskMs = 0;
   let scriptMs = 0;
   let maxTaskMs = 0;
+  let maxTaskCpuMs = 0;
   let longTasks = 0;
   let lastEnd = -1;
   for (const e of ours.sort((a, b) => a.ts - b.ts)) {
@@ -170,6 +186,7 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     .filter((e) => e.ph === 'X' && !TASK_NAMES.has(e.name) && `${e.pid}:${e.tid}` === thread)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   let ownMs = 0;
+  let ownCpuMs = 0;
   let taskEnd = -1;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
@@ -180,10 +197,13 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     const ms = (task.dur ?? 0) / 1000;
     taskMs += ms;
     maxTaskMs = Math.max(maxTaskMs, ms);
+    maxTaskCpuMs = Math.max(maxTaskCpuMs, (task.tdur ?? task.dur ?? 0) / 1000);
     if (ms > LONG_MS) longTasks++;
-    ownMs += ownPart(task, end, onThread, ours, samples);
+    const own = ownPart(task, end, onThread, ours, samples);
+    ownMs += own.wall;
+    ownCpuMs += own.cpu;
   }
-  return { taskMs, ownMs, scriptMs, maxTaskMs, longTasks, attribution: 'trace' };
+  return { taskMs, ownMs, ownCpuMs, scriptMs, maxTaskMs, maxTaskCpuMs, longTasks, attribution: 'trace' };
 }
 
 /**
@@ -198,8 +218,9 @@ function ownPart(
   onThread: readonly TraceEvent[],
   ours: readonly TraceEvent[],
   samples: readonly number[],
-): number {
+): { wall: number; cpu: number } {
   let own = 0;
+  let cpu = 0;
   let childEnd = -1;
   const counted: [number, number][] = [];
   for (const e of onThread) {
@@ -209,12 +230,16 @@ function ownPart(
     counted.push([e.ts, eEnd]);
     const runsOurs =
       ours.some((x) => x.ts >= e.ts && x.ts < eEnd) || samples.some((t) => t >= e.ts && t < eEnd);
-    if (runsOurs) own += (e.dur ?? 0) / 1000;
+    if (runsOurs) {
+      own += (e.dur ?? 0) / 1000;
+      cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
   }
   const loose = samples.filter(
     (t) => t >= task.ts && t < end && !counted.some(([a, b]) => t >= a && t < b),
   ).length;
-  return own + (loose * PROFILE_INTERVAL_US) / 1000;
+  const looseMs = (loose * PROFILE_INTERVAL_US) / 1000;
+  return { wall: own + looseMs, cpu: cpu + looseMs };
 }
 
 async function heapBytes(page: Page, name: BrowserName): Promise<number | null> {
@@ -282,16 +307,51 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
   const jank = await jankOf(page);
   const heap = await heapBytes(page, name);
   let readabilityMs: number | undefined;
+  let readabilityCpuMs: number | undefined;
   if (parse) {
     await page.addScriptTag({ content: READABILITY_SOURCE });
+    // Chromium: traced (not profiled), for the parse's time on the thread's CPU.
+    const traced = name === 'chromium';
+    if (traced)
+      await page.tracing.start({ categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
     readabilityMs = await page.evaluate(() => {
       const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
       const t0 = performance.now();
       new R(document.cloneNode(true) as Document).parse();
       return performance.now() - t0;
     });
+    if (traced) readabilityCpuMs = parseCpuMs(await page.tracing.stop(), readabilityMs);
   }
-  return { status: null, windowMs, longTasks: jank.long, gaps: jank.gaps, heapBytes: heap, readabilityMs };
+  return {
+    status: null,
+    windowMs,
+    longTasks: jank.long,
+    gaps: jank.gaps,
+    heapBytes: heap,
+    readabilityMs,
+    ...(readabilityCpuMs === undefined ? {} : { readabilityCpuMs }),
+  };
+}
+
+/**
+ * The CPU time of the bare parse: the longest task on a page's main thread while it ran, when that task is as
+ * long as the parse measured in the page (else the parse was not found, and no figure is given).
+ */
+function parseCpuMs(buffer: Uint8Array | undefined, wallMs: number): number | undefined {
+  const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
+    | { traceEvents: TraceEvent[] }
+    | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const longest = events
+    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && mains.has(`${e.pid}:${e.tid}`))
+    .reduce<TraceEvent | null>((a, e) => ((e.dur ?? 0) > (a?.dur ?? 0) ? e : a), null);
+  if (!longest || longest.tdur === undefined || (longest.dur ?? 0) / 1000 < wallMs) return undefined;
+  return longest.tdur / 1000;
 }
 
 /**
@@ -350,6 +410,14 @@ function summarise(visits: Visit[], name: BrowserName) {
   const ratios = ext
     .filter((v) => v.redline && readability.get(v.page))
     .map((v) => (v.redline?.ownMs ?? 0) / (readability.get(v.page) ?? 1));
+  const readabilityCpu = new Map(
+    bare.flatMap((v) => (v.readabilityCpuMs === undefined ? [] : [[v.page, v.readabilityCpuMs] as const])),
+  );
+  const cpuRatios = ext.flatMap((v) => {
+    const own = v.redline?.ownCpuMs;
+    const parse = readabilityCpu.get(v.page);
+    return own === undefined || !parse ? [] : [own / parse];
+  });
   const heapDelta = ext
     .map((v) => {
       const b = bare.find((x) => x.page === v.page && x.visit === v.visit);
@@ -379,6 +447,17 @@ function summarise(visits: Visit[], name: BrowserName) {
           ),
           medianRatioToReadability: quantile(ratios, 0.5),
           p90RatioToReadability: quantile(ratios, 0.9),
+          ...(cpuRatios.length
+            ? {
+                medianRedlineCpuMs: quantile(
+                  traced.map((v) => v.redline?.ownCpuMs ?? 0),
+                  0.5,
+                ),
+                maxRedlineTaskCpuMs: Math.max(...traced.map((v) => v.redline?.maxTaskCpuMs ?? 0)),
+                medianCpuRatioToReadability: quantile(cpuRatios, 0.5),
+                p90CpuRatioToReadability: quantile(cpuRatios, 0.9),
+              }
+            : {}),
         }
       : null,
     medianReadabilityMs: quantile([...readability.values()], 0.5),
@@ -536,6 +615,12 @@ for (const s of summary) {
       ).padStart(20),
     ].join(' '),
   );
+  const cpu = s.redline;
+  if (cpu?.medianCpuRatioToReadability !== undefined) {
+    console.log(
+      `          on the thread's CPU: median Redline ${cpu.medianRedlineCpuMs?.toFixed(1)} ms, longest task ${cpu.maxRedlineTaskCpuMs?.toFixed(0)} ms; ratio to Readability ${cpu.medianCpuRatioToReadability.toFixed(2)} median / ${cpu.p90CpuRatioToReadability?.toFixed(2)} p90`,
+    );
+  }
 }
 writeFileSync(OUT, `${JSON.stringify({ dist: DIST, pages: cases.length, summary, visits }, null, 2)}\n`);
 console.log(`wrote ${OUT}`);

@@ -34,6 +34,8 @@ const SAMPLE_US = Number(arg('sample') ?? 250);
 const ALL_FUNCTIONS = process.argv.includes('--all');
 /** `--sample=0`: no CPU profile (it slows scripts down); tasks are then found by the trace alone. */
 const PROFILE = SAMPLE_US > 0;
+/** `--every`: list every task on the page's main thread over --min, not only those that ran the content script. */
+const EVERY = process.argv.includes('--every');
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 interface TraceEvent {
@@ -181,7 +183,19 @@ function report(events: TraceEvent[], samples: number[]): { start: number; end: 
     const inside = onMain.filter(
       (e) => e !== task && !TASK_NAMES.has(e.name) && e.ts >= task.ts && e.ts < taskEnd,
     );
-    if (!inside.some(isOurs) && !samples.some((t) => t >= task.ts && t < taskEnd)) continue;
+    const attributed = inside.some(isOurs) || samples.some((t) => t >= task.ts && t < taskEnd);
+    // `--every`: the thread's other tasks too (marked "page"), for what the trace alone cannot attribute: a
+    // promise continuation of the content script after a message reply carries no script URL.
+    if (!attributed) {
+      if (EVERY && (task.dur ?? 0) / 1000 >= MIN_MS) {
+        const cpu = task.tdur === undefined ? '' : (task.tdur / 1000).toFixed(1);
+        console.log(
+          `${((task.ts - start) / 1000).toFixed(0).padStart(7)} ${((task.dur ?? 0) / 1000).toFixed(1).padStart(9)} ${cpu.padStart(9)}  page`,
+        );
+        tree(inside, 1);
+      }
+      continue;
+    }
     const ms = (task.dur ?? 0) / 1000;
     total += ms;
     count++;
