@@ -19,6 +19,7 @@ import { type ExtensionPages, extensionPages } from './harness/extension-pages';
 import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { saveScreenshot } from './harness/screenshot';
+import { setViewport } from './harness/viewport';
 
 const DAY = 86_400_000;
 const NOTES_SHOTS = '/work/notes/shots';
@@ -135,7 +136,7 @@ describe.each(BROWSERS)('history dashboard in %s', (name) => {
     const file = join(tmp, 'history.json');
     await writeFile(file, text);
     const page = await pages.open('history.html', '[data-testid="import-file"]');
-    await page.setViewport({ width: 1200, height: 760 });
+    await setViewport(page, { width: 1200, height: 760 });
     await (await page.$('input[data-testid="import-file"]'))?.uploadFile(file);
     await page.waitForFunction(
       (n: number) =>

@@ -24,6 +24,7 @@ import {
 import { type PageServer, startPageServer } from './harness/page-server';
 import { reload, visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { setViewport } from './harness/viewport';
 
 const PATH = '/news/world-middle-east-38275553';
 const NOTICE =
@@ -80,7 +81,7 @@ describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
     launched = await launchWithExtension(name, builtExtensionDir(name), { openablePages: true });
     pages = await extensionPages(launched, server);
     article = await launched.browser.newPage();
-    await article.setViewport({ width: 1200, height: 900 });
+    await setViewport(article, { width: 1200, height: 900 });
     server.set(PATH, page(1, server.url(PATH)));
     expect(await visit(article, server.url(PATH))).toBe('captured');
     server.set(PATH, page(2, server.url(PATH)));
@@ -111,7 +112,7 @@ describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
       `history.html#article=${encodeURIComponent(server.url(PATH))}`,
       '[data-testid="compare-table"]',
     );
-    await history.setViewport({ width: 1200, height: 900 });
+    await setViewport(history, { width: 1200, height: 900 });
     expect(await history.$eval('[data-testid="compare-notice"]', (el) => el.textContent)).toContain(NOTICE);
     const shown = await tableRows(history, '[data-testid="compare-table"]');
     expect(shown.some((row) => row.kind === 'added' && row.new === NOTICE)).toBe(true);
@@ -133,7 +134,7 @@ describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
 
     const report = await launched.browser.newPage();
     if (name === 'chromium') await report.setJavaScriptEnabled(false);
-    await report.setViewport({ width: 1200, height: 900 });
+    await setViewport(report, { width: 1200, height: 900 });
     await report.goto(`file://${file}`);
     expect(await report.$$eval('script', (s) => s.length)).toBe(0);
     expect(await tableRows(report, '[data-testid="report-table"]')).toEqual(shown);
@@ -173,7 +174,7 @@ describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
       `history.html#article=${encodeURIComponent(server.url(PATH))}`,
       '[data-testid="compare-table"]',
     );
-    await history.setViewport({ width: 1200, height: 900 });
+    await setViewport(history, { width: 1200, height: 900 });
     // The notice row's own "Ignore like this…" fills in the form with its text.
     await history.$$eval(
       '[data-testid="compare-table"] tr[data-kind="added"]',
@@ -208,7 +209,7 @@ describe.each(BROWSERS)('understanding and sharing an edit in %s', (name) => {
     server.set(PATH, page(3, server.url(PATH)));
     expect(await visit(article, server.url(PATH))).toBe('changed');
     const history = await pages.open('history.html', '[data-testid="edit-filter"]');
-    await history.setViewport({ width: 1200, height: 700 });
+    await setViewport(history, { width: 1200, height: 700 });
     await history.select('[data-testid="edit-filter"]', 'silent');
     await history.waitForSelector('[data-testid="row-silent"]', { timeout: 30_000 });
     expect(await history.$$eval('[data-testid="article-row"]', (rows) => rows.length)).toBe(1);

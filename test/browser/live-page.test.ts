@@ -13,6 +13,7 @@ import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/l
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { setViewport } from './harness/viewport';
 
 const PATH = '/news/live/syria-aleppo';
 const entries = BBC_V2.paragraphs
@@ -41,7 +42,7 @@ describe.each(BROWSERS)('a live blog in %s', (name) => {
 
   it('says "3 new entries since you read" with a jump to the first, and marks none of them New', async () => {
     const tab = await launched.browser.newPage();
-    await tab.setViewport({ width: 1200, height: 900 });
+    await setViewport(tab, { width: 1200, height: 900 });
     server.set(PATH, page(3, server.url(PATH)));
     expect(await visit(tab, server.url(PATH))).toBe('captured');
     server.set(PATH, page(0, server.url(PATH)));

@@ -21,6 +21,7 @@ import { type LaunchedBrowser, launchWithExtension } from './harness/launch-brow
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { setViewport } from './harness/viewport';
 
 const SECTION_PATH = '/news/world';
 const ARTICLE_PATH = '/news/world-middle-east-38275553';
@@ -150,7 +151,7 @@ describe('the reader has the last word, in chromium', () => {
       `${origin}/popup.html?url=${encodeURIComponent(url)}`,
       shown,
     );
-    await popup.setViewport({ width: 380, height: 560 });
+    await setViewport(popup, { width: 380, height: 560 });
     await popup.waitForSelector('[data-testid="delete-article"]');
     expect(await popup.evaluate(() => document.body.textContent)).not.toContain('Loading');
     await saveScreenshot(popup, 'chromium', 'reader-popup-huge-article');

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { FIREFOX_EXTENSION_UUID, type LaunchedBrowser } from './launch-browser';
+import { setViewport } from './viewport';
 
 export async function extensionOrigin(browser: Browser): Promise<string> {
   const worker = await browser.waitForTarget(
@@ -67,7 +68,7 @@ export async function openPopup(
   ready: string,
 ): Promise<Page> {
   const popup = await openPage(browser, `${origin}/popup.html?tab=${tabId}`, ready);
-  await popup.setViewport({ width: 380, height: 560 });
+  await setViewport(popup, { width: 380, height: 560 });
   return popup;
 }
 
@@ -154,7 +155,7 @@ export async function extensionPages(
     },
     async popup(tabId, ready) {
       const page = await open(`popup.html?tab=${tabId}`, ready);
-      await page.setViewport({ width: 380, height: 560 });
+      await setViewport(page, { width: 380, height: 560 });
       return page;
     },
     async tabShowing(location) {
