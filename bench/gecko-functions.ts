@@ -4,7 +4,7 @@
  * main thread with the content script on the stack: the leaf frames (what ran: a content script function, or
  * the DOM or engine label Firefox put below it) and the innermost content script function, by samples.
  */
-import { type GeckoProcess, readGeckoProfile, type Table } from './gecko-profile';
+import { contentMainThreads, readGeckoProfile, type Table } from './gecko-profile';
 
 const file = process.argv.find((a, i) => i > 1 && !a.startsWith('--'));
 if (!file) throw new Error('usage: gecko-functions.ts FILE [--top=N]');
@@ -20,35 +20,30 @@ const count = (map: Map<string, number>, key: string): void => {
 /** "name (moz-extension://…/content.js:1:2345)" → "name content.js:1:2345". */
 const short = (location: string): string => location.replace(/\s*\((?:[^()]*\/)?([^/()]+)\)$/, ' $1');
 
-const visit = (process: GeckoProcess): void => {
-  for (const thread of process.threads) {
-    if (thread.name !== 'GeckoMain' || thread.processName !== 'Web Content') continue;
-    const location = thread.frameTable.schema.location ?? 0;
-    const prefix = thread.stackTable.schema.prefix ?? 0;
-    const frame = thread.stackTable.schema.frame ?? 1;
-    const stackOf = thread.samples.schema.stack ?? 0;
-    const name = (f: number): string =>
-      thread.stringTable[Number(thread.frameTable.data[f]?.[location])] ?? '?';
-    for (const sample of thread.samples.data) {
-      let stack = sample[stackOf];
-      if (stack === null || stack === undefined) continue;
-      const frames: string[] = [];
-      while (stack !== null && stack !== undefined) {
-        const row: Table['data'][number] | undefined = thread.stackTable.data[Number(stack)];
-        if (!row) break;
-        frames.push(name(Number(row[frame])));
-        stack = row[prefix];
-      }
-      const innermost = frames.find((f) => f.includes(SCRIPT));
-      if (innermost === undefined) continue;
-      total++;
-      count(leaf, short(frames[0] ?? '?'));
-      count(ours, short(innermost));
+for (const { thread } of contentMainThreads(readGeckoProfile(file))) {
+  const location = thread.frameTable.schema.location ?? 0;
+  const prefix = thread.stackTable.schema.prefix ?? 0;
+  const frame = thread.stackTable.schema.frame ?? 1;
+  const stackOf = thread.samples.schema.stack ?? 0;
+  const name = (f: number): string =>
+    thread.stringTable[Number(thread.frameTable.data[f]?.[location])] ?? '?';
+  for (const sample of thread.samples.data) {
+    let stack = sample[stackOf];
+    if (stack === null || stack === undefined) continue;
+    const frames: string[] = [];
+    while (stack !== null && stack !== undefined) {
+      const row: Table['data'][number] | undefined = thread.stackTable.data[Number(stack)];
+      if (!row) break;
+      frames.push(name(Number(row[frame])));
+      stack = row[prefix];
     }
+    const innermost = frames.find((f) => f.includes(SCRIPT));
+    if (innermost === undefined) continue;
+    total++;
+    count(leaf, short(frames[0] ?? '?'));
+    count(ours, short(innermost));
   }
-  for (const child of process.processes ?? []) visit(child);
-};
-visit(readGeckoProfile(file));
+}
 
 const print = (title: string, map: Map<string, number>): void => {
   console.log(title);

@@ -50,37 +50,43 @@ export interface Stretch {
   ms: number;
 }
 
+/** Every web content process's main thread in `profile` (the parent's and its child processes'), with its process. */
+export function* contentMainThreads(
+  profile: GeckoProcess,
+): Generator<{ process: GeckoProcess; thread: GeckoThread }> {
+  for (const thread of profile.threads) {
+    if (thread.name === 'GeckoMain' && thread.processName === 'Web Content')
+      yield { process: profile, thread };
+  }
+  for (const child of profile.processes ?? []) yield* contentMainThreads(child);
+}
+
 /** Every sample time (epoch ms) on a web content process's main thread that had the content script on its stack. */
 export function contentScriptSamples(profile: GeckoProcess, script = '/content.js'): number[] {
   const times: number[] = [];
-  const visit = (process: GeckoProcess): void => {
-    for (const thread of process.threads) {
-      if (thread.name !== 'GeckoMain' || thread.processName !== 'Web Content') continue;
-      const frameLocation = thread.frameTable.schema.location ?? 0;
-      const stackPrefix = thread.stackTable.schema.prefix ?? 0;
-      const stackFrame = thread.stackTable.schema.frame ?? 1;
-      const sampleStack = thread.samples.schema.stack ?? 0;
-      const sampleTime = thread.samples.schema.time ?? 1;
-      const frameIsOurs = thread.frameTable.data.map((frame) =>
-        (thread.stringTable[Number(frame[frameLocation])] ?? '').includes(script),
-      );
-      // Stacks are listed after their prefixes, so one pass settles each.
-      const stackIsOurs: boolean[] = [];
-      for (const [i, stack] of thread.stackTable.data.entries()) {
-        const prefix = stack[stackPrefix];
-        stackIsOurs[i] =
-          (frameIsOurs[Number(stack[stackFrame])] ?? false) ||
-          (prefix !== null && prefix !== undefined && (stackIsOurs[Number(prefix)] ?? false));
-      }
-      for (const sample of thread.samples.data) {
-        const stack = sample[sampleStack];
-        if (stack === null || stack === undefined || !stackIsOurs[Number(stack)]) continue;
-        times.push(process.meta.startTime + Number(sample[sampleTime]));
-      }
+  for (const { process, thread } of contentMainThreads(profile)) {
+    const frameLocation = thread.frameTable.schema.location ?? 0;
+    const stackPrefix = thread.stackTable.schema.prefix ?? 0;
+    const stackFrame = thread.stackTable.schema.frame ?? 1;
+    const sampleStack = thread.samples.schema.stack ?? 0;
+    const sampleTime = thread.samples.schema.time ?? 1;
+    const frameIsOurs = thread.frameTable.data.map((frame) =>
+      (thread.stringTable[Number(frame[frameLocation])] ?? '').includes(script),
+    );
+    // Stacks are listed after their prefixes, so one pass settles each.
+    const stackIsOurs: boolean[] = [];
+    for (const [i, stack] of thread.stackTable.data.entries()) {
+      const prefix = stack[stackPrefix];
+      stackIsOurs[i] =
+        (frameIsOurs[Number(stack[stackFrame])] ?? false) ||
+        (prefix !== null && prefix !== undefined && (stackIsOurs[Number(prefix)] ?? false));
     }
-    for (const child of process.processes ?? []) visit(child);
-  };
-  visit(profile);
+    for (const sample of thread.samples.data) {
+      const stack = sample[sampleStack];
+      if (stack === null || stack === undefined || !stackIsOurs[Number(stack)]) continue;
+      times.push(process.meta.startTime + Number(sample[sampleTime]));
+    }
+  }
   return times.sort((a, b) => a - b);
 }
 
