@@ -16,6 +16,7 @@ import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/l
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 const ARTICLE_PATH = '/news/world-middle-east-38275553';
 /** Redline's own elements on a marked page: the page around them is the site's, not Redline's to judge. */
@@ -77,7 +78,8 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     await article.bringToFront();
     expect(await seriousViolations(article, REDLINE_PARTS)).toEqual([]);
 
-    const live = await article.waitForFunction(
+    const live = await waitFor(
+      article,
       () => {
         const host = [...document.querySelectorAll('[data-redline-ui]')].find((el) => el.shadowRoot);
         const region = host?.shadowRoot?.querySelector('[aria-live="polite"]');
@@ -85,7 +87,7 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
       },
       { timeout: 5_000, polling: 100 },
     );
-    expect(await live.jsonValue()).toMatch(/^\d+ changes since /);
+    expect(live).toMatch(/^\d+ changes since /);
 
     // Marks carry their kind in text (labels) and roles, not in colour alone.
     const semantics = await article.evaluate(() => ({
@@ -117,7 +119,7 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     // Hide marks by keyboard: Tab on to the toggle and press Enter.
     await tabUntil(article, (info) => info?.action === 'toggle', 3);
     await article.keyboard.press('Enter');
-    await article.waitForFunction(() => document.querySelectorAll('[data-redline-label]').length > 0, {
+    await waitFor(article, () => document.querySelectorAll('[data-redline-label]').length > 0, {
       timeout: 5_000,
     });
     const hidden = await article.$eval('[data-redline-label]', (el) => getComputedStyle(el).display);

@@ -15,6 +15,7 @@ import {
 } from './harness/launch-browser';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { recordStatusChanges, statusLog, visit } from './harness/redline-status';
+import { waitFor } from './harness/wait-for';
 
 const STEPS = 12;
 
@@ -58,7 +59,8 @@ describe.each(BROWSERS)('a page looping pushState with fresh text in %s', (name:
       const before = (await statusLog(page)).length;
       await pushFreshArticle(page, step);
       // Each step waits for its evaluation, so every step is one capture attempt.
-      await page.waitForFunction(
+      await waitFor(
+        page,
         (n: number) => {
           const log =
             (window as unknown as { __redlineStatusLog?: (string | null)[] }).__redlineStatusLog ?? [];

@@ -17,6 +17,7 @@ import { readMarks } from './harness/page-marks';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { recordStatusChanges, statusLog, visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 describe.each(BROWSERS)('what Redline makes of a page in %s', (name: BrowserName) => {
   let server: PageServer;
@@ -71,7 +72,8 @@ describe.each(BROWSERS)('what Redline makes of a page in %s', (name: BrowserName
     await recordStatusChanges(page);
     await page.click('#next-story');
     // The status is still "captured" from the first story, so wait for a new write, not for the value.
-    await page.waitForFunction(
+    await waitFor(
+      page,
       (path: string) => {
         const log =
           (window as unknown as { __redlineStatusLog?: (string | null)[] }).__redlineStatusLog ?? [];

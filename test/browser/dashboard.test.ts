@@ -20,6 +20,7 @@ import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/l
 import { type PageServer, startPageServer } from './harness/page-server';
 import { saveScreenshot } from './harness/screenshot';
 import { setViewport } from './harness/viewport';
+import { waitFor } from './harness/wait-for';
 
 const DAY = 86_400_000;
 const NOTES_SHOTS = '/work/notes/shots';
@@ -138,7 +139,8 @@ describe.each(BROWSERS)('history dashboard in %s', (name) => {
     const page = await pages.open('history.html', '[data-testid="import-file"]');
     await setViewport(page, { width: 1200, height: 760 });
     await (await page.$('input[data-testid="import-file"]'))?.uploadFile(file);
-    await page.waitForFunction(
+    await waitFor(
+      page,
       (n: number) =>
         new RegExp(`Added ${n} articles`).test(
           document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
@@ -186,7 +188,7 @@ describe.each(BROWSERS)('history dashboard in %s', (name) => {
     if (existsSync(NOTES_SHOTS)) await copyFile(shot, join(NOTES_SHOTS, `dashboard-${name}.png`));
     // The filter uses the same answer: silent edits are on four of the five articles.
     await page.select('[data-testid="edit-filter"]', 'silent');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="row-silent"]').length === 4, {
+    await waitFor(page, () => document.querySelectorAll('[data-testid="row-silent"]').length === 4, {
       timeout: 10_000,
     });
   });

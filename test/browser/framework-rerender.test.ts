@@ -19,6 +19,7 @@ import {
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 const PREACT = readFileSync(join(REPO_ROOT, 'node_modules/preact/dist/preact.mjs'), 'utf8');
 
@@ -121,7 +122,7 @@ describe.each(BROWSERS)('a Preact page re-rendering a marked paragraph in %s', (
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     })()`)) as { x: number; y: number };
     await page.mouse.click(box.x, box.y);
-    await page.waitForFunction(() => document.querySelector('[data-redline]') === null, { timeout: 5_000 });
+    await waitFor(page, () => document.querySelector('[data-redline]') === null, { timeout: 5_000 });
     expect(await paragraphState(page, EDITED)).toEqual({
       mark: null,
       ownNodes: ['#text'],

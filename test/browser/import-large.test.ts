@@ -19,6 +19,7 @@ import { builtExtensionDir } from './harness/extension-dir';
 import { extensionOrigin, openPage, sendAsPage } from './harness/extension-pages';
 import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 // Articles of two versions of five 10,000-character paragraphs: under 64 MiB per export batch of 200 articles
 // (the export's own batching), and just under the import's 300 M-character limit in all.
@@ -94,7 +95,8 @@ async function exportDigest(page: Page): Promise<{ sha256: string; bytes: number
 async function importThrough(page: Page, file: string, articles: number): Promise<void> {
   const input = await page.$('input[data-testid="import-file"]');
   await input?.uploadFile(file);
-  await page.waitForFunction(
+  await waitFor(
+    page,
     (n: string) => {
       const status = document.querySelector('[data-testid="import-status"]')?.textContent ?? '';
       const error = document.querySelector('[data-testid="import-error"]')?.textContent ?? '';

@@ -22,6 +22,7 @@ import {
 import { type PageServer, startPageServer } from './harness/page-server';
 import { reload, visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 /** Long enough for Redline to settle (600 ms), extract and store a small local page, with room for a slow CI. */
 const EVALUATION_MS = 4_000;
@@ -53,7 +54,7 @@ async function visitUntilMarked(page: Page, url: string): Promise<void> {
   for (let attempt = 0; attempt < 4; attempt += 1) {
     await page.goto(url, { waitUntil: 'load' });
     try {
-      await page.waitForFunction(() => document.querySelector('[data-redline]') !== null, {
+      await waitFor(page, () => document.querySelector('[data-redline]') !== null, {
         timeout: attempt === 0 ? EVALUATION_MS : 15_000,
         polling: 100,
       });
@@ -189,7 +190,7 @@ describe.each(BROWSERS)('a hostile page against the normal build in %s', (name: 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    await page.waitForFunction(() => document.querySelector('[data-redline-current]') !== null, {
+    await waitFor(page, () => document.querySelector('[data-redline-current]') !== null, {
       timeout: 5_000,
     });
   });
@@ -278,7 +279,7 @@ describe.each(BROWSERS)('a page clicking the control bar of the test build in %s
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     })()`)) as { x: number; y: number };
     await page.mouse.click(box.x, box.y);
-    await page.waitForFunction(() => document.querySelector('[data-redline]') === null, { timeout: 5_000 });
+    await waitFor(page, () => document.querySelector('[data-redline]') === null, { timeout: 5_000 });
     await saveScreenshot(page, name, 'attack-dismiss-real-click');
     await sleep(1_000);
     await reload(page);

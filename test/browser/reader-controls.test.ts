@@ -22,6 +22,7 @@ import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
 import { setViewport } from './harness/viewport';
+import { waitFor } from './harness/wait-for';
 
 const SECTION_PATH = '/news/world';
 const ARTICLE_PATH = '/news/world-middle-east-38275553';
@@ -49,7 +50,8 @@ describe('the reader has the last word, in chromium', () => {
   /** Waits (looking at the page in front: background tabs get no animation frames) for the status `want`. */
   async function waitForStatusOf(page: Page, want: string): Promise<void> {
     await page.bringToFront();
-    await page.waitForFunction(
+    await waitFor(
+      page,
       (w: string) => document.documentElement.dataset.redlineStatus === w,
       { timeout: 30_000, polling: 100 },
       want,
@@ -107,7 +109,8 @@ describe('the reader has the last word, in chromium', () => {
     );
     await saveScreenshot(options, 'chromium', 'reader-options-choices');
     await options.click('[data-testid="not-article-pages-list"] button');
-    await options.waitForFunction(
+    await waitFor(
+      options,
       () => document.querySelector('[data-testid="not-article-pages-list"]')?.children.length === 0,
     );
     await options.close();
@@ -139,7 +142,8 @@ describe('the reader has the last word, in chromium', () => {
     server.set(path, page('new'));
     // Whatever the comparison does with it, the second version is stored before it runs.
     await tab.goto(url, { waitUntil: 'load' });
-    await tab.waitForFunction(
+    await waitFor(
+      tab,
       () => document.documentElement.dataset.redlineStatus || document.documentElement.dataset.redlineError,
       { timeout: 60_000, polling: 200 },
     );
@@ -200,7 +204,8 @@ describe('the reader has the last word, in chromium', () => {
     await waitForText(options, 'What was kept from 127.0.0.1 stays');
     expect(((await sendAsPage(options, 'ui.articles', null)) as unknown[]).length).toBeGreaterThan(0);
     await options.click('[data-testid="excluded-list"] button');
-    await options.waitForFunction(
+    await waitFor(
+      options,
       () => document.querySelector('[data-testid="excluded-list"]')?.children.length === 0,
     );
     await options.close();

@@ -29,6 +29,7 @@ import {
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit, waitForStatus } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -54,7 +55,8 @@ async function hook(page: Page, request: unknown): Promise<unknown> {
     delete document.documentElement.dataset.redlineTestReply;
     document.dispatchEvent(new CustomEvent('redline-test', { detail }));
   }, JSON.stringify({ id, request }));
-  await page.waitForFunction(
+  await waitFor(
+    page,
     (want: string) => {
       const reply = document.documentElement.dataset.redlineTestReply;
       return reply !== undefined && (JSON.parse(reply) as { id: string }).id === want;
@@ -153,7 +155,8 @@ for (const name of BROWSERS) {
         alarm: null,
       });
       await extensionPage.click('[data-testid="recheck-toggle"]');
-      await extensionPage.waitForFunction(
+      await waitFor(
+        extensionPage,
         () => document.querySelector('[data-testid="recheck-status"]')?.textContent?.startsWith('On:'),
         { timeout: 20_000 },
       );
@@ -325,7 +328,8 @@ for (const name of BROWSERS) {
       const running = tick(path);
       await asked;
       await extensionPage.click('[data-testid="recheck-toggle"]');
-      await extensionPage.waitForFunction(
+      await waitFor(
+        extensionPage,
         () => document.querySelector('[data-testid="recheck-status"]')?.textContent?.startsWith('Off:'),
         { timeout: 20_000 },
       );

@@ -25,6 +25,7 @@ import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/l
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
+import { waitFor } from './harness/wait-for';
 
 const ARTICLE_PATH = '/news/world-middle-east-38275553';
 
@@ -124,7 +125,8 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     };
     const waitForMarks = async (present: boolean) => {
       await articlePage.bringToFront();
-      await articlePage.waitForFunction(
+      await waitFor(
+        articlePage,
         (want: boolean) => document.querySelectorAll('[data-redline]').length > 0 === want,
         { timeout: 10_000, polling: 100 },
         present,
@@ -136,17 +138,14 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     await popup.click('h2 button');
     await waitForMarks(false);
     await popup.bringToFront();
-    await popup.waitForFunction(
-      () => document.querySelectorAll('[data-testid="version"] button').length === 1,
-      {
-        timeout: 10_000,
-        polling: 100,
-      },
-    );
+    await waitFor(popup, () => document.querySelectorAll('[data-testid="version"] button').length === 1, {
+      timeout: 10_000,
+      polling: 100,
+    });
     await popup.click('[data-testid="version"] button');
     await waitForMarks(true);
     await popup.bringToFront();
-    await popup.waitForFunction(() => document.body.textContent?.includes('marked against'), {
+    await waitFor(popup, () => document.body.textContent?.includes('marked against'), {
       timeout: 10_000,
       polling: 100,
     });
@@ -168,7 +167,8 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     );
     await saveScreenshot(popup, name, 'ui-popup-not-article');
     await popup.click('[data-testid="site-toggle"]');
-    await popup.waitForFunction(
+    await waitFor(
+      popup,
       () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Resume on 127.0.0.1',
       { timeout: 10_000, polling: 100 },
     );
@@ -182,7 +182,8 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     expect(await paused.$eval('h1', (el) => el.textContent)).toBe('Paused on this site');
     await saveScreenshot(paused, name, 'ui-popup-paused');
     await paused.click('[data-testid="site-toggle"]');
-    await paused.waitForFunction(
+    await waitFor(
+      paused,
       () => document.querySelector('[data-testid="site-toggle"]')?.textContent === 'Pause on 127.0.0.1',
       { timeout: 10_000, polling: 100 },
     );
@@ -194,9 +195,7 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     const history = await pages.open('history.html', '[data-testid="article-row"]');
     expect(await articleCount(history)).toBe('1 article');
     await history.type('[data-testid="search"]', 'no such headline');
-    await history.waitForFunction(
-      () => document.querySelectorAll('[data-testid="article-row"]').length === 0,
-    );
+    await waitFor(history, () => document.querySelectorAll('[data-testid="article-row"]').length === 0);
     await history.click('[data-testid="search"]', { count: 3 });
     await history.keyboard.press('Backspace');
     await history.type('[data-testid="search"]', 'aleppo');
@@ -235,12 +234,13 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     await options.close();
 
     await pages.reload(history);
-    await history.waitForFunction(() => document.body.textContent?.includes('No articles yet'));
+    await waitFor(history, () => document.body.textContent?.includes('No articles yet'));
     const file = join(tmp, 'export.json');
     await writeFile(file, first);
     const input = await history.$('input[data-testid="import-file"]');
     await input?.uploadFile(file);
-    await history.waitForFunction(
+    await waitFor(
+      history,
       () =>
         /Added 1 article/.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
       { timeout: 20_000 },
@@ -266,12 +266,12 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     const options = await pages.open('options.html', '[data-testid="paused-input"]');
     await options.type('[data-testid="paused-input"]', 'https://www.example.com/news');
     await options.keyboard.press('Enter');
-    await options.waitForFunction(() =>
+    await waitFor(options, () =>
       document.querySelector('[data-testid="paused-list"]')?.textContent?.includes('example.com'),
     );
     await options.click('[data-testid="overlay-badge"]');
     await options.select('[data-testid="keep-versions"]', '5');
-    await options.waitForFunction(() =>
+    await waitFor(options, () =>
       /Saved/.test(document.querySelector('[data-testid="options-status"]')?.textContent ?? ''),
     );
     await saveScreenshot(options, name, 'ui-options');
@@ -326,14 +326,16 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     const history = await pages.open('history.html', '[data-testid="article-count"]');
     const before = Number((await articleCount(history)).replace(/\D/g, ''));
     await (await history.$('input[data-testid="import-file"]'))?.uploadFile(file);
-    await history.waitForFunction(
+    await waitFor(
+      history,
       () =>
         /Added 10,?000 articles/.test(
           document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
         ),
       { timeout: 120_000, polling: 200 },
     );
-    await history.waitForFunction(
+    await waitFor(
+      history,
       (total: string) => document.querySelector('[data-testid="article-count"]')?.textContent === total,
       { timeout: 30_000, polling: 100 },
       `${(before + count).toLocaleString('en')} articles`,
@@ -346,10 +348,10 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     expect(rows.find((row) => row.includes('Generated'))).toContain('Generated headline 9999');
     const searchStart = Date.now();
     await history.type('[data-testid="search"]', 'headline 4242');
-    await history.waitForFunction(
-      () => document.querySelectorAll('[data-testid="article-row"]').length === 1,
-      { timeout: 10_000, polling: 50 },
-    );
+    await waitFor(history, () => document.querySelectorAll('[data-testid="article-row"]').length === 1, {
+      timeout: 10_000,
+      polling: 50,
+    });
     console.log(
       `search over ${before + count} articles shown in ${Date.now() - searchStart} ms (incl. typing)`,
     );

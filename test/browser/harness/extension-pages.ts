@@ -6,6 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { FIREFOX_EXTENSION_UUID, type LaunchedBrowser } from './launch-browser';
 import { setViewport } from './viewport';
+import { waitFor } from './wait-for';
 
 export async function extensionOrigin(browser: Browser): Promise<string> {
   const worker = await browser.waitForTarget(
@@ -86,7 +87,8 @@ export async function sendAsPage(page: Page, type: string, request: unknown): Pr
 
 /** Waits until the page's text contains `text`. */
 export async function waitForText(page: Page, text: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
+  await waitFor(
+    page,
     (t: string) => document.body.textContent?.includes(t) ?? false,
     {
       timeout,
@@ -130,7 +132,7 @@ export async function extensionPages(
     await page.evaluate((target: string) => {
       location.href = target;
     }, url);
-    await page.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 20_000 });
+    await waitFor(page, () => location.protocol === 'moz-extension:', { timeout: 20_000 });
     await waitReady(page, url, ready);
     return page;
   };
@@ -146,7 +148,8 @@ export async function extensionPages(
         (window as unknown as { __redlineBeforeReload?: true }).__redlineBeforeReload = true;
         location.reload();
       });
-      await page.waitForFunction(
+      await waitFor(
+        page,
         () =>
           !(window as unknown as { __redlineBeforeReload?: true }).__redlineBeforeReload &&
           document.readyState === 'complete',

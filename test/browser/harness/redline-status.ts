@@ -3,6 +3,7 @@
  * done with a page (captured | unchanged | changed | skipped).
  */
 import type { Page } from 'puppeteer-core';
+import { waitFor } from './wait-for';
 
 export const STATUSES = ['captured', 'unchanged', 'changed', 'skipped'] as const;
 export type RedlineStatus = (typeof STATUSES)[number];
@@ -14,28 +15,12 @@ function isStatus(value: string | null): value is RedlineStatus {
 /** Capture waits for the page to settle (up to ~4 s) and then talks to the background; allow for a slow CI. */
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-/**
- * Polls with `page.evaluate`, not `waitForFunction`: puppeteer's wait builds its predicate with `Function()` in
- * the page, which a page's CSP without 'unsafe-eval' blocks in Firefox 140 ESR ("call to Function() blocked by
- * CSP"), and the acceptance pages are served with such a CSP. An evaluated function is not subject to it.
- */
-async function pollForStatus(page: Page, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const set = await page
-      .evaluate(() => document.documentElement.hasAttribute('data-redline-status'))
-      // A navigation in progress destroys the context evaluated in: the next poll finds the new document.
-      .catch(() => false);
-    if (set) return;
-    if (Date.now() > deadline) throw new Error(`no data-redline-status within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Resolves with the status once the content script set it; rejects with what the page looked like if not. */
 export async function waitForStatus(page: Page, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RedlineStatus> {
   try {
-    await pollForStatus(page, timeoutMs);
+    await waitFor(page, () => document.documentElement.hasAttribute('data-redline-status'), {
+      timeout: timeoutMs,
+    });
   } catch {
     const seen = await page
       .evaluate(() => ({
