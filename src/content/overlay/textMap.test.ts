@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { WordChange } from '../../core/model';
-import { isInvisibleCode, isSpaceCode, pageTextNodes, planWordMarks, type TextPoint } from './textMap';
+import {
+  foldCode,
+  isInvisibleCode,
+  isSpaceCode,
+  pageTextNodes,
+  planWordMarks,
+  type TextPoint,
+} from './textMap';
 
 function element(html: string): HTMLElement {
   document.body.innerHTML = `<p id="p">${html}</p>`;
@@ -90,6 +97,32 @@ describe('planWordMarks', () => {
     const p = element('<span style="text-transform: uppercase">breaking</span> news now');
     const plan = planWordMarks(p, words(['equal', 'BREAKING '], ['insert', 'news'], ['equal', ' now']));
     expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('news');
+  });
+
+  it('folds non-ASCII case too, one unit for one unit', () => {
+    const p = element('<span style="text-transform: uppercase">été</span> à Zürich');
+    const plan = planWordMarks(p, words(['equal', 'ÉTÉ à '], ['insert', 'ZÜRICH']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('Zürich');
+  });
+
+  it('matches a dotted capital I only with itself, as comparing its two-unit lower case did', () => {
+    // "İ".toLowerCase() is "i" + U+0307: one unit in the page, two in a text that spells it that way.
+    expect(foldCode(0x130)).toBe(0x130);
+    expect(foldCode('Ö'.charCodeAt(0))).toBe('ö'.charCodeAt(0));
+    expect(foldCode('A'.charCodeAt(0))).toBe('a'.charCodeAt(0));
+    const p = element('İstanbul büyük');
+    expect(planWordMarks(p, words(['equal', 'İstanbul '], ['insert', 'büyük']))).not.toBeNull();
+    expect(planWordMarks(p, words(['equal', 'i\u0307stanbul '], ['insert', 'büyük']))).toBeNull();
+    expect(planWordMarks(p, words(['equal', 'istanbul '], ['insert', 'büyük']))).toBeNull();
+  });
+
+  it('finds a long paragraph in a larger element once, and not when it occurs twice', () => {
+    const body = `${'ab '.repeat(3000)}abc`;
+    const p = element(`<span>${body}</span> ${body}`);
+    expect(planWordMarks(p, words(['equal', body]))).toBeNull();
+    const q = element(`<span>lead</span> ${body}`);
+    const plan = planWordMarks(q, words(['equal', body.slice(0, -3)], ['insert', 'abc']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('abc');
   });
 
   it('returns null when the element does not hold the new text', () => {
