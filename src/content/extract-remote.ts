@@ -15,7 +15,7 @@ import type { ParsePart, ParseReply } from '../background/protocol';
 import type { Block } from '../core/extract/blocks';
 import { LiveMapper, matchKey } from '../core/extract/live-map';
 import type { Article, ExtractResult } from '../core/model';
-import { type Anchor, AnchorResolver } from '../core/remote-extract/anchors';
+import { type Anchor, AnchorResolver, PathResolver } from '../core/remote-extract/anchors';
 import type { ParsedPage } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PageSerialiser } from '../core/remote-extract/serialise';
 import { fetchParts, joinLists } from '../protocol/parts';
@@ -74,7 +74,10 @@ export function placed(
 export interface RemoteExtractStats {
   /** 'remote': parsed in the background, 'retried': at the second upload. */
   path: 'remote' | 'retried';
+  /** Paragraphs found at their anchors. */
   anchored: number;
+  /** ...of them, by the anchor's path, without walking the page's text. */
+  byPath: number;
   searched: number;
   unmapped: number;
 }
@@ -187,8 +190,9 @@ export async function extractRemote(
 }
 
 /**
- * The live elements of a parsed article: each anchor is found in the page's text and checked to show its
- * paragraph's text, else the paragraph is searched for by text. Runs in slices of `SLICE_MS`.
+ * The live elements of a parsed article: each anchor is followed by its path, else found by its offsets in the
+ * page's text, and checked to show its paragraph's text; else the paragraph is searched for by text. The text is
+ * walked only when some path failed, and only as far as those anchors need. Runs in slices of `SLICE_MS`.
  */
 async function placeArticle(
   body: HTMLElement,
@@ -201,37 +205,51 @@ async function placeArticle(
   // own, so neither adds to a slice of this (a 30–38 ms task on a benchmark page when they shared one).
   await deps.nextTask();
   deps.signal?.throwIfAborted();
-  const resolver = await resolveAnchors(body, [...parsed.anchors, parsed.titleAnchor], deps);
-  const mapper = new LiveMapper(new Map(), body);
-  const counts = { anchored: 0, searched: 0, unmapped: 0 };
-  const elements: (Element | null)[] = [];
-  const verified = (i: number, wanted: string): Element | null => {
-    const element = resolver.element(i);
+  const anchors = [...parsed.anchors, parsed.titleAnchor];
+  const wanted = [...article.paragraphs.map((p) => p.text), article.title];
+  const found: (Element | null)[] = [];
+  const check = (element: Element | null, i: number): Element | null => {
     const key = element ? matchKey(element.textContent ?? '') : '';
-    const anchor = i < parsed.anchors.length ? parsed.anchors[i] : parsed.titleAnchor;
-    return element && key.length === anchor?.keyLength && key.includes(wanted) ? element : null;
+    return element && key.length === anchors[i]?.keyLength && key.includes(matchKey(wanted[i] ?? ''))
+      ? element
+      : null;
   };
+  const paths = new PathResolver(body);
   let sliceStart = deps.now();
+  const slice = async (): Promise<void> => {
+    if (deps.now() - sliceStart < SLICE_MS) return;
+    await deps.nextTask();
+    deps.signal?.throwIfAborted();
+    sliceStart = deps.now();
+  };
+  const counts = { anchored: 0, searched: 0, unmapped: 0, byPath: 0 };
+  for (let i = 0; i < anchors.length; i++) {
+    const element = check(paths.follow(anchors[i] ?? null), i);
+    if (element && i < article.paragraphs.length) counts.byPath++;
+    found.push(element);
+    await slice();
+  }
+  const missed = anchors.map((anchor, i) => (found[i] ? null : anchor));
+  if (missed.some((anchor) => anchor !== null)) {
+    const resolver = await resolveAnchors(body, missed, deps);
+    for (let i = 0; i < anchors.length; i++) {
+      if (!found[i] && missed[i]) found[i] = check(resolver.element(i), i);
+      await slice();
+    }
+  }
+  const mapper = new LiveMapper(new Map(), body);
+  const elements: (Element | null)[] = [];
   for (let i = 0; i < article.paragraphs.length; i++) {
-    const text = article.paragraphs[i]?.text ?? '';
-    const wanted = matchKey(text);
-    const anchored = verified(i, wanted);
-    let element: Element | null = null;
-    if (anchored) {
-      element = anchored;
-      counts.anchored++;
-    } else {
-      element = mapper.map(searchUnit(text));
+    let element = found[i] ?? null;
+    if (element) counts.anchored++;
+    else {
+      element = mapper.map(searchUnit(wanted[i] ?? ''));
       counts[element ? 'searched' : 'unmapped']++;
     }
     elements.push(element);
-    if (deps.now() - sliceStart >= SLICE_MS) {
-      await deps.nextTask();
-      deps.signal?.throwIfAborted();
-      sliceStart = deps.now();
-    }
+    await slice();
   }
-  const titleElement = verified(parsed.anchors.length, matchKey(article.title));
+  const titleElement = found[article.paragraphs.length] ?? null;
   if (stats) Object.assign(stats, counts);
   await deps.nextTask();
   deps.signal?.throwIfAborted();

@@ -20,7 +20,7 @@ export async function readPage(
   doc: Document,
   opts: { url?: string; force?: boolean } = {},
 ): Promise<PageReading> {
-  const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
+  const stats: RemoteExtractStats = { path: 'remote', anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
   let last = '';
   const result = await extractRemote(
     doc,

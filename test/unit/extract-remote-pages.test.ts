@@ -35,7 +35,7 @@ const quiet = (html: string, url: string): JSDOM =>
 
 describe('extraction parsed elsewhere, mapped back by anchors (49 pages)', () => {
   const parser = new (quiet('', 'about:blank').window.DOMParser)();
-  const totals = { paragraphs: 0, anchored: 0, searched: 0, unmapped: 0 };
+  const totals = { paragraphs: 0, anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
 
   afterAll(() => console.log('remote extraction over 49 pages:', totals));
 
@@ -45,7 +45,7 @@ describe('extraction parsed elsewhere, mapped back by anchors (49 pages)', () =>
       const source = readFileSync(join(READABILITY_PAGES, folder, 'source.html'), 'utf8');
       const doc = quiet(source, url).window.document;
       const local = extract(doc, { url });
-      const stats: RemoteExtractStats = { path: 'remote', anchored: 0, searched: 0, unmapped: 0 };
+      const stats: RemoteExtractStats = { path: 'remote', anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
       const remote = await extractRemote(
         doc,
         { url },
@@ -66,6 +66,7 @@ describe('extraction parsed elsewhere, mapped back by anchors (49 pages)', () =>
       expect(stats.path).toBe('remote');
       totals.paragraphs += local.elements.length;
       totals.anchored += stats.anchored;
+      totals.byPath += stats.byPath;
       totals.searched += stats.searched;
       totals.unmapped += stats.unmapped;
     },

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { AnchorResolver, anchorsOf } from './anchors';
+import { type Anchor, AnchorResolver, anchorsOf, PathResolver } from './anchors';
 
 const html = `<main><h1>Head <em>line</em></h1><script>var x = "not text";</script>
   <div><p>First <b>para</b>graph.</p><p>Second.</p></div><p><span>Only</span></p><p></p></main>`;
@@ -39,7 +39,7 @@ describe('anchors', () => {
     const doc = new JSDOM('<body><section><div><p>Alone</p></div></section></body>').window.document;
     const section = doc.querySelector('section')!;
     const [anchor] = anchorsOf(doc.body, [section]);
-    expect(anchor).toEqual({ start: 0, end: 5, up: 3, keyLength: 5 });
+    expect(anchor).toEqual({ start: 0, end: 5, up: 3, keyLength: 5, path: '0:0' });
     expect(resolve(doc, [anchor ?? null])[0].element(0)).toBe(section);
   });
 
@@ -48,5 +48,36 @@ describe('anchors', () => {
     const resolver = new AnchorResolver(doc.body, [{ start: 100, end: 120, up: 0, keyLength: 20 }]);
     while (!resolver.step(10));
     expect(resolver.element(0)).toBeNull();
+  });
+
+  it('write each path against the one before it, and follow them back to the same elements', () => {
+    const body = '<div><section><p>One</p><p>Two</p></section><aside><p>Three</p></aside></div><p>Four</p>';
+    const copy = new JSDOM(`<body>${body}</body>`).window.document;
+    const live = new JSDOM(`<body>${body}</body>`).window.document;
+    const picks = (doc: Document): (Element | null)[] => [
+      ...Array.from(doc.querySelectorAll('p')),
+      null,
+      doc.querySelector('aside'),
+      doc.body,
+    ];
+    const anchors = anchorsOf(copy.body, picks(copy));
+    expect(anchors.map((a) => a?.path)).toEqual(['0:0.0.0', '2:1', '1:1.0', '0:1', undefined, '0:0.1', '0:']);
+    const paths = new PathResolver(live.body);
+    expect(anchors.map((a) => paths.follow(a))).toEqual(picks(live).map((el, i) => (i === 4 ? null : el)));
+  });
+
+  it('follow a path to nothing, not to a wrong level, where the live page has fewer elements', () => {
+    const live = new JSDOM('<body><p>Only</p></body>').window.document;
+    const paths = new PathResolver(live.body);
+    const at = (path: string): Anchor => ({ start: 0, end: 1, up: 0, keyLength: 1, path });
+    expect(paths.follow(at('0:3.1'))).toBeNull();
+    // Relative to a path that led nowhere: still nowhere.
+    expect(paths.follow(at('1:0'))).toBeNull();
+    expect(paths.follow(at('0:0'))).toBe(live.querySelector('p'));
+    // Malformed: more shared steps than the previous path has, or no separator.
+    expect(paths.follow(at('5:0'))).toBeNull();
+    expect(paths.follow(at('0'))).toBeNull();
+    expect(paths.follow(at('0:x'))).toBeNull();
+    expect(paths.follow({ start: 0, end: 1, up: 0, keyLength: 1 })).toBeNull();
   });
 });

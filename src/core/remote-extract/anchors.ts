@@ -10,6 +10,13 @@
  * many parent steps lead from their common ancestor up to it; the same steps from the live nodes at those
  * offsets find the live element. The caller verifies the text (`keyLength`) (a page changed between serialising and
  * mapping, or a parser moved content, and the offsets no longer line up) and searches for it otherwise.
+ *
+ * Finding offsets means walking the page's text nodes up to the article's end, the placement's largest cost on
+ * an edited visit (issue 8). So an anchor also carries the element's `path`: its element-child index at each
+ * level below the root. Serialising keeps every element (scripts and styles only lose their content), so in the
+ * usual case the path leads straight to the live element, a few `children` steps away; where a parser rebuilt
+ * the tree (mis-nested markup a script made), the path lands elsewhere, the text check fails, and the offsets
+ * are walked for the anchors that need them.
  */
 import { isElement, isSkipped, isText } from '../extract/dom-kinds';
 import { matchKey } from '../extract/live-map';
@@ -26,6 +33,12 @@ export interface Anchor {
    * the same, so offsets gone astray cannot land on an ancestor that merely contains the paragraph.
    */
   keyLength: number;
+  /**
+   * The element's path from the root, as `shared:steps`: how many leading steps it shares with the previous
+   * anchor's path in the same list (consecutive paragraphs share nearly all), then its own element-child
+   * indices, dot-separated. Absent: found by the offsets only.
+   */
+  path?: string;
 }
 
 /** Calls `visit` for each non-empty text node under `root` outside skipped elements, in document order. */
@@ -70,6 +83,7 @@ export function anchorsOf(root: Node, elements: readonly (Element | null)[]): (A
     }
     offset += node.data.length;
   }
+  const paths = new PathWriter(root);
   return elements.map((element) => {
     if (!element) return null;
     const a = first.get(element);
@@ -77,8 +91,100 @@ export function anchorsOf(root: Node, elements: readonly (Element | null)[]): (A
     if (!a || !b) return null;
     let up = 0;
     for (let n = commonAncestor(a.node, b.node); n && n !== element; n = n.parentNode) up++;
-    return { start: a.at, end: b.end, up, keyLength: matchKey(element.textContent ?? '').length };
+    const anchor: Anchor = {
+      start: a.at,
+      end: b.end,
+      up,
+      keyLength: matchKey(element.textContent ?? '').length,
+    };
+    const path = paths.write(element);
+    if (path !== null) anchor.path = path;
+    return anchor;
   });
+}
+
+/** The length of the prefix two paths share. */
+function sharedSteps(a: readonly number[], b: readonly number[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** Writes anchors' paths (`Anchor.path`), each against the one written before it. */
+class PathWriter {
+  /** Element-child index of each element whose parent's children were counted: counted once per parent. */
+  private readonly indexOf = new Map<Element, number>();
+  private previous: number[] = [];
+
+  constructor(private readonly root: Node) {}
+
+  /** `element`'s path, or null when it is not under the root. */
+  write(element: Element): string | null {
+    const steps: number[] = [];
+    let node: Element = element;
+    while (node !== this.root) {
+      const parent = node.parentNode;
+      if (!parent) return null;
+      steps.push(this.index(parent, node));
+      if (!isElement(parent)) {
+        if (parent !== this.root) return null;
+        break;
+      }
+      node = parent;
+    }
+    steps.reverse();
+    const shared = sharedSteps(this.previous, steps);
+    this.previous = steps;
+    return `${shared}:${steps.slice(shared).join('.')}`;
+  }
+
+  private index(parent: Node & ParentNode, child: Element): number {
+    let index = this.indexOf.get(child);
+    if (index === undefined) {
+      let i = 0;
+      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) this.indexOf.set(c, i++);
+      index = this.indexOf.get(child) ?? -1;
+    }
+    return index;
+  }
+}
+
+/**
+ * Follows anchors' paths in the live page, in the order they were written (`Anchor.path` is relative to the
+ * previous one), reusing the elements of the shared steps.
+ */
+export class PathResolver {
+  private previous: number[] = [];
+  /** The live element at each step of `previous` (null once a step led nowhere). */
+  private elements: (Element | null)[] = [];
+
+  constructor(private readonly root: Element) {}
+
+  /** The element at `anchor`'s path; null when it has none, or the live page has no element there. */
+  follow(anchor: Anchor | null): Element | null {
+    const path = anchor?.path;
+    if (path === undefined) return null;
+    const colon = path.indexOf(':');
+    const shared = Number(path.slice(0, colon));
+    const rest = path.slice(colon + 1);
+    if (!(colon > 0 && Number.isInteger(shared) && shared >= 0 && shared <= this.previous.length)) {
+      this.previous = [];
+      this.elements = [];
+      return null;
+    }
+    const steps = this.previous.slice(0, shared);
+    const elements = this.elements.slice(0, shared);
+    if (rest !== '') for (const step of rest.split('.')) steps.push(Number(step));
+    let element: Element | null = shared > 0 ? (elements[shared - 1] ?? null) : this.root;
+    for (let i = shared; i < steps.length; i++) {
+      const step = steps[i] ?? -1;
+      element = element && Number.isInteger(step) && step >= 0 ? (element.children[step] ?? null) : null;
+      elements.push(element);
+    }
+    this.previous = steps;
+    this.elements = elements;
+    return element;
+  }
 }
 
 /**
