@@ -20,25 +20,36 @@ export type SettleResult = 'quiet' | 'timeout';
 const IGNORED_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'svg']);
 const OWN_UI = '[data-redline-ui], [data-redline-old]';
 
+function isOwnUi(element: Element): boolean {
+  return element.hasAttribute('data-redline-ui') || element.hasAttribute('data-redline-old');
+}
+
 function isSignificantNode(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').trim() !== '';
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const element = node as Element;
-  return !IGNORED_TAGS.has(element.tagName) && !element.matches(OWN_UI);
+  return !IGNORED_TAGS.has(element.tagName) && !isOwnUi(element);
+}
+
+function anySignificant(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node && isSignificantNode(node)) return true;
+  }
+  return false;
 }
 
 /**
  * Whether a mutation could change the article. Only nodes coming and going count: text edits in place are
- * clocks, counters and "updated 2 minutes ago" labels far more often than article text.
+ * clocks, counters and "updated 2 minutes ago" labels far more often than article text. The observer sees
+ * every change of a busy page while it settles (ads, trackers), so the cheap tests come first: the nodes
+ * themselves, and only for a change that moved something significant, the target's ancestors (`closest`).
  */
 export function isSignificantMutation(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
+  if (!anySignificant(record.addedNodes) && !anySignificant(record.removedNodes)) return false;
   const target = record.target;
-  if (target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(OWN_UI)) return false;
-  return (
-    Array.from(record.addedNodes).some(isSignificantNode) ||
-    Array.from(record.removedNodes).some(isSignificantNode)
-  );
+  return !(target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(OWN_UI));
 }
 
 export function waitForSettle(doc: Document, options: SettleOptions = {}): Promise<SettleResult> {
