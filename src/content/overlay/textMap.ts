@@ -49,12 +49,8 @@ interface VisibleText {
   /** Per visible character: its text node (an index into `nodes`) and offset there. */
   readonly node: Int32Array;
   readonly offset: Int32Array;
-  /**
-   * The visible characters case folded, one UTF-16 unit each (`foldCode`): character `i` is `folded[i]`, so a
-   * paragraph's text is found and compared with string search instead of a string per character, which was the
-   * mount's largest own cost on an edited article after the walk of the page (issue 8).
-   */
-  readonly folded: string;
+  /** Per visible character: the character (one UTF-16 unit), case folded. */
+  readonly folded: string[];
   /** Per visible character: where the whitespace before it starts, if any since the previous visible one (-1: none). */
   readonly spaceNode: Int32Array;
   readonly spaceOffset: Int32Array;
@@ -85,51 +81,12 @@ export function isInvisibleCode(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
-// The case-folded code of each ASCII unit, worked out once.
-const ASCII_FOLDED = Int32Array.from({ length: 128 }, (_, c) =>
-  String.fromCharCode(c).toLowerCase().charCodeAt(0),
-);
-const FOLDED = new Map<number, number>();
+// The case-folded string of each ASCII unit, made once.
+const ASCII_FOLDED = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c).toLowerCase());
 
-/**
- * One UTF-16 unit case folded as `toLowerCase` folds it, as one unit. The one unit whose lower case is two units,
- * U+0130 (dotted capital I, lower case "i" + U+0307), stays itself: no other unit folds to it, so it still
- * matches exactly what it matched as two units (itself, not an "i" followed by a combining dot).
- */
-export function foldCode(code: number): number {
-  if (code < 128) return ASCII_FOLDED[code] as number;
-  let folded = FOLDED.get(code);
-  if (folded === undefined) {
-    const lower = String.fromCharCode(code).toLowerCase();
-    folded = lower.length === 1 ? lower.charCodeAt(0) : code;
-    FOLDED.set(code, folded);
-  }
-  return folded;
-}
-
-/** Builds a string from char codes pushed one at a time, in blocks (one `fromCharCode` per block). */
-class CodeString {
-  private readonly block = new Uint16Array(4096);
-  private used = 0;
-  private parts: string[] = [];
-
-  push(code: number): void {
-    this.block[this.used++] = code;
-    if (this.used === this.block.length) this.flush();
-  }
-
-  done(): string {
-    this.flush();
-    return this.parts.join('');
-  }
-
-  private flush(): void {
-    if (this.used === 0) return;
-    this.parts.push(
-      String.fromCharCode.apply(null, this.block.subarray(0, this.used) as unknown as number[]),
-    );
-    this.used = 0;
-  }
+/** One UTF-16 unit of `text`, case folded as `charAt(i).toLowerCase()` folds it. */
+function foldedAt(text: string, i: number, code: number): string {
+  return code < 128 ? (ASCII_FOLDED[code] as string) : text.charAt(i).toLowerCase();
 }
 
 // Text inside these is never shown as part of the paragraph.
@@ -176,7 +133,7 @@ function visibleText(root: Element): VisibleText {
   const offset = new Int32Array(capacity);
   const spaceNode = new Int32Array(capacity);
   const spaceOffset = new Int32Array(capacity);
-  const folded = new CodeString();
+  const folded: string[] = [];
   let length = 0;
   let pendingNode = -1;
   let pendingOffset = 0;
@@ -196,26 +153,25 @@ function visibleText(root: Element): VisibleText {
       offset[length] = at;
       spaceNode[length] = pendingNode;
       spaceOffset[length] = pendingOffset;
-      folded.push(foldCode(code));
+      folded.push(foldedAt(data, at, code));
       length++;
       pendingNode = -1;
     }
   });
   const trailingSpace = pendingNode < 0 ? null : { node: nodes[pendingNode] as Text, offset: pendingOffset };
-  return { nodes, node, offset, folded: folded.done(), spaceNode, spaceOffset, length, trailingSpace };
+  return { nodes, node, offset, folded, spaceNode, spaceOffset, length, trailingSpace };
 }
 
-/** `text`'s visible characters, case folded as `VisibleText.folded` holds the page's. */
-function visibleOf(text: string): string {
-  const out = new CodeString();
+function visibleOf(text: string): string[] {
+  const out: string[] = [];
   // Unit by unit, as the page side walks `Text.data`; a surrogate is neither space nor invisible, so a
   // character outside the BMP stays as its two units.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isSpaceCode(code) || isInvisibleCode(code)) continue;
-    out.push(foldCode(code));
+    out.push(foldedAt(text, i, code));
   }
-  return out.done();
+  return out;
 }
 
 /** The point just after visible character `i`. */
@@ -265,12 +221,28 @@ function deletionPoint(
  * paragraph. An extractor may map a paragraph to an element holding more (a caption or byline around it, a
  * shared ancestor); then the paragraph's text must occur exactly once in it, or nothing can be placed.
  */
-function findStart(text: VisibleText, needle: string): number | null {
+function findStart(text: VisibleText, needle: readonly string[]): number | null {
   if (needle.length === 0 || needle.length > text.length) return null;
   if (needle.length === text.length) return 0;
-  const first = text.folded.indexOf(needle);
-  if (first < 0) return null;
-  return text.folded.indexOf(needle, first + 1) < 0 ? first : null;
+  // A folded character may be two units long (U+0130), so the haystack keeps where each character starts.
+  const haystack = text.folded.join('');
+  const charAt = new Map<number, number>();
+  let at = 0;
+  text.folded.forEach((folded, index) => {
+    charAt.set(at, index);
+    at += folded.length;
+  });
+  const target = needle.join('');
+  const starts: number[] = [];
+  for (
+    let found = haystack.indexOf(target);
+    found >= 0 && starts.length < 2;
+    found = haystack.indexOf(target, found + 1)
+  ) {
+    const index = charAt.get(found);
+    if (index !== undefined) starts.push(index);
+  }
+  return starts.length === 1 ? (starts[0] ?? null) : null;
 }
 
 /**
@@ -279,15 +251,14 @@ function findStart(text: VisibleText, needle: string): number | null {
  */
 export function planWordMarks(root: Element, words: readonly WordChange[]): WordPlan | null {
   const text = visibleText(root);
-  const runs = words.map((run) => visibleOf(run.text));
-  const newChars = runs.filter((_, i) => words[i]?.op !== 'delete').join('');
+  const newChars = words.flatMap((run) => (run.op === 'delete' ? [] : visibleOf(run.text)));
   const start = findStart(text, newChars);
   if (start === null) return null;
   const end = start + newChars.length;
   const plan: WordPlan = { inserted: [], deleted: [] };
   let pos = start;
-  for (const [i, run] of words.entries()) {
-    const runChars = runs[i] ?? '';
+  for (const run of words) {
+    const runChars = visibleOf(run.text);
     if (run.op === 'delete') {
       if (runChars.length > 0) {
         // Past the paragraph's own text, the space trailing the element's text is no longer the paragraph's.
@@ -299,8 +270,10 @@ export function planWordMarks(root: Element, words: readonly WordChange[]): Word
       continue;
     }
     const startPos = pos;
-    if (!text.folded.startsWith(runChars, pos)) return null;
-    pos += runChars.length;
+    for (const expected of runChars) {
+      if (pos >= text.length || text.folded[pos] !== expected) return null;
+      pos++;
+    }
     if (run.op === 'insert' && pos > startPos)
       plan.inserted.push({ start: before(text, startPos), end: after(text, pos - 1) });
   }
