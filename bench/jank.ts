@@ -115,6 +115,12 @@ interface Visit {
     ownCpuMs?: number;
     /** The longest of Redline's tasks on the thread's CPU (`maxTaskMs` is its wall time). */
     maxTaskCpuMs?: number;
+    /**
+     * The page's own scripts (wall time) that ran inside events counted for Redline and are left out of
+     * `ownMs`: a page timer or message handler after which Redline's observer callbacks ran as microtasks is
+     * one event (a script call, then its microtask checkpoint). Before this field existed they counted in full.
+     */
+    pageScriptMs?: number;
     scriptMs: number;
     maxTaskMs: number;
     longTasks: number;
@@ -165,6 +171,17 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
       mains.has(`${e.pid}:${e.tid}`) &&
       (e.args?.data?.url ?? '').endsWith('/content.js'),
   );
+  // The page's own script runs (a URL that is not the content script's), outer ones first.
+  const pageScripts = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        SCRIPT_NAMES.has(e.name) &&
+        mains.has(`${e.pid}:${e.tid}`) &&
+        (e.args?.data?.url ?? '') !== '' &&
+        !(e.args?.data?.url ?? '').endsWith('/content.js'),
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const thread = ours[0] ? `${ours[0].pid}:${ours[0].tid}` : null;
   const sampled = (start: number, end: number): boolean => samples.some((t) => t >= start && t < end);
   const tasks = events
@@ -187,6 +204,7 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   let ownMs = 0;
   let ownCpuMs = 0;
+  let pageScriptMs = 0;
   let taskEnd = -1;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
@@ -199,47 +217,74 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     maxTaskMs = Math.max(maxTaskMs, ms);
     maxTaskCpuMs = Math.max(maxTaskCpuMs, (task.tdur ?? task.dur ?? 0) / 1000);
     if (ms > LONG_MS) longTasks++;
-    const own = ownPart(task, end, onThread, ours, samples);
+    const own = ownPart(task, end, onThread, ours, pageScripts, samples);
     ownMs += own.wall;
     ownCpuMs += own.cpu;
+    pageScriptMs += own.page;
   }
-  return { taskMs, ownMs, ownCpuMs, scriptMs, maxTaskMs, maxTaskCpuMs, longTasks, attribution: 'trace' };
+  return {
+    taskMs,
+    ownMs,
+    ownCpuMs,
+    pageScriptMs,
+    scriptMs,
+    maxTaskMs,
+    maxTaskCpuMs,
+    longTasks,
+    attribution: 'trace',
+  };
 }
 
 /**
  * Redline's own part of one of its tasks: the task's outermost events (a script run, a microtask checkpoint, a
  * timer, an event dispatch) that ran the content script by the trace or a profiler sample, whole, with the
  * layout and style they forced. A task that ran the content script also runs the page's own work (its load
- * event's listeners, its layout); that is not Redline's. A sample outside every traced event counts one interval.
+ * event's listeners, its layout); that is not Redline's. Nor is a page script run inside a counted event that
+ * ran none of Redline's code (`page`: a page timer whose mutations Redline's observer then saw in the same
+ * event's microtasks). A sample outside every traced event counts one interval.
  */
 function ownPart(
   task: TraceEvent,
   end: number,
   onThread: readonly TraceEvent[],
   ours: readonly TraceEvent[],
+  pageScripts: readonly TraceEvent[],
   samples: readonly number[],
-): { wall: number; cpu: number } {
+): { wall: number; cpu: number; page: number } {
   let own = 0;
   let cpu = 0;
+  let page = 0;
   let childEnd = -1;
   const counted: [number, number][] = [];
+  const runsOurs = (from: number, to: number): boolean =>
+    ours.some((x) => x.ts >= from && x.ts < to) || samples.some((t) => t >= from && t < to);
   for (const e of onThread) {
     if (e.ts < task.ts || e.ts >= end || e.ts < childEnd) continue;
     const eEnd = e.ts + (e.dur ?? 0);
     childEnd = eEnd;
     counted.push([e.ts, eEnd]);
-    const runsOurs =
-      ours.some((x) => x.ts >= e.ts && x.ts < eEnd) || samples.some((t) => t >= e.ts && t < eEnd);
-    if (runsOurs) {
-      own += (e.dur ?? 0) / 1000;
-      cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+    if (!runsOurs(e.ts, eEnd)) continue;
+    let wall = (e.dur ?? 0) / 1000;
+    let thread = (e.tdur ?? e.dur ?? 0) / 1000;
+    // The outermost page script runs inside it that ran none of Redline's code.
+    let pageEnd = -1;
+    for (const p of pageScripts) {
+      const pEnd = p.ts + (p.dur ?? 0);
+      if (p.ts < e.ts || pEnd > eEnd || p.ts < pageEnd || p === e) continue;
+      pageEnd = pEnd;
+      if (runsOurs(p.ts, pEnd)) continue;
+      wall -= (p.dur ?? 0) / 1000;
+      thread -= (p.tdur ?? p.dur ?? 0) / 1000;
+      page += (p.dur ?? 0) / 1000;
     }
+    own += Math.max(0, wall);
+    cpu += Math.max(0, thread);
   }
   const loose = samples.filter(
     (t) => t >= task.ts && t < end && !counted.some(([a, b]) => t >= a && t < b),
   ).length;
   const looseMs = (loose * PROFILE_INTERVAL_US) / 1000;
-  return { wall: own + looseMs, cpu: cpu + looseMs };
+  return { wall: own + looseMs, cpu: cpu + looseMs, page };
 }
 
 async function heapBytes(page: Page, name: BrowserName): Promise<number | null> {
