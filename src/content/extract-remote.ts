@@ -208,11 +208,14 @@ async function placeArticle(
   const anchors = [...parsed.anchors, parsed.titleAnchor];
   const wanted = [...article.paragraphs.map((p) => p.text), article.title];
   const found: (Element | null)[] = [];
+  // Each paragraph's match key at most once, though an anchor whose path fails is checked twice.
+  const wantedKeys: (string | undefined)[] = [];
   const check = (element: Element | null, i: number): Element | null => {
-    const key = element ? matchKey(element.textContent ?? '') : '';
-    return element && key.length === anchors[i]?.keyLength && key.includes(matchKey(wanted[i] ?? ''))
-      ? element
-      : null;
+    if (!element) return null;
+    const key = matchKey(element.textContent ?? '');
+    if (key.length !== anchors[i]?.keyLength) return null;
+    wantedKeys[i] ??= matchKey(wanted[i] ?? '');
+    return key.includes(wantedKeys[i]) ? element : null;
   };
   const paths = new PathResolver(body);
   let sliceStart = deps.now();

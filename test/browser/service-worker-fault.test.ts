@@ -9,6 +9,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionHash } from '../../src/core/hash';
+import { withTimeout } from '../../src/ui/withTimeout';
 import { BBC_V1, BBC_V2, bbcPage } from '../fixtures/pages/fixture-pages';
 import { builtExtensionDir } from './harness/extension-dir';
 import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
@@ -35,21 +36,12 @@ function workerRunning(browser: Browser): boolean {
  * `promise`, or a failure naming `step` after `ms`: when this test overran its time (2 of 4 suite runs on a
  * loaded 2-core machine, Chromium 150) the report could not say which step had waited.
  */
-async function within<T>(step: string, ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${step}: no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const within = <T>(step: string, ms: number, promise: Promise<T>): Promise<T> =>
+  withTimeout(promise, ms, step);
 
 /** The stored versions of `url`, asked of the background from an extension page as the history page asks. */
 function storedHashes(browser: Browser, origin: string, url: string): Promise<string[]> {
-  return within('reading the stored versions', 30_000, askStoredHashes(browser, origin, url));
+  return within('Reading the stored versions', 30_000, askStoredHashes(browser, origin, url));
 }
 
 async function askStoredHashes(browser: Browser, origin: string, url: string): Promise<string[]> {
@@ -97,7 +89,7 @@ describe('chromium stops the service worker during a capture', () => {
     const v1 = await versionHash(BBC_V1);
     const v2 = await versionHash(BBC_V2);
     server.set(PATH, bbcPage(1, url));
-    expect(await within('the first visit', 45_000, visit(page, url))).toBe('captured');
+    expect(await within('The first visit', 45_000, visit(page, url))).toBe('captured');
     expect(await storedHashes(launched.browser, origin, url)).toEqual([v1]);
 
     // The edited article, with the worker stopped over and over from the start of the load until well after the
@@ -107,7 +99,7 @@ describe('chromium stops the service worker during a capture', () => {
     let stops = 0;
     let seenStopped = false;
     for (const until = Date.now() + 6000; Date.now() < until; ) {
-      await within('stopping the service worker', 10_000, cdp.send('ServiceWorker.stopAllWorkers'));
+      await within('Stopping the service worker', 10_000, cdp.send('ServiceWorker.stopAllWorkers'));
       stops++;
       seenStopped ||= !workerRunning(launched.browser);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -125,7 +117,7 @@ describe('chromium stops the service worker during a capture', () => {
     expect(afterFault.length === 1 || (afterFault.length === 2 && afterFault[1] === v2)).toBe(true);
 
     // The next visit works: the edit is stored (once) and marked against the first version.
-    expect(await within('the visit after the fault', 45_000, visit(page, url))).toBe('changed');
+    expect(await within('The visit after the fault', 45_000, visit(page, url))).toBe('changed');
     expect(await page.$$eval('[data-redline]', (els) => els.length)).toBeGreaterThan(0);
     expect(await storedHashes(launched.browser, origin, url)).toEqual([v1, v2]);
     console.info(`service worker stopped ${stops} times; the interrupted visit ended as ${interrupted}`);
