@@ -44,6 +44,21 @@ function preactPage(paragraphs: readonly string[], canonical: string): string {
   );
 }
 
+/**
+ * How many ranges of Redline's inserted-word highlight start inside paragraph `index`, read from the page's
+ * highlight registry (the paint itself is only in the screenshot); null where the page cannot see it.
+ */
+async function paintedInParagraph(page: Page, index: number): Promise<number | null> {
+  return page.evaluate((i: number) => {
+    const p = document.querySelectorAll('article .story-body p')[i]!;
+    const highlight = CSS.highlights?.get('redline-inserted');
+    if (!highlight) return null;
+    let count = 0;
+    for (const range of highlight) if (p.contains(range.startContainer)) count += 1;
+    return count;
+  }, index);
+}
+
 /** Text nodes and text of paragraph `index`, with what Redline inserted left out. */
 async function paragraphState(page: Page, index: number) {
   return page.evaluate((i: number) => {
@@ -101,6 +116,7 @@ describe.each(BROWSERS)('a Preact page re-rendering a marked paragraph in %s', (
     server.set(path, preactPage(v2, server.url(path)));
     expect(await visit(page, server.url(path))).toBe('changed');
     expect((await paragraphState(page, EDITED)).mark).toBe('reworded');
+    expect(await paintedInParagraph(page, EDITED)).toBe(1);
 
     const rerendered = 'The framework rendered this sentence after Redline marked the paragraph.';
     await page.evaluate(
@@ -113,6 +129,20 @@ describe.each(BROWSERS)('a Preact page re-rendering a marked paragraph in %s', (
     const marked = await paragraphState(page, EDITED);
     expect(marked.ownText).toBe(rerendered);
     expect(marked.ownNodes).toEqual(['#text']);
+    // The inserted word's highlight kept its offsets in the rewritten text node: it would paint letters of the
+    // new sentence as inserted. It is dropped; the mark and the "Was:" line stay.
+    await waitFor(
+      page,
+      (i: number) => {
+        const p = document.querySelectorAll('article .story-body p')[i]!;
+        const highlight = CSS.highlights?.get('redline-inserted');
+        return highlight !== undefined && ![...highlight].some((range) => p.contains(range.startContainer));
+      },
+      { timeout: 5_000 },
+      EDITED,
+    );
+    expect(await paintedInParagraph(page, EDITED)).toBe(0);
+    expect(marked.mark).toBe('reworded');
     await saveScreenshot(page, name, 'preact-rerendered-marked', { fullPage: false });
 
     // The reader dismisses the marks (a real click: the bar ignores a script's).

@@ -12,6 +12,11 @@ class FakeHighlight {
     this.ranges.push(range);
     return this;
   }
+  delete(range: AbstractRange): boolean {
+    const at = this.ranges.indexOf(range);
+    if (at >= 0) this.ranges.splice(at, 1);
+    return at >= 0;
+  }
 }
 
 type Patched = { CSS?: unknown; Highlight?: unknown };
@@ -62,5 +67,22 @@ describe('InsertedHighlight', () => {
     expect(new InsertedHighlight(document, []).show()).toBe(false);
     new InsertedHighlight(document, [range()]).hide();
     expect(registry.get(INSERTED_HIGHLIGHT)).toBe('other');
+  });
+
+  it('drops stale ranges from the painted highlight, and never paints a range dropped before it was added', () => {
+    const registry = new Map<string, unknown>();
+    install(registry);
+    const [a, b, c] = [range(), range(), range()];
+    const highlight = new InsertedHighlight(document, [a, b]);
+    highlight.show();
+    const registered = registry.get(INSERTED_HIGHLIGHT) as FakeHighlight;
+    highlight.drop([a, c]);
+    expect(registered.ranges).toEqual([b]);
+    highlight.add([c]);
+    expect(registered.ranges).toEqual([b]);
+    // Shown again after being hidden: built from what is left.
+    highlight.hide();
+    highlight.drop([b]);
+    expect(highlight.show()).toBe(false);
   });
 });

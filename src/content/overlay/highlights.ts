@@ -31,7 +31,10 @@ function highlightApi(doc: Document): HighlightApi | null {
  */
 export class InsertedHighlight {
   private readonly api: HighlightApi | null;
-  private readonly ranges: AbstractRange[] = [];
+  // A Set keeps the order ranges came in and lets stale ones leave one by one.
+  private readonly ranges = new Set<AbstractRange>();
+  // Dropped before they were added (the mount adds most ranges once its last chunk is in): never added.
+  private readonly dropped = new WeakSet<AbstractRange>();
   private highlight: Highlight | null = null;
   private shown = false;
 
@@ -47,7 +50,8 @@ export class InsertedHighlight {
 
   add(ranges: readonly AbstractRange[]): void {
     for (const range of ranges) {
-      this.ranges.push(range);
+      if (this.dropped.has(range)) continue;
+      this.ranges.add(range);
       try {
         this.highlight?.add(range);
       } catch {
@@ -60,7 +64,7 @@ export class InsertedHighlight {
   /** Registers the highlight; false when there is nothing (yet) to paint or no API to paint it with. */
   show(): boolean {
     this.shown = true;
-    if (!this.api || this.ranges.length === 0) return false;
+    if (!this.api || this.ranges.size === 0) return false;
     try {
       if (!this.highlight) {
         const highlight = new this.api.Highlight();
@@ -73,6 +77,22 @@ export class InsertedHighlight {
       // Firefox content scripts reach the page's registry through Xray wrappers; if a build refuses our
       // Highlight object there, the paragraph marks still stand on their own.
       return false;
+    }
+  }
+
+  /**
+   * Stops painting `ranges`, now or when they are added: a StaticRange keeps its offsets when the page rewrites
+   * the text under it, and would paint whatever characters now sit there (staleWords.ts).
+   */
+  drop(ranges: readonly AbstractRange[]): void {
+    for (const range of ranges) {
+      this.dropped.add(range);
+      if (!this.ranges.delete(range)) continue;
+      try {
+        this.highlight?.delete(range);
+      } catch {
+        // See show(); a range the Highlight refused was never painted.
+      }
     }
   }
 

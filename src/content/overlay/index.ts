@@ -39,6 +39,7 @@ import {
 } from './navigation';
 import { ChangePlanner, type MarkJob, type PlacedChanges } from './paragraphMarks';
 import { summaryText } from './since';
+import { watchStaleWords } from './staleWords';
 import { PageStyles } from './styles';
 import { detectTheme } from './theme';
 import { markTitle } from './titleMark';
@@ -86,9 +87,12 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
   const journal = new DomJournal();
   const lifetime = new AbortController();
   let highlight: InsertedHighlight | null = null;
+  const staleWords = watchStaleWords(doc, (ranges) => highlight?.drop(ranges));
   lifetime.signal.addEventListener(
     'abort',
     () => {
+      // First: taking the marks out must not read as the page changing its text.
+      staleWords.disconnect();
       highlight?.hide();
       journal.undoAll();
     },
@@ -141,11 +145,17 @@ export function mountOverlay(input: OverlayInput, signal: AbortSignal, readable 
       return;
     }
 
-    const placed: PlacedChanges = { items: [], insertedRanges: [] };
+    const placed: PlacedChanges = {
+      items: [],
+      insertedRanges: [],
+      onWords: (element, ranges) => staleWords.watch(element, ranges),
+    };
     if (liveBanner && edit.live)
       placed.items.push({ element: liveBanner, description: liveText(edit.live.entries) });
     if (titleChanged && titleElement) {
-      placed.insertedRanges.push(...markTitle(titleElement, result.title, journal, readable));
+      const ranges = markTitle(titleElement, result.title, journal, readable);
+      placed.insertedRanges.push(...ranges);
+      staleWords.watch(titleElement, ranges);
       placed.items.push({ element: titleElement, description: t('mark_headline') });
     }
     highlight = new InsertedHighlight(doc);

@@ -17,6 +17,8 @@ import { hasDeletions, insertedRanges, placeWasLine } from './wordMarks';
 export interface PlacedChanges {
   items: ChangeItem[];
   insertedRanges: AbstractRange[];
+  /** Told of each element's inserted-word ranges once its marks are in (staleWords.ts watches them). */
+  onWords?: (element: Element, ranges: readonly AbstractRange[]) => void;
 }
 
 // Message keys of what the control bar announces for each change.
@@ -146,16 +148,22 @@ export class ChangePlanner {
 
   private place(into: PlacedChanges, change: ParagraphChange, element: Element, first: boolean): void {
     const { journal, readable } = this;
+    let ranges: AbstractRange[] = [];
     if (change.kind === 'reworded') {
       const place = (words: readonly WordChange[], oldText: string): void => {
         const line = placeWasLine(this.lastLine.get(element) ?? element, words, oldText, readable, journal);
         this.lastLine.set(element, line);
       };
-      for (const range of placeRewording(element, change, this.oldParagraphs[change.oldIndex], place)) {
-        into.insertedRanges.push(range);
-      }
+      ranges = placeRewording(element, change, this.oldParagraphs[change.oldIndex], place);
+      for (const range of ranges) into.insertedRanges.push(range);
     }
-    if (!first) return;
+    if (first) this.markElement(into, change, element);
+    // After the label went in, so that insertion is not the first change the watcher sees.
+    if (ranges.length > 0) into.onWords?.(element, ranges);
+  }
+
+  private markElement(into: PlacedChanges, change: ParagraphChange, element: Element): void {
+    const { journal } = this;
     if (change.kind === 'reworded') {
       markBlock(element, 'reworded', change.moved, journal);
       const description = t(change.moved ? DESCRIPTIONS.movedReworded : DESCRIPTIONS.reworded);
