@@ -99,6 +99,8 @@ interface Visit {
   visit: 'first' | 'edited';
   withExtension: boolean;
   status: string | null;
+  /** The page's load event had not fired within LOAD_TIMEOUT_MS; the visit was measured from there on. */
+  loadTimedOut?: boolean;
   windowMs: number;
   longTasks: number[];
   gaps: number[];
@@ -299,6 +301,24 @@ async function heapBytes(page: Page, name: BrowserName): Promise<number | null> 
   }
 }
 
+/**
+ * How long a visit waits for the page's load event. One benchmark page (65408257…, moneycontrol) never fires it
+ * offline: an image's `onerror` sets another address that fails too, forever, with or without Redline. Such a
+ * visit goes on from the timeout, marked `loadTimedOut`, instead of ending the run.
+ */
+const LOAD_TIMEOUT_MS = 20_000;
+
+/** Navigates and waits for `load`; false when it did not come within LOAD_TIMEOUT_MS. */
+async function load(page: Page, url: string): Promise<boolean> {
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return false;
+    throw error;
+  }
+}
+
 async function jankOf(page: Page): Promise<{ long: number[]; gaps: number[] }> {
   return page.evaluate(() => (window as unknown as { __jank: { long: number[]; gaps: number[] } }).__jank);
 }
@@ -320,7 +340,7 @@ async function visitWith(
     await cdp.send('Profiler.start');
   }
   const started = Date.now();
-  await page.goto(url, { waitUntil: 'load' });
+  const loaded = await load(page, url);
   const status = await waitForStatus(page, 30_000).catch(() => null);
   await new Promise((r) => setTimeout(r, TAIL_MS));
   const windowMs = Date.now() - started;
@@ -337,6 +357,7 @@ async function visitWith(
   const jank = await jankOf(page);
   return {
     status,
+    ...(loaded ? {} : { loadTimedOut: true }),
     windowMs,
     longTasks: jank.long,
     gaps: jank.gaps,
@@ -347,7 +368,7 @@ async function visitWith(
 
 async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: number, parse: boolean) {
   const started = Date.now();
-  await page.goto(url, { waitUntil: 'load' });
+  const loaded = await load(page, url);
   await new Promise((r) => setTimeout(r, Math.max(0, windowMs - (Date.now() - started))));
   const jank = await jankOf(page);
   const heap = await heapBytes(page, name);
@@ -369,6 +390,7 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
   }
   return {
     status: null,
+    ...(loaded ? {} : { loadTimedOut: true }),
     windowMs,
     longTasks: jank.long,
     gaps: jank.gaps,
