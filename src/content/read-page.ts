@@ -6,15 +6,7 @@ import { send } from '../background/protocol';
 import { READABLE_CONTRACT } from './contract';
 import { extractRemote, type PageReading, type RemoteExtractStats } from './extract-remote';
 import { nextTaskOf } from './overlay/chunks';
-
-/**
- * A fresh id for one upload. Not `crypto.randomUUID()`: it exists only in secure contexts, and a content script
- * on an http:// page runs in the page's (insecure) context.
- */
-function uploadId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { uploadId } from './upload-id';
 
 export async function readPage(
   doc: Document,
