@@ -9,7 +9,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionHash } from '../../src/core/hash';
-import { withTimeout } from '../../src/ui/withTimeout';
+import { TimedOut, withTimeout } from '../../src/ui/withTimeout';
 import { BBC_V1, BBC_V2, bbcPage } from '../fixtures/pages/fixture-pages';
 import { builtExtensionDir } from './harness/extension-dir';
 import { type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
@@ -37,30 +37,38 @@ function workerRunning(browser: Browser): boolean {
  * loaded 2-core machine, Chromium 150) the report could not say which step had waited.
  */
 const within = <T>(step: string, ms: number, promise: Promise<T>): Promise<T> =>
-  withTimeout(promise, ms, step);
+  withTimeout(promise, ms, step).catch((error: unknown) => {
+    // TimedOut's own message is the reader's, from the catalogue, which the test process does not have.
+    if (error instanceof TimedOut) throw new Error(`${step}: no result in ${ms / 1000} s`, { cause: error });
+    throw error;
+  });
 
 /** The stored versions of `url`, asked of the background from an extension page as the history page asks. */
-function storedHashes(browser: Browser, origin: string, url: string): Promise<string[]> {
-  return within('Reading the stored versions', 30_000, askStoredHashes(browser, origin, url));
-}
-
-async function askStoredHashes(browser: Browser, origin: string, url: string): Promise<string[]> {
-  const page = await browser.newPage();
+async function storedHashes(browser: Browser, origin: string, url: string): Promise<string[]> {
+  const page = await within('Opening an extension page', 20_000, browser.newPage());
   try {
-    await page.goto(`${origin}/options.html`, { waitUntil: 'load' });
-    return await page.evaluate(async (wanted: string) => {
-      const api = (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome;
-      const reply = (await api.runtime.sendMessage({ type: 'ui.article', request: { url: wanted } })) as {
-        ok: boolean;
-        value: { versions: { hash: string }[] } | null;
-      };
-      return reply.ok && reply.value ? reply.value.versions.map((v) => v.hash) : [];
-    }, url);
+    await within(
+      'Loading the options page',
+      20_000,
+      page.goto(`${origin}/options.html`, { waitUntil: 'load' }),
+    );
+    return await within('Asking the background for the stored versions', 30_000, askStoredHashes(page, url));
   } finally {
     await page.close();
   }
+}
+
+async function askStoredHashes(page: Page, url: string): Promise<string[]> {
+  return await page.evaluate(async (wanted: string) => {
+    const api = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome;
+    const reply = (await api.runtime.sendMessage({ type: 'ui.article', request: { url: wanted } })) as {
+      ok: boolean;
+      value: { versions: { hash: string }[] } | null;
+    };
+    return reply.ok && reply.value ? reply.value.versions.map((v) => v.hash) : [];
+  }, url);
 }
 
 describe('chromium stops the service worker during a capture', () => {
