@@ -4,6 +4,8 @@
  * that never stops changing is still read.
  */
 
+import { isOverlayElement, OVERLAY_SELECTOR } from './overlay/overlayElement';
+
 export const QUIET_MS = 600;
 export const MAX_WAIT_MS = 4000;
 
@@ -18,17 +20,12 @@ export type SettleResult = 'quiet' | 'timeout';
 
 // Elements that never hold article text; ads and trackers insert them all the time.
 const IGNORED_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'svg']);
-const OWN_UI = '[data-redline-ui], [data-redline-old]';
-
-function isOwnUi(element: Element): boolean {
-  return element.hasAttribute('data-redline-ui') || element.hasAttribute('data-redline-old');
-}
 
 function isSignificantNode(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').trim() !== '';
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const element = node as Element;
-  return !IGNORED_TAGS.has(element.tagName) && !isOwnUi(element);
+  return !IGNORED_TAGS.has(element.tagName) && !isOverlayElement(element);
 }
 
 function anySignificant(nodes: NodeList): boolean {
@@ -49,7 +46,7 @@ export function isSignificantMutation(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
   if (!anySignificant(record.addedNodes) && !anySignificant(record.removedNodes)) return false;
   const target = record.target;
-  return !(target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(OWN_UI));
+  return !(target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(OVERLAY_SELECTOR));
 }
 
 export function waitForSettle(doc: Document, options: SettleOptions = {}): Promise<SettleResult> {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { everyParagraphReworded } from '../../../test/helpers/overlay';
 import {
   CHUNK_BUDGET_MS,
   capNote,
@@ -238,40 +239,9 @@ describe('mountOverlay in chunks', () => {
     };
     const n = 1500;
     try {
-      document.body.innerHTML = `<article><h1>T</h1>${'<p>Old words new words.</p>'.repeat(n)}</article>`;
-      const elements = Array.from(document.querySelectorAll('p'));
-      const words = [
-        { op: 'equal' as const, text: 'Old words ' },
-        { op: 'insert' as const, text: 'new' },
-        { op: 'equal' as const, text: ' words.' },
-      ];
+      const input = everyParagraphReworded(n);
       const controller = new AbortController();
-      mountOverlay(
-        {
-          doc: document,
-          result: {
-            title: { changed: false, old: 'T', new: 'T', words: [] },
-            paragraphs: elements.map((_, i) => ({
-              kind: 'reworded' as const,
-              oldIndex: i,
-              newIndex: i,
-              moved: false,
-              similarity: 0.9,
-              words,
-            })),
-            removed: [],
-            stats: { unchanged: 0, added: 0, removed: 0, reworded: n, moved: 0 },
-            capped: false,
-          },
-          elements,
-          titleElement: document.querySelector('h1'),
-          old: { title: 'T', paragraphs: elements.map(() => 'Old words words.') },
-          since: Date.now(),
-          onDismiss: () => undefined,
-        },
-        controller.signal,
-        true,
-      );
+      mountOverlay(input, controller.signal, true);
       const painted = () => registry.get('redline-inserted')?.ranges.length ?? 0;
       const first = painted();
       expect(first).toBeGreaterThanOrEqual(MIN_CHUNK);

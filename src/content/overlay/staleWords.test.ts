@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
+import { everyParagraphReworded } from '../../../test/helpers/overlay';
 import { INSERTED_HIGHLIGHT } from './highlights';
 import { mountOverlay } from './index';
 import { type StaleWords, watchStaleWords } from './staleWords';
@@ -83,41 +84,10 @@ describe('the overlay after a framework re-renders a marked paragraph', () => {
     win.CSS = { highlights: registry };
     win.Highlight = class extends Set<AbstractRange> {};
     try {
-      document.body.innerHTML =
-        '<article><h1>T</h1><p>Old words new words.</p><p>Old words new words.</p></article>';
-      const elements = Array.from(document.querySelectorAll('p'));
-      const words = [
-        { op: 'equal' as const, text: 'Old words ' },
-        { op: 'insert' as const, text: 'new' },
-        { op: 'equal' as const, text: ' words.' },
-      ];
+      const input = everyParagraphReworded(2);
+      const { elements } = input;
       const controller = new AbortController();
-      mountOverlay(
-        {
-          doc: document,
-          result: {
-            title: { changed: false, old: 'T', new: 'T', words: [] },
-            paragraphs: elements.map((_, i) => ({
-              kind: 'reworded' as const,
-              oldIndex: i,
-              newIndex: i,
-              moved: false,
-              similarity: 0.9,
-              words,
-            })),
-            removed: [],
-            stats: { unchanged: 0, added: 0, removed: 0, reworded: 2, moved: 0 },
-            capped: false,
-          },
-          elements,
-          titleElement: document.querySelector('h1'),
-          old: { title: 'T', paragraphs: elements.map(() => 'Old words words.') },
-          since: Date.now(),
-          onDismiss: () => undefined,
-        },
-        controller.signal,
-        true,
-      );
+      mountOverlay(input, controller.signal, true);
       const painted = () => [...(registry.get(INSERTED_HIGHLIGHT) ?? [])];
       await settle();
       expect(painted().map((range) => range.startContainer.parentNode)).toEqual(elements);

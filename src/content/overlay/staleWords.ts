@@ -7,6 +7,8 @@
  * which still tell the reader what changed since the stored version.
  */
 
+import { isOverlayElement } from './overlayElement';
+
 export interface StaleWords {
   /** Watches `element` from now on; its `ranges` are dropped when the page changes its text. */
   watch(element: Element, ranges: readonly AbstractRange[]): void;
@@ -15,9 +17,7 @@ export interface StaleWords {
 }
 
 function isOwnUi(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const element = node as Element;
-  return element.hasAttribute('data-redline-ui') || element.hasAttribute('data-redline-old');
+  return node.nodeType === Node.ELEMENT_NODE && isOverlayElement(node as Element);
 }
 
 function onlyOwnUi(nodes: NodeList): boolean {

@@ -13,6 +13,7 @@
  * their word marks; the rest are short texts that occur twice in their element ("Photo", "Continue reading").
  */
 import type { WordChange } from '../../core/model';
+import { isOverlayElement } from './overlayElement';
 
 /** A position in the page: before the character at `offset` of `node` (or at its end). */
 export interface TextPoint {
@@ -94,10 +95,6 @@ const SKIPPED_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 // Node.TEXT_NODE and Node.ELEMENT_NODE, spelled out: a content script's global may not be the page's.
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-
-function isOverlayElement(element: Element): boolean {
-  return element.hasAttribute('data-redline-old') || element.hasAttribute('data-redline-ui');
-}
 
 /**
  * The element's own text nodes in document order, leaving out scripts and anything the overlay inserted. A
