@@ -84,6 +84,14 @@ describe('history database', () => {
     ]);
   });
 
+  it('tells the bounded connection when it upgrades (working, not stuck), and only then', async () => {
+    const name = freshName();
+    const upgrades: string[] = [];
+    (await openHistory(name, { upgrading: () => upgrades.push('new') })).close();
+    opened.push(await openHistory(name, { upgrading: () => upgrades.push('again') }));
+    expect(upgrades).toEqual(['new']);
+  });
+
   it('step 2: versions stored by release 0.1.0 (no extractor) read as the legacy extractor, nothing else moves', async () => {
     const name = freshName();
     // Version 1 exactly as release 0.1.0 created and filled it.

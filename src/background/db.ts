@@ -9,6 +9,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { LEGACY_EXTRACTOR_VERSION } from '../core/extract/version';
 import type { StoredArticle, StoredVersion, StoredVisit } from '../core/history';
 import type { IgnoreRule } from '../core/ignore';
+import type { OpenEvents } from './db-connection';
 import type { FollowState } from './recheck/follow';
 
 export const DB_NAME = 'redline';
@@ -105,8 +106,13 @@ export function upgradeHistory(
   }
 }
 
-export function openHistory(name: string = DB_NAME): Promise<HistoryDb> {
+/** `events`: what the background's bounded connection (db-connection.ts) needs to hear while the open runs. */
+export function openHistory(name: string = DB_NAME, events: Partial<OpenEvents> = {}): Promise<HistoryDb> {
   return openDB<HistorySchema>(name, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => upgradeHistory(db, oldVersion, tx),
+    upgrade: (db, oldVersion, _newVersion, tx) => {
+      events.upgrading?.();
+      upgradeHistory(db, oldVersion, tx);
+    },
+    terminated: events.terminated,
   });
 }

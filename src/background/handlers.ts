@@ -29,7 +29,7 @@ import { dismissChanges, recordArticle } from './record';
 import { ReplyParts, splitParsed, splitReply } from './reply-parts';
 import { createRulesHandlers } from './rules-handlers';
 import { pageBlock, type SettingsStore } from './settings';
-import { createUiHandlers, retainAfterCapture } from './ui-handlers';
+import { createUiHandlers, type ReadDb, retainAfterCapture } from './ui-handlers';
 import { enforceBudget, STORAGE_BUDGET_BYTES } from './usage';
 
 export interface Badge {
@@ -39,6 +39,8 @@ export interface Badge {
 
 export interface HandlerDeps {
   db: () => Promise<HistoryDb>;
+  /** A small read within the database wait limit (db-connection.ts); by default `step` on `db()`, unbounded. */
+  readDb?: ReadDb;
   settings: SettingsStore;
   badge: Badge;
   now: () => number;
@@ -54,6 +56,7 @@ export interface HandlerDeps {
 
 export function createHandlers({
   db,
+  readDb,
   settings,
   badge,
   now,
@@ -196,7 +199,7 @@ export function createHandlers({
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'history.delete': async ({ url }) => ({ deleted: await deleteArticle(await db(), url) }),
-    ...createUiHandlers({ db, settings, now }),
+    ...createUiHandlers({ db, readDb, settings, now }),
     ...createRulesHandlers({ db, now }),
     ...recheck,
   };

@@ -4,22 +4,17 @@
  * was shut down is woken by the event that needs it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { type HistoryDb, openHistory } from './db';
+import { DB_NAME, type HistoryDb, openHistory } from './db';
+import { createDbConnection } from './db-connection';
 import { type Badge, badgeText, createHandlers } from './handlers';
 import { createRouter } from './protocol';
 import { wireRecheck } from './recheck/wire';
 import { createSettingsStore } from './settings';
 
-let database: Promise<HistoryDb> | null = null;
-
-function db(): Promise<HistoryDb> {
-  database ??= openHistory().catch((error: unknown) => {
-    // Let the next message try again rather than failing forever on one bad start.
-    database = null;
-    throw error;
-  });
-  return database;
-}
+// One connection, opened on first use; a request waits for it at most DB_WAIT_LIMIT_MS, and a failed or stuck
+// open is not kept: the next message tries again (db-connection.ts).
+const history = createDbConnection<HistoryDb>({ open: (events) => openHistory(DB_NAME, events) });
+const db = history.db;
 
 const BADGE_COLOUR = '#d32027';
 
@@ -34,7 +29,7 @@ const settings = createSettingsStore(browser.storage.local);
 const recheck = wireRecheck(db, settings);
 
 const router = createRouter(
-  createHandlers({ db, settings, badge, now: Date.now, recheck: recheck.handlers }),
+  createHandlers({ db, readDb: history.read, settings, badge, now: Date.now, recheck: recheck.handlers }),
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
 );
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/helpers/db';
 import type { Article } from '../core/model';
 import type { HistoryDb } from './db';
+import { DatabaseTimeout } from './db-connection';
 import { createHandlers } from './handlers';
 import type { ContentSender, PageSender } from './protocol';
 import { createSettingsStore, type SettingsArea } from './settings';
@@ -120,5 +121,37 @@ describe('UI handlers wired into the background', () => {
     expect(await h['ui.siteArticles']({ site: 'news.test' }, page)).toEqual({ articles: 1 });
     expect(await h['ui.deleteSite']({ site: 'news.test' }, page)).toEqual({ articles: 1 });
     expect(await h['ui.articles'](null, page)).toEqual([]);
+  });
+
+  it('reads one article through the bounded read, and passes its timeout on', async () => {
+    const steps: string[] = [];
+    const h = createHandlers({
+      db: async () => db,
+      readDb: async (step) => {
+        steps.push('read');
+        return step(db);
+      },
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => ++clock,
+    });
+    await h['article.capture']({ location: tab.url, article: story('one') }, tab);
+    expect((await h['ui.article']({ url: tab.url }, page))?.versions).toHaveLength(1);
+    expect(steps).toEqual(['read']);
+
+    const stuck = createHandlers({
+      db: async () => db,
+      readDb: async () => {
+        throw new DatabaseTimeout('Reading the history database took more than 8 s');
+      },
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => ++clock,
+    });
+    // The router sends the error back by its name and message (protocol.ts: serializeError).
+    await expect(stuck['ui.article']({ url: tab.url }, page)).rejects.toMatchObject({
+      name: 'DatabaseTimeout',
+      message: 'Reading the history database took more than 8 s',
+    });
   });
 });

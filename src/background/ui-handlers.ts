@@ -12,16 +12,27 @@ import { applyRetention } from './ui-retention';
 import { countSiteArticles, deleteSiteArticles } from './ui-sites';
 import { measureUsage, STORAGE_BUDGET_BYTES } from './usage';
 
+/** Runs `step` on the history database (db-connection.ts: `read`, open and step within a time limit). */
+export type ReadDb = <T>(step: (db: HistoryDb) => Promise<T>) => Promise<T>;
+
 export interface UiHandlerDeps {
   db: () => Promise<HistoryDb>;
+  readDb?: ReadDb;
   settings: SettingsStore;
   now: () => number;
 }
 
-export function createUiHandlers({ db, settings, now }: UiHandlerDeps): Pick<Handlers, UiMessageType> {
+export function createUiHandlers({
+  db,
+  readDb = async (step) => step(await db()),
+  settings,
+  now,
+}: UiHandlerDeps): Pick<Handlers, UiMessageType> {
   return {
     'ui.articles': async () => allArticles(await db()),
-    'ui.article': async ({ url }) => articleDetail(await db(), url),
+    // One article's versions: a read whose time does not grow with the history, so it may have a limit (a page
+    // waiting on it then hears why and asks again); reads of the whole history only have their open bounded.
+    'ui.article': ({ url }) => readDb((history) => articleDetail(history, url)),
     'ui.export': async ({ url, after, limit }) =>
       url === null
         ? exportBatch(await db(), after, limit)
