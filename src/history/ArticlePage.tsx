@@ -18,8 +18,8 @@ import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
 import { RuleForm } from '../ui/RuleForm';
+import { readTwice } from '../ui/readTwice';
 import { type VersionRow, versionRows } from '../ui/versions';
-import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { comparisonOf } from './comparison';
 import { FollowStatus } from './FollowStatus';
 import { pairOf } from './pair';
@@ -42,7 +42,7 @@ export function ArticlePage({
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     setState({ kind: 'loading' });
-    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, t('timeout_history')).then(
+    readTwice('ui.article', { url }, t('timeout_history')).then(
       (detail) => setState({ kind: 'ready', detail }),
       (error: unknown) =>
         setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),

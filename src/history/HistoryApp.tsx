@@ -5,6 +5,7 @@ import { send } from '../background/protocol';
 import type { StoredArticle } from '../core/history';
 import { ExportButton, ImportButton } from '../ui/Backup';
 import { t } from '../ui/i18n';
+import { readTwice } from '../ui/readTwice';
 import { ArticleList } from './ArticleList';
 import { ArticlePage } from './ArticlePage';
 import { Dashboard } from './Dashboard';
@@ -24,7 +25,8 @@ export function HistoryApp() {
   const [editsError, setEditsError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    send('ui.articles', null).then(
+    // Asked again if unanswered, given up after 30 s (readTwice.ts): never "Loading…" for ever.
+    readTwice('ui.articles', null, t('timeout_history')).then(
       (list) => setArticles({ kind: 'ready', list }),
       (error: unknown) =>
         setArticles({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),

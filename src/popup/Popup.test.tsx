@@ -100,7 +100,7 @@ describe('the popup on an article whose history cannot be shown', () => {
     expect(deleteButton()).not.toBeNull();
   });
 
-  it('gives up waiting on a request that never answers', async () => {
+  it('gives up waiting on a request that never answers, asked twice', async () => {
     vi.useFakeTimers();
     send.mockReturnValue(new Promise(() => undefined));
     mount();
@@ -108,8 +108,20 @@ describe('the popup on an article whose history cannot be shown', () => {
     await act(async () => {
       await vi.advanceTimersByTimeAsync(30_000);
     });
+    expect(send.mock.calls.filter(([type]) => type === 'ui.article')).toHaveLength(2);
     expect(root.querySelector('[data-testid="article-error"]')?.textContent).toContain('did not answer');
     expect(deleteButton()).not.toBeNull();
+  });
+
+  it('asks once more when the first request is not answered, and shows that answer', async () => {
+    vi.useFakeTimers();
+    send.mockReturnValueOnce(new Promise(() => undefined)).mockResolvedValue(detail);
+    mount();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
+    expect(send.mock.calls.filter(([type]) => type === 'ui.article')).toHaveLength(2);
+    expect(root.querySelectorAll('[data-testid="version"]')).toHaveLength(1);
   });
 
   it('deletes after asking, and says so', async () => {

@@ -19,9 +19,9 @@ import { FetchedTag } from '../ui/FetchedTag';
 import { formatDateTime } from '../ui/format';
 import { Guard } from '../ui/Guard';
 import { t, tn } from '../ui/i18n';
+import { readTwice } from '../ui/readTwice';
 import { SiteArticlesOffer } from '../ui/SiteArticlesOffer';
 import { versionRows } from '../ui/versions';
-import { ARTICLE_LOAD_MS, withTimeout } from '../ui/withTimeout';
 import { historyPageUrl } from './links';
 import { ReaderChoice } from './ReaderChoice';
 import type { PopupTarget } from './target';
@@ -256,7 +256,7 @@ function ArticlePanel({ url, tab }: { url: string; tab: TabContext | null }) {
   const [detail, setDetail] = useState<Loaded<ArticleDetail | null>>({ kind: 'loading' });
   const [deleted, setDeleted] = useState(false);
   useEffect(() => {
-    withTimeout(send('ui.article', { url }), ARTICLE_LOAD_MS, t('timeout_history')).then(
+    readTwice('ui.article', { url }, t('timeout_history')).then(
       (value) => setDetail({ kind: 'ready', value }),
       (error: unknown) => setDetail({ kind: 'error', message: message(error) }),
     );
