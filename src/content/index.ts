@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { send } from '../background/protocol';
+import { badgeOnRestore } from './badge-on-restore';
 import { READABLE_CONTRACT } from './contract';
 import { clearStatus, type EvaluateDeps, type Evaluation, evaluatePage } from './evaluate';
 import { mountOverlay } from './overlay';
@@ -43,6 +44,8 @@ function showBadge(changes: number): void {
   send('badge.set', { changes }).catch(() => undefined);
 }
 
+const armBadgeRestore = incognito ? () => undefined : badgeOnRestore(window, () => changesShown, showBadge);
+
 function evaluate(renavigation: boolean): void {
   current?.abort(new DOMException('The page showed another address', 'AbortError'));
   const controller = new AbortController();
@@ -65,6 +68,7 @@ function evaluate(renavigation: boolean): void {
       changesShown = changes;
       shownArticle = article;
       if (!incognito) showBadge(changes);
+      if (changes > 0) armBadgeRestore();
     },
     (error: unknown) => {
       if (controller.signal.aborted) return;
@@ -83,10 +87,6 @@ evaluate(false);
 if (!incognito) {
   // Watched for the document's whole life: the listeners go when the document does.
   watchAddress(window, () => evaluate(true), new AbortController().signal);
-  // A page restored from the back/forward cache keeps its marks, but the browser reset the tab's badge.
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted && changesShown > 0) showBadge(changesShown);
-  });
 }
 // Test build only (compile-time constant): the browser tests' way to the re-check's hook.
 if (READABLE_CONTRACT && !incognito) installTestRelay(document, send, new AbortController().signal);
