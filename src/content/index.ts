@@ -11,6 +11,7 @@ import { clearStatus, type EvaluateDeps, type Evaluation, evaluatePage } from '.
 import { mountOverlay } from './overlay';
 import { readPage } from './read-page';
 import { waitForSettle } from './settle';
+import { tabBadge } from './tab-badge';
 import { installTestRelay } from './test-relay';
 import { withUi } from './ui-listener';
 import { watchAddress } from './url-watch';
@@ -40,11 +41,21 @@ let current: AbortController | null = null;
 let changesShown = 0;
 let shownArticle: Evaluation['article'] = null;
 
-function showBadge(changes: number): void {
+const badge = tabBadge((changes) => {
   send('badge.set', { changes }).catch(() => undefined);
+});
+
+function showBadge(changes: number): void {
+  badge.show(changes);
 }
 
-const armBadgeRestore = incognito ? () => undefined : badgeOnRestore(window, () => changesShown, showBadge);
+const armBadgeRestore = incognito
+  ? () => undefined
+  : badgeOnRestore(
+      window,
+      () => changesShown,
+      (changes) => badge.restore(changes),
+    );
 
 function evaluate(renavigation: boolean): void {
   current?.abort(new DOMException('The page showed another address', 'AbortError'));
@@ -57,6 +68,7 @@ function evaluate(renavigation: boolean): void {
   }
   const onDismissed = (): void => {
     changesShown = 0;
+    badge.cleared();
   };
   const previousArticle = renavigation ? shownArticle : null;
   evaluatePage(document, controller.signal, deps, {
