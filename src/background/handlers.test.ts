@@ -414,6 +414,60 @@ describe('page.upload and page.parse', () => {
     expect(await newestParagraphs(db, 'https://news.test/story')).toEqual(['Read in the background.']);
   });
 
+  it('takes the last piece with the parse', async () => {
+    const { handlers: h, parsed } = withParse();
+    await h['page.upload']({ upload: 'a2', index: 0, piece: '<html><body><p>one</p>' }, TAB);
+    await h['page.parse'](
+      { upload: 'a2', pieces: 2, location: TAB.url, last: '<p>two</p></body></html>' },
+      TAB,
+    );
+    expect(parsed).toEqual([{ html: '<html><body><p>one</p><p>two</p></body></html>', location: TAB.url }]);
+  });
+
+  it('stores what it read when the page asks, and answers with the capture’s reply', async () => {
+    const read = article(['Read and stored in one go.']);
+    const h = createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
+    });
+    const reply = await h['page.parse'](
+      { upload: 's1', pieces: 1, location: TAB.url, last: '<p>x</p>', capture: {} },
+      TAB,
+    );
+    expect(reply).toMatchObject({ ok: true, captured: { status: 'captured' } });
+    expect(await newestParagraphs(db, 'https://news.test/story')).toEqual(['Read and stored in one go.']);
+    // Stored already: the reading is not kept for a capture to name.
+    await expect(h['article.capture']({ location: TAB.url, reading: 's1' }, TAB)).rejects.toThrow('gone');
+  });
+
+  it('keeps the reading when storing it as read fails, so the page’s own capture meets the error', async () => {
+    const read = article(['Read, not stored.']);
+    let broken = true;
+    const h = createHandlers({
+      db: async () => {
+        if (broken) throw new Error('QuotaExceededError');
+        return db;
+      },
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
+    });
+    const reply = await h['page.parse'](
+      { upload: 's2', pieces: 1, location: TAB.url, last: '<p>x</p>', capture: {} },
+      TAB,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    expect(reply).not.toHaveProperty('captured');
+    broken = false;
+    expect(await h['article.capture']({ location: TAB.url, reading: 's2' }, TAB)).toMatchObject({
+      status: 'captured',
+    });
+  });
+
   it('does not let another tab parse, or add to, a tab’s upload', async () => {
     const { handlers: h, parsed } = withParse();
     const other: ContentSender = { from: 'content', tabId: 99, url: 'https://evil.test/' };

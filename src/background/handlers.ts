@@ -18,7 +18,14 @@ import { rulesForSite } from './ignore-rules';
 import { pageMessages } from './page-messages';
 import { readPageHtml } from './parse/parse-html';
 import { PageUploads } from './parse/uploads';
-import type { CaptureReply, Handlers, ParsePart, PreviousVersion, ReplyPart } from './protocol';
+import type {
+  CaptureReply,
+  ContentSender,
+  Handlers,
+  ParsePart,
+  PreviousVersion,
+  ReplyPart,
+} from './protocol';
 import { deleteArticle, newestParagraphs } from './queries';
 import { CaptureLimiter } from './rate-limit';
 import { readerVerdict } from './reader-choice';
@@ -84,6 +91,77 @@ export function createHandlers({
     }
   };
 
+  /**
+   * Stores what a page showed (the article as the page declares it, `location` the page's address) and says
+   * what to mark: 'article.capture', or 'page.parse' asked to store what it read.
+   */
+  const capture = async (
+    declared: Article,
+    location: string,
+    sameDocument: boolean,
+    sender: ContentSender,
+  ): Promise<CaptureReply> => {
+    // Filed here, not by the page: against the address the browser reports for the tab (core/filing.ts).
+    const article = { ...declared, url: filingUrl(declared.url, sender.url) };
+    // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
+    // keeps it out of the history: refusing to store is always the safe side.
+    const current = await settings.get();
+    const reason =
+      pageBlock(current, location) ?? pageBlock(current, article.url) ?? pageBlock(current, declared.url);
+    if (reason !== null) return { status: 'skipped', reason };
+    const site = registrableSite(article.url) ?? article.url;
+    const at = now();
+    const outcome = await recordArticle(await db(), article, at, {
+      mayStore: limiter.allows(sender.tabId, site, at, sameDocument, articleBytes(article)),
+    });
+    if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
+    if (outcome.stored) {
+      limiter.record(sender.tabId, site, at, sameDocument, articleBytes(article));
+      await keepWithinBudget(article.url, articleBytes(article));
+    }
+    await retainAfterCapture({ db, settings, now }, article.url);
+    if (outcome.status !== 'changed' || outcome.previous === null) {
+      return { status: outcome.status === 'changed' ? 'unchanged' : outcome.status, hash: outcome.hash };
+    }
+    const { hash, title, paragraphs, firstSeen, lastSeen } = outcome.previous;
+    const previous: PreviousVersion = {
+      hash,
+      title,
+      paragraphs: paragraphs.map((p) => p.text),
+      firstSeen,
+      lastSeen,
+      extractor: extractorOf(outcome.previous),
+    };
+    const aligned = compareVersions(previous, previous.extractor, {
+      title: article.title,
+      paragraphs: article.paragraphs.map((p) => p.text),
+    });
+    // The reader's ignore rules for the site go with the comparison (left out when there are none).
+    const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
+    const locale = uiLocale(globalThis.navigator?.languages ?? []);
+    const numbers = numberStyleOf(locale);
+    const reply: CaptureReply = {
+      status: 'changed',
+      hash: outcome.hash,
+      previous,
+      overlay: current.overlay,
+      aligned,
+      sinceLabel: formatSince(firstSeen, at, locale),
+      ...(numbers ? { numbers } : {}),
+      notices: newNotices(
+        previous.paragraphs,
+        article.paragraphs.map((p) => p.text),
+      ),
+      messages: pageMessages(),
+      ...(rules.length > 0 ? { rules } : {}),
+    };
+    // A long article's reply goes in parts, so the page never decodes it in one task (reply-parts.ts).
+    replies += 1;
+    const { head, parts } = splitReply(reply, `r${replies}-${at.toString(36)}`);
+    if (parts.length > 0) replyParts.keep(sender.tabId, head.more?.id ?? '', parts);
+    return head;
+  };
+
   return {
     'site.check': async ({ location }) => {
       const current = await settings.get();
@@ -93,67 +171,8 @@ export function createHandlers({
     },
 
     'article.capture': async (request, sender) => {
-      const { location, sameDocument = false } = request;
       const declared = request.article ?? readings.take(sender.tabId, request.reading);
-      // Filed here, not by the page: against the address the browser reports for the tab (core/filing.ts).
-      const article = { ...declared, url: filingUrl(declared.url, sender.url) };
-      // The page, the URL it is filed under, or the canonical URL it declares (believed or not) being blocked
-      // keeps it out of the history: refusing to store is always the safe side.
-      const current = await settings.get();
-      const reason =
-        pageBlock(current, location) ?? pageBlock(current, article.url) ?? pageBlock(current, declared.url);
-      if (reason !== null) return { status: 'skipped', reason };
-      const site = registrableSite(article.url) ?? article.url;
-      const at = now();
-      const outcome = await recordArticle(await db(), article, at, {
-        mayStore: limiter.allows(sender.tabId, site, at, sameDocument, articleBytes(article)),
-      });
-      if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
-      if (outcome.stored) {
-        limiter.record(sender.tabId, site, at, sameDocument, articleBytes(article));
-        await keepWithinBudget(article.url, articleBytes(article));
-      }
-      await retainAfterCapture({ db, settings, now }, article.url);
-      if (outcome.status !== 'changed' || outcome.previous === null) {
-        return { status: outcome.status === 'changed' ? 'unchanged' : outcome.status, hash: outcome.hash };
-      }
-      const { hash, title, paragraphs, firstSeen, lastSeen } = outcome.previous;
-      const previous: PreviousVersion = {
-        hash,
-        title,
-        paragraphs: paragraphs.map((p) => p.text),
-        firstSeen,
-        lastSeen,
-        extractor: extractorOf(outcome.previous),
-      };
-      const aligned = compareVersions(previous, previous.extractor, {
-        title: article.title,
-        paragraphs: article.paragraphs.map((p) => p.text),
-      });
-      // The reader's ignore rules for the site go with the comparison (left out when there are none).
-      const rules = await rulesForSite(await db(), siteOf(article.url) ?? '');
-      const locale = uiLocale(globalThis.navigator?.languages ?? []);
-      const numbers = numberStyleOf(locale);
-      const reply: CaptureReply = {
-        status: 'changed',
-        hash: outcome.hash,
-        previous,
-        overlay: current.overlay,
-        aligned,
-        sinceLabel: formatSince(firstSeen, at, locale),
-        ...(numbers ? { numbers } : {}),
-        notices: newNotices(
-          previous.paragraphs,
-          article.paragraphs.map((p) => p.text),
-        ),
-        messages: pageMessages(),
-        ...(rules.length > 0 ? { rules } : {}),
-      };
-      // A long article's reply goes in parts, so the page never decodes it in one task (reply-parts.ts).
-      replies += 1;
-      const { head, parts } = splitReply(reply, `r${replies}-${at.toString(36)}`);
-      if (parts.length > 0) replyParts.keep(sender.tabId, head.more?.id ?? '', parts);
-      return head;
+      return capture(declared, request.location, request.sameDocument === true, sender);
     },
 
     'capture.part': async ({ id, index }, sender) => replyParts.take(sender.tabId, id, index),
@@ -167,7 +186,8 @@ export function createHandlers({
     },
 
     // Anchored on the newest stored version where it was parsed (anchor.ts), so the page never aligns.
-    'page.parse': async ({ upload, pieces, location, force }, sender) => {
+    'page.parse': async ({ upload, pieces, location, force, last, capture: storeNow }, sender) => {
+      if (last !== undefined) uploads.add(sender.tabId, upload, pieces - 1, last);
       const parsed = await parse(
         uploads.take(sender.tabId, upload, pieces),
         location,
@@ -175,12 +195,23 @@ export function createHandlers({
         async (article) =>
           newestParagraphs(await db(), filingUrl(filingUrl(article.url, location), sender.url)),
       );
-      // The capture names this reading instead of sending the article back ('article.capture').
-      if (parsed.ok) readings.keep(sender.tabId, upload, parsed.article);
+      // Stored at once when the page asked: one exchange fewer on the page's thread (issue 8). A capture that
+      // fails here keeps the reading, and the page's own 'article.capture' then meets the error and reports it.
+      let captured: CaptureReply | null = null;
+      if (parsed.ok && storeNow) {
+        captured = await capture(parsed.article, location, storeNow.sameDocument === true, sender).catch(
+          (error: unknown) => {
+            console.warn('Redline: storing what was read failed; the page will ask again', error);
+            return null;
+          },
+        );
+      }
+      // Otherwise the capture names this reading instead of sending the article back ('article.capture').
+      if (parsed.ok && captured === null) readings.keep(sender.tabId, upload, parsed.article);
       // A long article's reading goes in parts too (reply-parts.ts).
       const { head, parts } = splitParsed(parsed, upload);
       if (parts.length > 0) parseParts.keep(sender.tabId, upload, parts);
-      return head;
+      return captured === null ? head : { ...head, captured };
     },
 
     'parse.part': async ({ id, index }, sender) => parseParts.take(sender.tabId, id, index),

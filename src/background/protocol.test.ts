@@ -127,6 +127,41 @@ describe('router request checks', () => {
     expect(capture).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['a last piece that is not text', { last: 5 }],
+    ['a last piece of no piece', { pieces: 0, last: '<p>x</p>' }],
+    ['a capture that is not an object', { capture: true }],
+    ['a capture with a non-boolean sameDocument', { capture: { sameDocument: 'yes' } }],
+  ])('refuses a parse with %s', async (_label, extra) => {
+    const parse = vi.fn();
+    const route = createRouter(handlers({ 'page.parse': parse }), ENV);
+    const request = { location: 'https://news.test/a', upload: 'u1', pieces: 1, ...extra };
+    const reply = await route({ type: 'page.parse', request }, contentSender());
+    expect(reply).toEqual({
+      ok: false,
+      error: { name: 'BadRequest', message: 'Malformed page.parse request' },
+    });
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('takes a parse with its last piece and a capture', async () => {
+    const parse = vi.fn(async () => ({
+      ok: false as const,
+      reason: 'not-readerable' as const,
+      detail: 'test',
+    }));
+    const route = createRouter(handlers({ 'page.parse': parse }), ENV);
+    const request = {
+      location: 'https://news.test/a',
+      upload: 'u1',
+      pieces: 1,
+      last: '<p>x</p>',
+      capture: { sameDocument: false },
+    };
+    expect(await route({ type: 'page.parse', request }, contentSender())).toMatchObject({ ok: true });
+    expect(parse).toHaveBeenCalledOnce();
+  });
+
   it('refuses a negative badge count', async () => {
     const reply = await createRouter(handlers(), ENV)(
       { type: 'badge.set', request: { changes: -1 } },

@@ -138,11 +138,21 @@ export interface Protocol extends UiProtocol, RecheckProtocol, RulesProtocol {
   /**
    * Read the article of the page uploaded as `upload` in `pieces` pieces (at `location`) away from the page's
    * thread (src/background/parse); `force`: the reader keeps it although it may not look like an article.
+   * `last`: the last piece (index `pieces - 1`), sent here rather than in a 'page.upload' of its own.
+   * `capture`: store what was read at once, as 'article.capture' of this reading would, and answer with its
+   * reply in `captured` (absent when storing failed: the page then sends 'article.capture' itself).
    */
   'page.parse': {
     from: 'content';
-    request: { location: string; upload: string; pieces: number; force?: boolean };
-    response: ParseReply;
+    request: {
+      location: string;
+      upload: string;
+      pieces: number;
+      force?: boolean;
+      last?: string;
+      capture?: { sameDocument?: boolean };
+    };
+    response: ParseReply & { captured?: CaptureReply };
   };
   /** Part `index` of the long page reading `id` (reply-parts.ts). */
   'parse.part': {
@@ -326,7 +336,11 @@ const REQUEST_CHECKS: { [K in MessageType]: (request: unknown) => request is Req
     isHttpUrl(r.location) &&
     isUploadId(r.upload) &&
     isPieceIndex(r.pieces) &&
-    (r.force === undefined || typeof r.force === 'boolean'),
+    (r.force === undefined || typeof r.force === 'boolean') &&
+    (r.last === undefined || (isString(r.last) && r.last.length <= MAX_PAGE_CHARS && r.pieces >= 1)) &&
+    (r.capture === undefined ||
+      (isRecord(r.capture) &&
+        (r.capture.sameDocument === undefined || typeof r.capture.sameDocument === 'boolean'))),
   'article.dismiss': (r): r is RequestOf<'article.dismiss'> =>
     isRecord(r) && isHttpUrl(r.url) && isString(r.hash),
   'badge.set': (r): r is RequestOf<'badge.set'> =>

@@ -159,6 +159,61 @@ describe('evaluatePage', () => {
     expect(status()).toBe(captured);
   });
 
+  it('on a page load, has the background store what it reads, and then sends no capture of its own', async () => {
+    const extract = vi.fn<EvaluateDeps['extract']>(() => ({
+      ...placed(ARTICLE, []),
+      reading: 'u1',
+      captured: { status: 'unchanged', hash: 'h' },
+    }));
+    const h = harness(ALLOW, { extract });
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toEqual({
+      status: 'unchanged',
+      changes: 0,
+      article: ARTICLE,
+    });
+    expect(extract.mock.calls[0]?.[1]).toEqual({ url: document.location.href, capture: {} });
+    expect(h.sent.map(([type]) => type)).toEqual(['site.check']);
+    expect(status()).toBe('unchanged');
+  });
+
+  it('marks what the background compared when it stored the page as it read it', async () => {
+    const h = harness(ALLOW, {
+      extract: () => ({
+        ...placed(ARTICLE, Array.from(document.querySelectorAll('p')), document.querySelector('h1')),
+        captured: {
+          status: 'changed',
+          hash: 'new-hash',
+          previous: PREVIOUS,
+          overlay: 'auto',
+          aligned: ALIGNED,
+          sinceLabel: '1 hour ago',
+          notices: [],
+          messages: {},
+        },
+      }),
+    });
+    expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
+      status: 'changed',
+      changes: 2,
+    });
+    expect(h.sent.map(([type]) => type)).toEqual(['site.check']);
+    expect(h.mounted).toHaveLength(1);
+  });
+
+  it('asks the store-as-read of a same-document navigation only when there is no earlier article to wait out', async () => {
+    const extract = vi.fn<EvaluateDeps['extract']>(() => placed(ARTICLE, []));
+    const replies = { ...ALLOW, 'article.capture': () => ({ status: 'captured' as const, hash: 'h' }) };
+    await evaluatePage(document, new AbortController().signal, harness(replies, { extract }).deps, {
+      sameDocument: true,
+    });
+    const other: Article = { ...ARTICLE, title: 'Another story' };
+    await evaluatePage(document, new AbortController().signal, harness(replies, { extract }).deps, {
+      sameDocument: true,
+      previousArticle: other,
+    });
+    expect(extract.mock.calls.map(([, opts]) => opts?.capture)).toEqual([{ sameDocument: true }, undefined]);
+  });
+
   it('leaves filing an article that claims another site as canonical to the background', async () => {
     const foreign = { ...ARTICLE, url: 'https://elsewhere.test/story' };
     const h = harness(

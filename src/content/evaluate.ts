@@ -13,7 +13,7 @@ import { READING_GONE } from '../protocol/reading';
 import { useTemplates } from '../ui/i18n';
 import { wholeReply } from './capture-reply';
 import { READABLE_CONTRACT } from './contract';
-import type { PageReading } from './extract-remote';
+import type { CaptureRequest, PageReading } from './extract-remote';
 import type { OverlayInput } from './overlay';
 import { ignoreOnPage } from './pageRules';
 import type { SettleOptions, SettleResult } from './settle';
@@ -27,7 +27,10 @@ export interface EvaluateDeps {
    * background, anchored there on the stored version of its article (anchor.ts), and mapped back in slices
    * (extract-remote.ts).
    */
-  extract: (doc: Document, opts?: { url?: string; force?: boolean }) => PageReading | Promise<PageReading>;
+  extract: (
+    doc: Document,
+    opts?: { url?: string; force?: boolean; capture?: CaptureRequest },
+  ) => PageReading | Promise<PageReading>;
   /** Called for every changed page; the `overlay` mode of the capture reply is honoured by ui-listener.ts. */
   mountOverlay: (input: OverlayInput, signal: AbortSignal) => void;
   settle: (doc: Document, options: SettleOptions) => Promise<SettleResult>;
@@ -114,11 +117,19 @@ export async function evaluatePage(
   const check = await deps.send('site.check', { location });
   if (!check.capture) return finish('skipped');
 
+  const sameDocument = options.sameDocument === true ? { sameDocument: true } : {};
+  // With nothing to compare the reading with first (a page load), the background stores it as it reads it:
+  // one exchange fewer on the page's thread (issue 8).
+  const storeAsRead = options.previousArticle == null ? { capture: sameDocument } : {};
   let extracted: PageReading;
   for (let attempt = 0; ; attempt += 1) {
     await deps.settle(doc, { signal });
     signal.throwIfAborted();
-    extracted = await deps.extract(doc, check.force ? { url: location, force: true } : { url: location });
+    extracted = await deps.extract(doc, {
+      url: location,
+      ...(check.force ? { force: true } : {}),
+      ...storeAsRead,
+    });
     signal.throwIfAborted();
     const stale =
       extracted.ok &&
@@ -132,7 +143,6 @@ export async function evaluatePage(
   // The article as the page declares it: a page may claim another site's article as its canonical URL, so the
   // background decides where it is filed, from the address the browser reports for this tab (core/filing.ts).
   const { article } = extracted;
-  const sameDocument = options.sameDocument === true ? { sameDocument: true } : {};
   const capture = (byReading: boolean): Promise<CaptureReply> =>
     deps.send(
       'article.capture',
@@ -142,10 +152,12 @@ export async function evaluatePage(
     );
   // Naming the background's own reading spares sending a long article back; a background that restarted since
   // has lost it, and gets the article itself.
-  const head = await capture(true).catch((error: unknown) => {
-    if (error instanceof Error && error.name === READING_GONE) return capture(false);
-    throw error;
-  });
+  const head =
+    extracted.captured ??
+    (await capture(true).catch((error: unknown) => {
+      if (error instanceof Error && error.name === READING_GONE) return capture(false);
+      throw error;
+    }));
   signal.throwIfAborted();
   if (head.status !== 'changed') return finish(head.status);
   // A long article's reply comes in parts, one message (and one task) each (capture-reply.ts).

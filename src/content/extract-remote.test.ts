@@ -5,7 +5,13 @@ import type { ParsePart } from '../background/protocol';
 import { splitParsed } from '../background/reply-parts';
 import { type ParsedPage, parseHtml } from '../core/remote-extract/parse';
 import { MAX_PAGE_CHARS, PIECE_CHARS } from '../core/remote-extract/serialise';
-import { extractRemote, type RemoteExtractDeps, type RemoteExtractStats } from './extract-remote';
+import {
+  extractRemote,
+  type PageUpload,
+  type ParseRequest,
+  type RemoteExtractDeps,
+  type RemoteExtractStats,
+} from './extract-remote';
 
 const URL = 'https://news.test/story';
 const paragraphs = Array.from(
@@ -45,6 +51,52 @@ describe('extractRemote', () => {
     expect(titleElement).toBe(doc.querySelector('h1'));
     expect(stats).toEqual({ path: 'remote', anchored: 300, byPath: 300, searched: 0, unmapped: 0 });
     expect(nextTask.mock.calls.length).toBeGreaterThan(10);
+  });
+
+  it('sends the last piece with the parse: a page of one piece is one message', async () => {
+    const doc = new JSDOM(page, { url: URL }).window.document;
+    const parser = new new JSDOM('').window.DOMParser();
+    const piece = vi.fn(async () => undefined);
+    const requests: ParseRequest[] = [];
+    const upload = (): PageUpload => ({
+      piece,
+      parse: async (request) => {
+        requests.push(request);
+        return parseHtml(parser, request.last ?? '', request.location, { force: request.force });
+      },
+      part: async () => {
+        throw new Error('no parts here');
+      },
+    });
+    const result = await extractRemote(doc, { url: URL }, { ...deps(), upload });
+    expect(result.ok).toBe(true);
+    expect(piece).not.toHaveBeenCalled();
+    expect(requests).toEqual([{ location: URL, force: false, pieces: 1, last: expect.any(String) }]);
+    expect(requests[0]?.last?.startsWith('<!DOCTYPE html><html>')).toBe(true);
+  });
+
+  it('asks the background to store what it reads when told to, and hands on the capture’s reply', async () => {
+    const doc = new JSDOM(page, { url: URL }).window.document;
+    const parser = new new JSDOM('').window.DOMParser();
+    const requests: ParseRequest[] = [];
+    const upload = (): PageUpload => ({
+      piece: async () => undefined,
+      parse: async (request) => {
+        requests.push(request);
+        const read = parseHtml(parser, request.last ?? '', request.location, {});
+        return { ...read, captured: { status: 'captured', hash: 'h1' } };
+      },
+      part: async () => {
+        throw new Error('no parts here');
+      },
+    });
+    const result = await extractRemote(
+      doc,
+      { url: URL, capture: { sameDocument: true } },
+      { ...deps(), upload },
+    );
+    expect(requests[0]?.capture).toEqual({ sameDocument: true });
+    expect(result).toMatchObject({ ok: true, captured: { status: 'captured', hash: 'h1' } });
   });
 
   it('looks for the live elements only when asked, once', async () => {

@@ -11,7 +11,7 @@
  * pieces) is sent once more, and a background that cannot read it makes the evaluation fail with its reason.
  */
 
-import type { ParsePart, ParseReply } from '../background/protocol';
+import type { CaptureReply, ParsePart, ParseReply } from '../background/protocol';
 import type { Block } from '../core/extract/blocks';
 import { LiveMapper, matchKey } from '../core/extract/live-map';
 import type { Article, ExtractResult } from '../core/model';
@@ -25,12 +25,28 @@ export const SLICE_MS = 8;
 /** Text nodes walked between two clock reads. */
 const NODES_PER_CHECK = 200;
 
+/** What 'page.parse' is asked (background/protocol.ts). */
+export interface ParseRequest {
+  pieces: number;
+  location: string;
+  force: boolean;
+  /** The last piece, which goes with the parse rather than in a message of its own. */
+  last?: string;
+  /** Store what is read at once, and answer with the capture's reply. */
+  capture?: CaptureRequest;
+}
+
+/** A page's reading is stored as soon as it is read; `sameDocument` as 'article.capture' has it. */
+export interface CaptureRequest {
+  sameDocument?: boolean;
+}
+
 /** One page's way to the background: its HTML piece by piece, then the parse. */
 export interface PageUpload {
   /** Sends piece `index` ('page.upload'). */
   piece: (index: number, piece: string) => Promise<void>;
-  /** Has the `pieces` pieces sent parsed ('page.parse'). */
-  parse: (pieces: number, location: string, force: boolean) => Promise<ParseReply>;
+  /** Has the pieces sent (and `last`) parsed ('page.parse'). */
+  parse: (request: ParseRequest) => Promise<ParseReply & { captured?: CaptureReply }>;
   /** Part `index` of a long reading ('parse.part'). */
   part: (id: string, index: number) => Promise<ParsePart>;
 }
@@ -50,6 +66,7 @@ export type Placement = Pick<Extract<ExtractResult, { ok: true }>, 'elements' | 
  * An article read from the page. `place` finds its live elements (once; later calls share the answer).
  * `anchored`: already anchored on the stored version where it was parsed. `reading`: the upload the background
  * read it from, which 'article.capture' may name instead of sending the article (background/readings.ts).
+ * `captured`: the background stored it as it read it (asked with `capture`), and this is the capture's reply.
  */
 export type PageReading =
   | {
@@ -58,6 +75,7 @@ export type PageReading =
       place: () => Promise<Placement>;
       anchored?: boolean;
       reading?: string;
+      captured?: CaptureReply;
     }
   | Extract<ExtractResult, { ok: false }>;
 
@@ -84,6 +102,9 @@ export interface RemoteExtractStats {
 
 class TooLarge extends Error {}
 
+/** The background's reading, with the capture's reply when it stored it at once. */
+type Read = ParsedPage & { captured?: CaptureReply };
+
 const tooLarge: ParsedPage = {
   ok: false,
   reason: 'too-large',
@@ -96,20 +117,24 @@ const tooLarge: ParsedPage = {
  */
 async function sendPage(
   doc: Document,
-  location: string,
-  force: boolean,
+  request: Omit<ParseRequest, 'pieces' | 'last'>,
   deps: RemoteExtractDeps,
-): Promise<ParsedPage> {
+): Promise<Read> {
   const upload = deps.upload();
   const ready: string[] = [];
   const sent: Promise<void>[] = [];
   const serialiser = new PageSerialiser(doc, (piece) => ready.push(piece));
   let count = 0;
+  let last: string | undefined;
   let sliceStart = deps.now();
   while (!serialiser.done || ready.length > 0) {
     if (serialiser.total > MAX_PAGE_CHARS) throw new TooLarge();
     const piece = ready.shift();
-    if (piece !== undefined) {
+    if (piece !== undefined && serialiser.done && ready.length === 0) {
+      // The last piece goes with the parse: one message fewer (most pages are one piece).
+      last = piece;
+      count++;
+    } else if (piece !== undefined) {
       sent.push(upload.piece(count++, piece));
     } else {
       serialiser.step(NODES_PER_CHECK);
@@ -121,7 +146,7 @@ async function sendPage(
     sliceStart = deps.now();
   }
   await Promise.all(sent);
-  const head = await upload.parse(count, location, force);
+  const head = await upload.parse({ ...request, pieces: count, ...(last === undefined ? {} : { last }) });
   if (!head.ok || !head.more) return head;
   // A long article's reading comes in parts, one message (and one task) each (background/reply-parts.ts).
   const parts = await fetchParts(head.more, upload.part, deps.signal);
@@ -154,18 +179,23 @@ async function resolveAnchors(
 
 export async function extractRemote(
   doc: Document,
-  opts: { url?: string; force?: boolean },
+  opts: { url?: string; force?: boolean; capture?: CaptureRequest },
   deps: RemoteExtractDeps,
   stats?: RemoteExtractStats,
 ): Promise<PageReading> {
   const location = opts.url ?? doc.URL;
   if (!doc.body) return { ok: false, reason: 'no-content', detail: 'the page has no body' };
-  const read = (): Promise<ParsedPage> =>
-    sendPage(doc, location, opts.force === true, deps).catch((error: unknown) => {
+  const request = {
+    location,
+    force: opts.force === true,
+    ...(opts.capture ? { capture: opts.capture } : {}),
+  };
+  const read = (): Promise<Read> =>
+    sendPage(doc, request, deps).catch((error: unknown) => {
       if (error instanceof TooLarge) return tooLarge;
       throw error;
     });
-  let parsed: ParsedPage;
+  let parsed: Read;
   try {
     parsed = await read();
   } catch (error) {
@@ -186,6 +216,7 @@ export async function extractRemote(
       return placement;
     },
     ...(parsed.anchored === true ? { anchored: true } : {}),
+    ...(parsed.captured ? { captured: parsed.captured } : {}),
   };
 }
 

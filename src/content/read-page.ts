@@ -4,13 +4,18 @@
  */
 import { send } from '../background/protocol';
 import { READABLE_CONTRACT } from './contract';
-import { extractRemote, type PageReading, type RemoteExtractStats } from './extract-remote';
+import {
+  type CaptureRequest,
+  extractRemote,
+  type PageReading,
+  type RemoteExtractStats,
+} from './extract-remote';
 import { nextTaskOf } from './overlay/chunks';
 import { uploadId } from './upload-id';
 
 export async function readPage(
   doc: Document,
-  opts: { url?: string; force?: boolean } = {},
+  opts: { url?: string; force?: boolean; capture?: CaptureRequest } = {},
 ): Promise<PageReading> {
   const stats: RemoteExtractStats = { path: 'remote', anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
   let last = '';
@@ -23,8 +28,8 @@ export async function readPage(
         last = upload;
         return {
           piece: (index, piece) => send('page.upload', { upload, index, piece }).then(() => undefined),
-          parse: (pieces, location, force) =>
-            send('page.parse', { upload, pieces, location, ...(force ? { force } : {}) }),
+          parse: ({ force, ...request }) =>
+            send('page.parse', { upload, ...request, ...(force ? { force } : {}) }),
           part: (id, index) => send('parse.part', { id, index }),
         };
       },

@@ -104,6 +104,37 @@ describe('TabTracker via trackForUi', () => {
     expect(f.mounts).toHaveLength(1);
   });
 
+  it('sees the capture the background made as it read the page, and honours its overlay mode', async () => {
+    for (const overlay of ['auto', 'badge'] as const) {
+      const reply: CaptureReply = {
+        status: 'changed',
+        hash: 'new',
+        previous,
+        overlay,
+        aligned: stats(1),
+        sinceLabel: '1 hour ago',
+        notices: [],
+        messages: {},
+      };
+      // No 'article.capture' answer: the reading itself carries the capture's reply.
+      const f = fakes(new Error('no capture was to be asked for'), true, {
+        ...placed(ARTICLE, [document.body]),
+        reading: 'u1',
+        captured: reply,
+      });
+      const tracker = new TabTracker(document, f.deps, () => undefined);
+      await evaluatePage(document, new AbortController().signal, trackForUi(f.deps, tracker));
+      expect(tracker.status).toMatchObject({
+        state: 'article',
+        url: ARTICLE.url,
+        hash: 'new',
+        status: 'changed',
+        comparedWith: overlay === 'auto' ? 'old' : null,
+      });
+      expect(f.mounts).toHaveLength(overlay === 'auto' ? 1 : 0);
+    }
+  });
+
   it('does not mount the overlay by itself in "badge only" mode, but the popup can show it', async () => {
     const f = fakes({
       status: 'changed',

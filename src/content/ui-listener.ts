@@ -165,16 +165,18 @@ export class TabTracker {
  */
 export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDeps {
   let overlayAuto = true;
+  const seen = (exchange: Exchange): void => {
+    if (exchange.type === 'article.capture' && exchange.response.status === 'changed') {
+      overlayAuto = exchange.response.overlay === 'auto';
+    }
+    tracker.observe(exchange);
+  };
   const send: EvaluateDeps['send'] = async (type, request) => {
     if (type === 'site.check') tracker.begin((request as RequestOf<'site.check'>).location);
     try {
       const response = await deps.send(type, request);
       // `type`, `request` and `response` belong to one message; TypeScript cannot correlate generic parameters.
-      const exchange = { type, request, response } as Exchange;
-      if (exchange.type === 'article.capture' && exchange.response.status === 'changed') {
-        overlayAuto = exchange.response.overlay === 'auto';
-      }
-      tracker.observe(exchange);
+      seen({ type, request, response } as Exchange);
       return response;
     } catch (error) {
       if (type === 'article.capture') tracker.failed(error);
@@ -188,6 +190,15 @@ export function trackForUi(deps: EvaluateDeps, tracker: TabTracker): EvaluateDep
       const result = await deps.extract(doc, opts);
       if (result.ok) {
         tracker.extracted({ doc, article: result.article, place: result.place });
+        // Stored as it was read ('page.parse' with `capture`): the capture's reply, as if it had been asked for.
+        if (result.captured) {
+          const location = opts?.url ?? tracker.status.location;
+          seen({
+            type: 'article.capture',
+            request: { location, reading: result.reading ?? '' },
+            response: result.captured,
+          });
+        }
       } else {
         tracker.status = { state: 'not-article', location: tracker.status.location, reason: result.reason };
       }

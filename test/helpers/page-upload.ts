@@ -1,6 +1,7 @@
 /**
  * The background's side of an upload (src/background/parse/uploads.ts) for tests of the content script's
- * extraction: the pieces are joined and handed to `parse`, as 'page.parse' does.
+ * extraction: the pieces (the last one comes with the parse) are joined and handed to `parse`, as 'page.parse'
+ * does. `seen.pieces`: every piece, in the order they were sent.
  */
 import type { PageUpload } from '../../src/content/extract-remote';
 import type { ParsedPage } from '../../src/core/remote-extract/parse';
@@ -16,7 +17,11 @@ export function uploadTo(
         pieces[index] = piece;
         seen.pieces.push(piece);
       },
-      parse: async (count, location, force) => {
+      parse: async ({ pieces: count, location, force, last }) => {
+        if (last !== undefined) {
+          pieces[count - 1] = last;
+          seen.pieces.push(last);
+        }
         if (pieces.length !== count) throw new Error(`${count} pieces announced, ${pieces.length} sent`);
         return parse(pieces.join(''), location, force);
       },
