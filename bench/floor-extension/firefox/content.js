@@ -1,4 +1,4 @@
-// The least the direction does on a page's thread (bench/floor/README.md): ask whether to read the page,
+// The least the direction does on a page's thread (bench/floor-extension/README.md): ask whether to read the page,
 // wait 600 ms as the settle wait does, serialise the document in one native call, send it in one message, and
 // set the test build's status so bench:jank knows the visit is done.
 (async () => {
