@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createDbConnection,
-  DatabaseTimeout,
-  isDatabaseTimeout,
-  type OpenEvents,
-  type StartTimer,
-} from './db-connection';
+import { isDatabaseTimeout } from '../protocol/database';
+import { createDbConnection, DatabaseTimeout, type OpenEvents, type StartTimer } from './db-connection';
 
 /** Timers that run only when the test moves the clock. */
 function fakeClock() {

@@ -11,6 +11,8 @@
  * Side effects (the open itself, timers) are passed in, so the unit test drives them.
  */
 
+import { DATABASE_TIMEOUT } from '../protocol/database';
+
 /**
  * How long a request waits for the database to open, or for a bounded read (`read`) to finish. Opening an
  * existing database takes milliseconds, and reading one article a few more, even on a loaded 2-core machine
@@ -20,16 +22,9 @@
  */
 export const DB_WAIT_LIMIT_MS = 8_000;
 
-/** The error's name, which the router serialises back (pages test the name: RemoteError keeps it). */
-export const DATABASE_TIMEOUT = 'DatabaseTimeout';
-
+/** Its name is what the router serialises back (pages test the name: RemoteError keeps it). */
 export class DatabaseTimeout extends Error {
   override readonly name = DATABASE_TIMEOUT;
-}
-
-/** A DatabaseTimeout, thrown here or re-thrown in a page by `send()` from the background's reply. */
-export function isDatabaseTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === DATABASE_TIMEOUT;
 }
 
 /** What the open reports while it runs (see `openHistory`). */

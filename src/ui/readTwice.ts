@@ -8,8 +8,9 @@
  * database afresh, so one more try usually answers. Only reads are asked twice: a write that seemed lost may have
  * landed, and the reader's delete, import or settings change must happen once, when the reader asked.
  */
-import { isDatabaseTimeout } from '../background/db-connection';
+
 import { type MessageType, type RequestOf, type ResponseOf, send } from '../background/protocol';
+import { isDatabaseTimeout } from '../protocol/database';
 import { ARTICLE_LOAD_MS, withTimeout } from './withTimeout';
 
 /** The page messages that only read: nothing changes however often they are sent. */
