@@ -252,9 +252,17 @@ for (const name of BROWSERS) {
           `#article=${encodeURIComponent(server.url(path))}`,
           '[data-testid="follow-status"]',
         );
-        expect(await extensionPage.$eval('[data-testid="follow-status"]', (el) => el.textContent)).toMatch(
-          /^Removed from the site/,
-        );
+        // Read again if it is gone: the page may render the status anew between finding it and reading it (a
+        // suite run once lost the element in that gap). Polled from here: Firefox's extension-page CSP refuses
+        // the Function() that waitForFunction would evaluate.
+        let followStatus: string | null = null;
+        for (let tries = 0; followStatus === null && tries < 50; tries++) {
+          followStatus = await extensionPage
+            .$eval('[data-testid="follow-status"]', (el) => el.textContent)
+            .catch(() => null);
+          if (followStatus === null) await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(followStatus).toMatch(/^Removed from the site/);
         if (status === 404) await shot(extensionPage, name, 'recheck-removed');
       }, 120_000);
     }
