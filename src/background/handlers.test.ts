@@ -340,6 +340,17 @@ describe('badgeText', () => {
 });
 
 describe('page.upload and page.parse', () => {
+  /** Handlers whose parse reads `read` from any upload. */
+  function readingHandlers(read: Article): Handlers {
+    return createHandlers({
+      db: async () => db,
+      settings: createSettingsStore(memoryArea()),
+      badge: { show: async () => undefined },
+      now: () => clock,
+      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
+    });
+  }
+
   function withParse(): { handlers: Handlers; parsed: { html: string; location: string }[] } {
     const parsed: { html: string; location: string }[] = [];
     const h = createHandlers({
@@ -397,13 +408,7 @@ describe('page.upload and page.parse', () => {
 
   it('stores the article it read from a tab’s upload when the capture names that reading', async () => {
     const read = article(['Read in the background.']);
-    const h = createHandlers({
-      db: async () => db,
-      settings: createSettingsStore(memoryArea()),
-      badge: { show: async () => undefined },
-      now: () => clock,
-      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
-    });
+    const h = readingHandlers(read);
     await h['page.upload']({ upload: 'u9', index: 0, piece: '<p>x</p>' }, TAB);
     await h['page.parse']({ upload: 'u9', pieces: 1, location: TAB.url }, TAB);
     const other: ContentSender = { from: 'content', tabId: 99, url: TAB.url };
@@ -426,13 +431,7 @@ describe('page.upload and page.parse', () => {
 
   it('stores what it read when the page asks, and answers with the capture’s reply', async () => {
     const read = article(['Read and stored in one go.']);
-    const h = createHandlers({
-      db: async () => db,
-      settings: createSettingsStore(memoryArea()),
-      badge: { show: async () => undefined },
-      now: () => clock,
-      parse: async () => ({ ok: true, article: read, anchors: [null], titleAnchor: null, anchored: true }),
-    });
+    const h = readingHandlers(read);
     const reply = await h['page.parse'](
       { upload: 's1', pieces: 1, location: TAB.url, last: '<p>x</p>', capture: {} },
       TAB,
