@@ -58,6 +58,9 @@ const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName
 // `--tail=MS`: how long a visit is watched after its status is set; a page of 20,000 changed paragraphs is still
 // being marked then (the status comes with the marks on screen), so measure it with a longer tail.
 const TAIL_MS = Number(arg('tail') ?? 800);
+/** `--explain`: print each event counted as Redline's (its name, wall and CPU time), to see what a figure is made of. */
+const EXPLAIN = process.argv.includes('--explain');
+
 const LONG_MS = 50;
 const PROFILE_INTERVAL_US = 1000;
 /** Pages per Firefox session: its profile of every process is written when it quits, and grows with the session. */
@@ -281,11 +284,22 @@ function ownPart(
     }
     own += Math.max(0, wall);
     cpu += Math.max(0, thread);
+    if (EXPLAIN) {
+      const inner = onThread
+        .filter((x) => x !== e && x.ts >= e.ts && x.ts + (x.dur ?? 0) <= eEnd && (x.dur ?? 0) >= 500)
+        .map((x) => `${x.name} ${((x.dur ?? 0) / 1000).toFixed(1)}`)
+        .slice(0, 6)
+        .join(', ');
+      console.log(
+        `  counted ${e.name} at ${((e.ts - task.ts) / 1000).toFixed(1)} ms in a task: ${wall.toFixed(1)} ms wall, ${thread.toFixed(1)} cpu${inner ? ` (${inner})` : ''}`,
+      );
+    }
   }
   const loose = samples.filter(
     (t) => t >= task.ts && t < end && !counted.some(([a, b]) => t >= a && t < b),
   ).length;
   const looseMs = (loose * PROFILE_INTERVAL_US) / 1000;
+  if (EXPLAIN && loose > 0) console.log(`  counted ${loose} profiler sample(s) outside every traced event`);
   return { wall: own + looseMs, cpu: cpu + looseMs, page };
 }
 
@@ -379,9 +393,13 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
     // Chromium: traced (not profiled), for the parse's time on the thread's CPU.
     const traced = name === 'chromium';
     if (traced)
-      await page.tracing.start({ categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+      await page.tracing.start({
+        categories: ['toplevel', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      });
     readabilityMs = await page.evaluate(() => {
       const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
+      // Names the parse's task in the trace: with the profiler on, its own tasks can be the longest.
+      performance.mark('redline-bench-parse');
       const t0 = performance.now();
       new R(document.cloneNode(true) as Document).parse();
       return performance.now() - t0;
@@ -401,8 +419,9 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
 }
 
 /**
- * The CPU time of the bare parse: the longest task on a page's main thread while it ran, when that task is as
- * long as the parse measured in the page (else the parse was not found, and no figure is given).
+ * The CPU time of the bare parse: the main-thread task that holds the parse's user-timing mark (else the longest
+ * task), when that task is as long as the parse measured in the page (else the parse was not found, and no
+ * figure is given).
  */
 function parseCpuMs(buffer: Uint8Array | undefined, wallMs: number): number | undefined {
   const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
@@ -414,9 +433,17 @@ function parseCpuMs(buffer: Uint8Array | undefined, wallMs: number): number | un
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const longest = events
-    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && mains.has(`${e.pid}:${e.tid}`))
-    .reduce<TraceEvent | null>((a, e) => ((e.dur ?? 0) > (a?.dur ?? 0) ? e : a), null);
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && TASK_NAMES.has(e.name) && mains.has(`${e.pid}:${e.tid}`),
+  );
+  const mark = events.find((e) => e.name === 'redline-bench-parse' && mains.has(`${e.pid}:${e.tid}`));
+  const marked = mark
+    ? tasks
+        .filter((e) => e.ts <= mark.ts && mark.ts < e.ts + (e.dur ?? 0))
+        .reduce<TraceEvent | null>((a, e) => ((e.dur ?? 0) > (a?.dur ?? 0) ? e : a), null)
+    : null;
+  const longest =
+    marked ?? tasks.reduce<TraceEvent | null>((a, e) => ((e.dur ?? 0) > (a?.dur ?? 0) ? e : a), null);
   if (!longest || longest.tdur === undefined || (longest.dur ?? 0) / 1000 < wallMs) return undefined;
   return longest.tdur / 1000;
 }
