@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DomJournal } from './journal';
 import {
   ChangeNavigator,
@@ -36,6 +36,46 @@ describe('inDocumentOrder', () => {
     ];
     expect(inDocumentOrder(items).map((i) => i.description)).toEqual(['a', 'b1', 'b2', 'gone']);
     expect(inDocumentOrder([])).toEqual([]);
+  });
+});
+
+describe("inDocumentOrder within the changes' common ancestor", () => {
+  it('orders items spread over nested subtrees, and an item that is that ancestor itself', () => {
+    document.body.innerHTML =
+      '<nav><p id="n"></p></nav><main id="m"><section><p id="a"></p><div><p id="b"></p></div></section>' +
+      '<section><p id="c"></p></section></main><footer><p id="f"></p></footer>';
+    const item = (id: string) => ({ element: document.getElementById(id)!, description: id });
+    const [a, b, c, m, n, f] = ['a', 'b', 'c', 'm', 'n', 'f'].map(item);
+    expect(inDocumentOrder([c!, b!, a!]).map((i) => i.description)).toEqual(['a', 'b', 'c']);
+    expect(inDocumentOrder([c!, m!, a!]).map((i) => i.description)).toEqual(['m', 'a', 'c']);
+    expect(inDocumentOrder([f!, c!, n!, b!]).map((i) => i.description)).toEqual(['n', 'b', 'c', 'f']);
+    expect(inDocumentOrder([b!]).map((i) => i.description)).toEqual(['b']);
+  });
+
+  it('leaves items outside the page last whichever comes first', () => {
+    document.body.innerHTML = '<div><p id="a"></p><p id="b"></p></div>';
+    const gone = document.createElement('div');
+    gone.innerHTML = '<p></p>';
+    const inGone = gone.firstElementChild!;
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    const items = [
+      { element: inGone, description: 'gone' },
+      { element: b, description: 'b' },
+      { element: a, description: 'a' },
+    ];
+    expect(inDocumentOrder(items).map((i) => i.description)).toEqual(['a', 'b', 'gone']);
+  });
+
+  it('walks only the subtree that holds the changes', () => {
+    const filler = Array.from({ length: 200 }, () => '<li><a>x</a></li>').join('');
+    document.body.innerHTML = `<ul>${filler}</ul><article id="art"><p id="a"></p><p id="b"></p></article><ul>${filler}</ul>`;
+    const walkers = vi.spyOn(document, 'createTreeWalker');
+    const items = ['b', 'a'].map((id) => ({ element: document.getElementById(id)!, description: id }));
+    expect(inDocumentOrder(items).map((i) => i.description)).toEqual(['a', 'b']);
+    const seen = walkers.mock.calls.map(([root]) => root);
+    walkers.mockRestore();
+    expect(seen).toEqual([document.getElementById('art')]);
   });
 });
 
