@@ -248,14 +248,16 @@ function findStart(text: VisibleText, needle: readonly string[]): number | null 
  */
 export function planWordMarks(root: Element, words: readonly WordChange[]): WordPlan | null {
   const text = visibleText(root);
-  const newChars = words.flatMap((run) => (run.op === 'delete' ? [] : visibleOf(run.text)));
+  // Each run's visible characters once: they are both the needle and what each run is checked against.
+  const visible = words.map((run) => visibleOf(run.text));
+  const newChars = words.flatMap((run, i) => (run.op === 'delete' ? [] : (visible[i] ?? [])));
   const start = findStart(text, newChars);
   if (start === null) return null;
   const end = start + newChars.length;
   const plan: WordPlan = { inserted: [], deleted: [] };
   let pos = start;
-  for (const run of words) {
-    const runChars = visibleOf(run.text);
+  for (const [i, run] of words.entries()) {
+    const runChars = visible[i] ?? [];
     if (run.op === 'delete') {
       if (runChars.length > 0) {
         // Past the paragraph's own text, the space trailing the element's text is no longer the paragraph's.
