@@ -139,6 +139,36 @@ describe('serialisePage', () => {
     expect(sizes.length).toBeGreaterThan((3 * words.length) / CHUNK_CHARS);
   });
 
+  it("copies a long article's text once, not once per wrapper it sits in, and writes it the same", () => {
+    // A chain of wrappers, each with few elements but more text than WHOLE_CHARS: each is entered for its text.
+    const paragraph = `<p>${'The council voted on the budget for the roads. '.repeat(40)}</p>`;
+    const article = paragraph.repeat(Math.ceil((2 * WHOLE_CHARS) / paragraph.length));
+    const doc = page(
+      `<div><div><div><main><article><div>${article}</div></article></main></div></div></div>`,
+    );
+    const copied: number[] = [];
+    const textContent = Object.getOwnPropertyDescriptor(doc.defaultView!.Node.prototype, 'textContent')!;
+    Object.defineProperty(doc.defaultView!.Node.prototype, 'textContent', {
+      ...textContent,
+      get(this: Node) {
+        const text = textContent.get!.call(this) as string;
+        copied.push(text.length);
+        return text;
+      },
+    });
+    try {
+      const { sizes, html } = stepSizes(doc, 10);
+      expect(tree(html)).toBe(expected(doc));
+      for (const size of sizes) expect(size).toBeLessThan(10 * CHARS_PER_UNIT + CHUNK_CHARS);
+    } finally {
+      Object.defineProperty(doc.defaultView!.Node.prototype, 'textContent', textContent);
+    }
+    // The body's text is copied once to see it is over the limit; the six wrappers below it are only counted,
+    // up to the limit, and each paragraph's own text is copied once before it is written.
+    const long = copied.filter((length) => length > WHOLE_CHARS);
+    expect(long).toHaveLength(1);
+  });
+
   it('writes a long attribute value and a long comment in chunks, escaped as a whole would be', () => {
     const value = 'a "quoted" & <tagged> value\u00a0'.repeat(5_000);
     const doc =
