@@ -60,6 +60,13 @@ const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName
 const TAIL_MS = Number(arg('tail') ?? 800);
 /** `--explain`: print each event counted as Redline's (its name, wall and CPU time), to see what a figure is made of. */
 const EXPLAIN = process.argv.includes('--explain');
+/**
+ * `--no-gc`: no heap figure. Measuring the heap forces a full collection after each visit, and that also empties
+ * V8's compilation cache: every later visit then compiles the content script afresh (6-14 ms of CPU in
+ * Chromium), as a reader's first page in a new renderer does. Without it the renderer keeps the compiled
+ * script between visits, as it may between a reader's pages on one site.
+ */
+const NO_GC = process.argv.includes('--no-gc');
 
 const LONG_MS = 50;
 const PROFILE_INTERVAL_US = 1000;
@@ -120,6 +127,11 @@ interface Visit {
     ownCpuMs?: number;
     /** The longest of Redline's tasks on the thread's CPU (`maxTaskMs` is its wall time). */
     maxTaskCpuMs?: number;
+    /**
+     * The content script's start on the thread's CPU (its `EvaluateScript`: V8 compiling the script, unless the
+     * renderer still holds it compiled, and its top-level code), Chromium only. Part of `ownCpuMs`.
+     */
+    startCpuMs?: number;
     /**
      * The page's own scripts (wall time) that ran inside events counted for Redline and are left out of
      * `ownMs`: a page timer or message handler after which Redline's observer callbacks ran as microtasks is
@@ -198,7 +210,9 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
   let maxTaskCpuMs = 0;
   let longTasks = 0;
   let lastEnd = -1;
+  let startCpuMs = 0;
   for (const e of ours.sort((a, b) => a.ts - b.ts)) {
+    if (e.name === 'EvaluateScript') startCpuMs += (e.tdur ?? e.dur ?? 0) / 1000;
     // Outermost script events only: a call nested in another is already inside its duration.
     if (e.ts < lastEnd) continue;
     lastEnd = e.ts + (e.dur ?? 0);
@@ -231,6 +245,7 @@ function attribute(events: TraceEvent[], samples: readonly number[]): NonNullabl
     taskMs,
     ownMs,
     ownCpuMs,
+    startCpuMs,
     pageScriptMs,
     scriptMs,
     maxTaskMs,
@@ -304,7 +319,7 @@ function ownPart(
 }
 
 async function heapBytes(page: Page, name: BrowserName): Promise<number | null> {
-  if (name !== 'chromium') return null;
+  if (name !== 'chromium' || NO_GC) return null;
   const cdp = await page.createCDPSession();
   try {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -548,6 +563,10 @@ function summarise(visits: Visit[], name: BrowserName) {
                   0.5,
                 ),
                 maxRedlineTaskCpuMs: Math.max(...traced.map((v) => v.redline?.maxTaskCpuMs ?? 0)),
+                medianStartCpuMs: quantile(
+                  traced.map((v) => v.redline?.startCpuMs ?? 0),
+                  0.5,
+                ),
                 medianCpuRatioToReadability: quantile(cpuRatios, 0.5),
                 p90CpuRatioToReadability: quantile(cpuRatios, 0.9),
               }
@@ -712,7 +731,7 @@ for (const s of summary) {
   const cpu = s.redline;
   if (cpu?.medianCpuRatioToReadability !== undefined) {
     console.log(
-      `          on the thread's CPU: median Redline ${cpu.medianRedlineCpuMs?.toFixed(1)} ms, longest task ${cpu.maxRedlineTaskCpuMs?.toFixed(0)} ms; ratio to Readability ${cpu.medianCpuRatioToReadability.toFixed(2)} median / ${cpu.p90CpuRatioToReadability?.toFixed(2)} p90`,
+      `          on the thread's CPU: median Redline ${cpu.medianRedlineCpuMs?.toFixed(1)} ms (its script's start ${cpu.medianStartCpuMs?.toFixed(1)}), longest task ${cpu.maxRedlineTaskCpuMs?.toFixed(0)} ms; ratio to Readability ${cpu.medianCpuRatioToReadability.toFixed(2)} median / ${cpu.p90CpuRatioToReadability?.toFixed(2)} p90`,
     );
   }
 }
