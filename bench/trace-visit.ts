@@ -9,7 +9,8 @@
  *          --visit=first|edited (default edited)  --dist=DIR (default dist-test)  --min=MS (tasks listed, default 2)
  *          --depth=N (trace levels shown, 3)  --top=N (functions listed, 20)  --sample=µs (profiler interval, 250)
  *          --again (measure a second edited visit in the same tab: the renderer has run the overlay's code once,
- *          so V8 compiles none of it again)
+ *          so V8 compiles none of it again)  --cold (a full garbage collection before the measured visit, as
+ *          bench:jank's heap figure makes: V8 then compiles the content script afresh)
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,7 @@ const ALL_FUNCTIONS = process.argv.includes('--all');
 const PROFILE = SAMPLE_US > 0;
 /** `--every`: list every task on the page's main thread over --min, not only those that ran the content script. */
 const EVERY = process.argv.includes('--every');
+const COLD = process.argv.includes('--cold');
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 interface TraceEvent {
@@ -95,6 +97,9 @@ try {
     }));
     const measured = AGAIN ? round === 2 : kind === VISIT;
     const cdp = await tab.createCDPSession();
+    // `--cold`: a full collection first, as bench:jank's heap figure makes after every visit: it empties V8's
+    // compilation cache, so the measured visit compiles the content script afresh, as in a new renderer.
+    if (measured && COLD) await cdp.send('HeapProfiler.collectGarbage');
     if (measured) {
       await tab.tracing.start({
         categories: [
