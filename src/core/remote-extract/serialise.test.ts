@@ -163,8 +163,8 @@ describe('serialisePage', () => {
     } finally {
       Object.defineProperty(doc.defaultView!.Node.prototype, 'textContent', textContent);
     }
-    // The body's text is copied once to see it is over the limit; the six wrappers below it are only counted,
-    // up to the limit, and each paragraph's own text is copied once before it is written.
+    // The page's text is copied once, at its root, to see it is over the limit; every wrapper below is only
+    // counted, up to the limit, and each paragraph's own text is copied before it is written whole.
     const long = copied.filter((length) => length > WHOLE_CHARS);
     expect(long).toHaveLength(1);
   });
