@@ -413,7 +413,7 @@ async function bareVisit(page: Page, name: BrowserName, url: string, windowMs: n
       });
     readabilityMs = await page.evaluate(() => {
       const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
-      // Names the parse's task in the trace: with the profiler on, its own tasks can be the longest.
+      // Names the parse's task in the trace: another of the page's tasks (a late layout, a timer) may be longer.
       performance.mark('redline-bench-parse');
       const t0 = performance.now();
       new R(document.cloneNode(true) as Document).parse();
