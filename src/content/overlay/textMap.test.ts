@@ -140,6 +140,16 @@ describe('planWordMarks', () => {
     expect(planWordMarks(element('Photo. Photo.'), words(['equal', 'Photo.']))).toBeNull();
   });
 
+  it('finds the paragraph in a larger element after a character that folds to two units', () => {
+    // "İ" folds to "i" + U+0307: in the joined folded text every later character sits one unit further on.
+    const p = element('<span>İzmir İlçesi</span> The cat sat.');
+    const plan = planWordMarks(p, words(['equal', 'The cat '], ['insert', 'sat.']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('sat.');
+    const q = element('<span>Izmir</span> The cat sat.');
+    const plain = planWordMarks(q, words(['equal', 'The cat '], ['insert', 'sat.']));
+    expect(textBetween(plain!.inserted[0]!.start, plain!.inserted[0]!.end)).toBe('sat.');
+  });
+
   it('skips what the overlay inserted and scripts when reading the element', () => {
     const p = element(
       '<span data-redline-ui="label">New</span>Kept <del data-redline-old="words">gone</del>text<script>var x</script>',

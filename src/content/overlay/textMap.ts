@@ -221,14 +221,18 @@ function deletionPoint(
 function findStart(text: VisibleText, needle: readonly string[]): number | null {
   if (needle.length === 0 || needle.length > text.length) return null;
   if (needle.length === text.length) return 0;
-  // A folded character may be two units long (U+0130), so the haystack keeps where each character starts.
   const haystack = text.folded.join('');
-  const charAt = new Map<number, number>();
-  let at = 0;
-  text.folded.forEach((folded, index) => {
-    charAt.set(at, index);
-    at += folded.length;
-  });
+  // A folded character may be two units long (U+0130), and then the haystack keeps where each character starts.
+  // Nearly always each is one unit, and a unit's offset is the character's index: no map of every character.
+  let charAt: Map<number, number> | null = null;
+  if (haystack.length !== text.length) {
+    charAt = new Map();
+    let at = 0;
+    for (const [index, folded] of text.folded.entries()) {
+      charAt.set(at, index);
+      at += folded.length;
+    }
+  }
   const target = needle.join('');
   const starts: number[] = [];
   for (
@@ -236,7 +240,7 @@ function findStart(text: VisibleText, needle: readonly string[]): number | null 
     found >= 0 && starts.length < 2;
     found = haystack.indexOf(target, found + 1)
   ) {
-    const index = charAt.get(found);
+    const index = charAt ? charAt.get(found) : found;
     if (index !== undefined) starts.push(index);
   }
   return starts.length === 1 ? (starts[0] ?? null) : null;
