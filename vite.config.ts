@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { polyfillAsModule } from './scripts/polyfill-module';
 
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -10,6 +11,7 @@ const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
 export default defineConfig({
   // Extension pages load their assets from the extension origin with relative URLs.
   base: './',
+  plugins: [polyfillAsModule()],
   // public/ is copied once by scripts/build.ts, not by each of the several Vite builds.
   publicDir: false,
   // Bundled libraries (preact) branch on NODE_ENV; library mode would leave `process` in a browser bundle.
