@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { WordChange } from '../../core/model';
-import { isInvisibleCode, isSpaceCode, pageTextNodes, planWordMarks, type TextPoint } from './textMap';
+import {
+  fold,
+  HIDDEN,
+  isInvisibleCode,
+  isSpaceCode,
+  pageTextNodes,
+  planWordMarks,
+  type TextPoint,
+} from './textMap';
 
 function element(html: string): HTMLElement {
   document.body.innerHTML = `<p id="p">${html}</p>`;
@@ -165,6 +173,35 @@ describe('planWordMarks', () => {
     expect(pageTextNodes(p).map((t) => t.data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('reads a final sigma as the capital it lowers from, wherever whitespace was', () => {
+    // "ΟΔΟΣ" lowers to "οδος" at a word's end; with spaces left out it is no longer at one on the page's side.
+    const p = element('<span style="text-transform: uppercase">η οδος</span> ανοιξε');
+    const plan = planWordMarks(p, words(['equal', 'Η ΟΔΟΣ '], ['insert', 'ΑΝΟΙΞΕ']));
+    expect(textBetween(plan!.inserted[0]!.start, plan!.inserted[0]!.end)).toBe('ανοιξε');
+  });
+
+  it('places marks in the right text node when many nodes and hidden runs come before them', () => {
+    // Word by word in nodes of their own, with runs of mixed whitespace and invisibles, and empty nodes.
+    const parts = Array.from({ length: 40 }, (_, i) => `<b>w${i}</b>\u00a0 \u00ad<i></i>\u200b `);
+    const p = element(parts.join(''));
+    const runs = Array.from({ length: 40 }, (_, i): [WordChange['op'], string] => [
+      i % 7 === 3 ? 'insert' : 'equal',
+      `w${i} `,
+    ]);
+    const plan = planWordMarks(p, words(...runs, ['delete', 'gone']));
+    expect(plan!.inserted.map((s) => textBetween(s.start, s.end))).toEqual([
+      'w3',
+      'w10',
+      'w17',
+      'w24',
+      'w31',
+      'w38',
+    ]);
+    // The end deletion goes where the whitespace after the last word starts: the nbsp after its <b>.
+    const afterLast = p.querySelectorAll('b')[39]!.nextSibling;
+    expect(plan!.deleted).toEqual([{ at: { node: afterLast, offset: 0 }, text: ' gone' }]);
+  });
+
   it('handles characters outside the BMP', () => {
     const p = element('Fire 🔥 spreads fast');
     const plan = planWordMarks(p, words(['equal', 'Fire 🔥 '], ['insert', 'spreads'], ['equal', ' fast']));
@@ -183,5 +220,26 @@ describe('isSpaceCode and isInvisibleCode', () => {
         wrong.push(code);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('are together the class HIDDEN stands for', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const unit = String.fromCharCode(code);
+      if ((isSpaceCode(code) || isInvisibleCode(code)) !== (unit.replace(HIDDEN, '') === ''))
+        wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('fold', () => {
+  it('keeps one unit per unit, so an index into the folded text is an index into the visible text', () => {
+    const changed: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (fold(String.fromCharCode(code))?.length !== 1) changed.push(code);
+    }
+    expect(changed).toEqual([]);
+    expect(fold('ΑΘΗΝΑΣ İstanbul 𐐀')).toBe('αθηνασ İstanbul 𐐨');
   });
 });
