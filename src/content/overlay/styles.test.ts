@@ -19,6 +19,20 @@ describe('marksCss', () => {
     }
   });
 
+  it('styles inserted words only in marked elements, so adding the sheet does not restyle the whole page', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const selectors = marksCss(theme)
+        .split(/[{}]/)
+        .filter((part) => part.includes('::highlight('))
+        .flatMap((list) => list.split(','))
+        .map((selector) => selector.trim());
+      expect(selectors.length).toBeGreaterThanOrEqual(4);
+      for (const selector of selectors) {
+        expect(selector).toMatch(/^\[data-redline\]( \*)?::highlight\(redline-inserted\)$/);
+      }
+    }
+  });
+
   it('puts the specificity boost before pseudo-elements', () => {
     expect(marksCss('dark')).toContain(
       '[data-redline="removed"][data-redline-old]:not(#redline-never-a):not(#redline-never-b)::before',
