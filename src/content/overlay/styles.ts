@@ -71,7 +71,7 @@ const BOOST = ':not(#redline-never-a):not(#redline-never-b)';
  * sheet made Chromium recompute the style of the whole page: 3.5–6 ms in the frame after a mount on
  * nytimes-3 and wapo-2 (about 800 elements), 0.5 ms scoped, the same as adding no sheet (issue 8).
  */
-export const HIGHLIGHT_SELECTOR = `[data-redline]::highlight(${INSERTED_HIGHLIGHT}), [data-redline] *::highlight(${INSERTED_HIGHLIGHT})`;
+const HIGHLIGHT_SELECTOR = `[data-redline]::highlight(${INSERTED_HIGHLIGHT}), [data-redline] *::highlight(${INSERTED_HIGHLIGHT})`;
 
 /** A catalogue message as a CSS string: quotes and backslashes escaped, line breaks as `\A`. */
 export function cssString(text: string): string {
