@@ -256,6 +256,30 @@ describe('evaluatePage', () => {
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('skipped');
   });
 
+  it('looks on the page for the elements of what it marks only', async () => {
+    const reading = placed(ARTICLE, Array.from(document.querySelectorAll('p')), document.querySelector('h1'));
+    const place = vi.fn(reading.place);
+    const h = harness(ALLOW, {
+      extract: () => ({
+        ...reading,
+        place,
+        captured: {
+          status: 'changed',
+          hash: 'new-hash',
+          previous: PREVIOUS,
+          overlay: 'auto',
+          aligned: ALIGNED,
+          sinceLabel: '1 hour ago',
+          notices: [],
+          messages: {},
+        },
+      }),
+    });
+    await evaluatePage(document, new AbortController().signal, h.deps);
+    // Paragraph 0 was reworded; paragraph 1, unchanged, is not looked for.
+    expect(place.mock.calls).toEqual([[new Set([0])]]);
+  });
+
   it('marks the comparison the background made', async () => {
     const fromBackground = { ...ALIGNED, capped: true };
     const h = harness({

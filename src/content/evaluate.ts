@@ -14,6 +14,7 @@ import { useTemplates } from '../ui/i18n';
 import { wholeReply } from './capture-reply';
 import { READABLE_CONTRACT } from './contract';
 import type { CaptureRequest, PageReading } from './extract-remote';
+import { paragraphsToMark } from './marked-paragraphs';
 import type { OverlayInput } from './overlay';
 import { ignoreOnPage } from './pageRules';
 import type { SettleOptions, SettleResult } from './settle';
@@ -163,8 +164,11 @@ export async function evaluatePage(
   // A long article's reply comes in parts, one message (and one task) each (capture-reply.ts).
   const reply = await wholeReply(head, (id, index) => deps.send('capture.part', { id, index }), signal);
   signal.throwIfAborted();
-  // The live elements are looked for only now: most visits have nothing to mark (extract-remote.ts).
-  const { elements, titleElement } = await extracted.place();
+  // The live elements are looked for only now, and only those the marks need: most visits have nothing to
+  // mark (extract-remote.ts).
+  const { elements, titleElement } = await extracted.place(
+    paragraphsToMark(reply.aligned, article.paragraphs.length, reply.notices, reply.rules ?? []),
+  );
   signal.throwIfAborted();
 
   const previous = reply.previous;

@@ -115,6 +115,32 @@ describe('extractRemote', () => {
     expect(await result.place()).toBe(placement);
   });
 
+  it('looks for the asked paragraphs and the headline alone, and for all when one is not at its anchor', async () => {
+    const doc = new JSDOM(page, { url: URL }).window.document;
+    const stats: RemoteExtractStats = { path: 'remote', anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
+    const result = await extractRemote(doc, { url: URL }, deps(), stats);
+    if (!result.ok) throw new Error('expected an article');
+    const live = Array.from(doc.querySelectorAll('p'));
+    const textContent = vi.spyOn(doc.defaultView!.Node.prototype, 'textContent', 'get');
+    const partial = await result.place(new Set([0, 7, 299]));
+    // Only the asked elements (and the headline) were read to check them.
+    expect(textContent.mock.calls.length).toBeLessThan(10);
+    textContent.mockRestore();
+    expect(partial.elements).toHaveLength(300);
+    expect(partial.elements.filter((element) => element !== null)).toEqual([live[0], live[7], live[299]]);
+    expect(partial.elements[7]).toBe(live[7]);
+    expect(partial.titleElement).toBe(doc.querySelector('h1'));
+    // The counts stay those of a whole placement, which this was not.
+    expect(stats.anchored).toBe(0);
+
+    // Paragraph 7 gone from where it was read: a whole placement, with the search for what moved.
+    live[7]!.textContent = 'A paragraph rewritten by the page after it was read, in other words entirely.';
+    const whole = await result.place(new Set([0, 7]));
+    expect(whole.elements.filter((element) => element !== null).length).toBeGreaterThanOrEqual(299);
+    expect(whole.elements[8]).toBe(live[8]);
+    expect(stats.anchored).toBeGreaterThanOrEqual(299);
+  });
+
   it('finds a paragraph by its text when the page changed after it was serialised', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
     const parser = new new JSDOM('').window.DOMParser();

@@ -63,7 +63,9 @@ export interface RemoteExtractDeps {
 export type Placement = Pick<Extract<ExtractResult, { ok: true }>, 'elements' | 'titleElement'>;
 
 /**
- * An article read from the page. `place` finds its live elements (once; later calls share the answer).
+ * An article read from the page. `place` finds its live elements (once; later calls share the answer). Given
+ * `only`, it looks for those paragraphs' elements and the headline's alone, each time asked; the others are
+ * null. If one of them is not where its anchor leads, it looks for every one, as without `only`.
  * `anchored`: already anchored on the stored version where it was parsed. `reading`: the upload the background
  * read it from, which 'article.capture' may name instead of sending the article (background/readings.ts).
  * `captured`: the background stored it as it read it (asked with `capture`), and this is the capture's reply.
@@ -72,7 +74,7 @@ export type PageReading =
   | {
       ok: true;
       article: Article;
-      place: () => Promise<Placement>;
+      place: (only?: ReadonlySet<number>) => Promise<Placement>;
       anchored?: boolean;
       reading?: string;
       captured?: CaptureReply;
@@ -211,7 +213,8 @@ export async function extractRemote(
   return {
     ok: true,
     article: parsed.article,
-    place: () => {
+    place: (only) => {
+      if (only) return placeArticle(doc.body, reading, deps, stats, only);
       placement ??= placeArticle(doc.body, reading, deps, stats);
       return placement;
     },
@@ -230,6 +233,7 @@ async function placeArticle(
   parsed: Extract<ParsedPage, { ok: true }>,
   deps: RemoteExtractDeps,
   stats?: RemoteExtractStats,
+  only?: ReadonlySet<number>,
 ): Promise<Placement> {
   const { article } = parsed;
   // Asked for where a reply was just received, and followed by the overlay's first chunk: each in a task of its
@@ -258,10 +262,26 @@ async function placeArticle(
   };
   const counts = { anchored: 0, searched: 0, unmapped: 0, byPath: 0 };
   for (let i = 0; i < anchors.length; i++) {
+    if (only && i < article.paragraphs.length && !only.has(i)) {
+      found.push(null);
+      continue;
+    }
     const element = check(paths.follow(anchors[i] ?? null), i);
     if (element && i < article.paragraphs.length) counts.byPath++;
     found.push(element);
     await slice();
+  }
+  if (only) {
+    // Anything asked for and not at its anchor: the search below walks the page for all, as it always did.
+    const missed = [...only].some((i) => i < article.paragraphs.length && !found[i]);
+    if (missed || (parsed.titleAnchor && !found[article.paragraphs.length]))
+      return placeArticle(body, parsed, deps, stats);
+    await deps.nextTask();
+    deps.signal?.throwIfAborted();
+    return {
+      elements: found.slice(0, article.paragraphs.length),
+      titleElement: found[article.paragraphs.length] ?? null,
+    };
   }
   const missed = anchors.map((anchor, i) => (found[i] ? null : anchor));
   if (missed.some((anchor) => anchor !== null)) {
