@@ -50,6 +50,20 @@ const ALIGNED: AlignResult = {
   capped: false,
 };
 
+/** The background's reply to a capture that found the article changed since PREVIOUS. */
+function changedReply(aligned: AlignResult = ALIGNED, overlay: 'auto' | 'badge' = 'auto') {
+  return {
+    status: 'changed' as const,
+    hash: 'new-hash',
+    previous: PREVIOUS,
+    overlay,
+    aligned,
+    sinceLabel: '1 hour ago',
+    notices: [],
+    messages: {},
+  };
+}
+
 type Replies = { [K in MessageType]?: (request: RequestOf<K>) => ResponseOf<K> };
 
 interface Harness {
@@ -180,16 +194,7 @@ describe('evaluatePage', () => {
     const h = harness(ALLOW, {
       extract: () => ({
         ...placed(ARTICLE, Array.from(document.querySelectorAll('p')), document.querySelector('h1')),
-        captured: {
-          status: 'changed',
-          hash: 'new-hash',
-          previous: PREVIOUS,
-          overlay: 'auto',
-          aligned: ALIGNED,
-          sinceLabel: '1 hour ago',
-          notices: [],
-          messages: {},
-        },
+        captured: changedReply(),
       }),
     });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
@@ -263,16 +268,7 @@ describe('evaluatePage', () => {
       extract: () => ({
         ...reading,
         place,
-        captured: {
-          status: 'changed',
-          hash: 'new-hash',
-          previous: PREVIOUS,
-          overlay: 'auto',
-          aligned: ALIGNED,
-          sinceLabel: '1 hour ago',
-          notices: [],
-          messages: {},
-        },
+        captured: changedReply(),
       }),
     });
     await evaluatePage(document, new AbortController().signal, h.deps);
@@ -284,16 +280,7 @@ describe('evaluatePage', () => {
     const fromBackground = { ...ALIGNED, capped: true };
     const h = harness({
       ...ALLOW,
-      'article.capture': () => ({
-        status: 'changed',
-        hash: 'new-hash',
-        previous: PREVIOUS,
-        overlay: 'auto',
-        aligned: fromBackground,
-        sinceLabel: '1 hour ago',
-        notices: [],
-        messages: {},
-      }),
+      'article.capture': () => changedReply(fromBackground),
     });
     expect((await evaluatePage(document, new AbortController().signal, h.deps)).status).toBe('changed');
     expect(h.mounted[0]?.result).toBe(fromBackground);
@@ -302,16 +289,7 @@ describe('evaluatePage', () => {
   it('marks a changed article against the previous version before setting the status', async () => {
     const h = harness({
       ...ALLOW,
-      'article.capture': () => ({
-        status: 'changed',
-        hash: 'new-hash',
-        previous: PREVIOUS,
-        overlay: 'auto',
-        aligned: ALIGNED,
-        sinceLabel: '1 hour ago',
-        notices: [],
-        messages: {},
-      }),
+      'article.capture': () => changedReply(),
       'article.dismiss': () => ({ dismissed: true }),
     });
     const signal = new AbortController().signal;
@@ -370,16 +348,7 @@ describe('evaluatePage', () => {
   it('hands the overlay over in badge-only mode too (the UI wrapper decides) and counts the changes', async () => {
     const h = harness({
       ...ALLOW,
-      'article.capture': () => ({
-        status: 'changed',
-        hash: 'new-hash',
-        previous: PREVIOUS,
-        overlay: 'badge',
-        aligned: ALIGNED,
-        sinceLabel: '1 hour ago',
-        notices: [],
-        messages: {},
-      }),
+      'article.capture': () => changedReply(ALIGNED, 'badge'),
     });
     expect(await evaluatePage(document, new AbortController().signal, h.deps)).toMatchObject({
       status: 'changed',
