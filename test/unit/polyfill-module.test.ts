@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { polyfillAsModule } from '../../scripts/polyfill-module';
+import { polyfillAsModule } from '../../vite.config';
 
 const POLYFILL_PATH = createRequire(import.meta.url).resolve('webextension-polyfill');
 type Load = (id: string) => Promise<string | null>;
