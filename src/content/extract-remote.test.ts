@@ -141,6 +141,36 @@ describe('extractRemote', () => {
     expect(stats.anchored).toBeGreaterThanOrEqual(299);
   });
 
+  it('finds asked paragraphs in other containers than the one before them, without a whole placement', async () => {
+    // Paths are written each against the one before it; a paragraph skipped must still be read, or the next
+    // asked path is taken against the wrong one (a whole placement on 6 of 16 edited corpus pages, found in
+    // issue 8's eleventh pass).
+    const sections = Array.from({ length: 12 }, (_, s) => {
+      const body = Array.from(
+        { length: 5 },
+        (_, i) =>
+          `<p>Section ${s} paragraph ${i} tells what happened in the town that day, at some length.</p>`,
+      ).join('');
+      return s % 3 === 0
+        ? `<section><div class="inner">${body}</div></section>`
+        : `<section>${body}</section>`;
+    }).join('<aside><p>Read more</p></aside>');
+    const nested = `<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${sections}</article></body></html>`;
+    const doc = new JSDOM(nested, { url: URL }).window.document;
+    const stats: RemoteExtractStats = { path: 'remote', anchored: 0, byPath: 0, searched: 0, unmapped: 0 };
+    const result = await extractRemote(doc, { url: URL }, deps(), stats);
+    if (!result.ok) throw new Error('expected an article');
+    const live = Array.from(doc.querySelectorAll('section p'));
+    expect(result.article.paragraphs).toHaveLength(live.length);
+    const asked = new Set([0, 4, 5, 13, 31, 32, 59]);
+    const partial = await result.place(asked);
+    expect(stats.anchored).toBe(0);
+    expect(partial.elements.map((element, i) => (asked.has(i) ? element : null))).toEqual(
+      live.map((element, i) => (asked.has(i) ? element : null)),
+    );
+    expect(partial.elements.filter((element) => element !== null)).toHaveLength(asked.size);
+  });
+
   it('finds a paragraph by its text when the page changed after it was serialised', async () => {
     const doc = new JSDOM(page, { url: URL }).window.document;
     const parser = new new JSDOM('').window.DOMParser();

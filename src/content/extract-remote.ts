@@ -263,6 +263,8 @@ async function placeArticle(
   const counts = { anchored: 0, searched: 0, unmapped: 0, byPath: 0 };
   for (let i = 0; i < anchors.length; i++) {
     if (only && i < article.paragraphs.length && !only.has(i)) {
+      // Read all the same: the next path is written against this one.
+      paths.skip(anchors[i] ?? null);
       found.push(null);
       continue;
     }

@@ -66,6 +66,37 @@ describe('anchors', () => {
     expect(anchors.map((a) => paths.follow(a))).toEqual(picks(live).map((el, i) => (i === 4 ? null : el)));
   });
 
+  it('follow the wanted paths alone, the others skipped, to the same elements as following them all', () => {
+    // A tree of varied depth and width, from a fixed seed, and every anchor's element or nothing.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const tree = (depth: number): string =>
+      Array.from({ length: 1 + random(4) }, (_, i) =>
+        depth > 0 && random(3) > 0 ? `<div>${tree(depth - 1)}</div>` : `<p>Text ${depth} ${i}</p>`,
+      ).join('');
+    for (let round = 0; round < 20; round++) {
+      const body = tree(5);
+      const copy = new JSDOM(`<body>${body}</body>`).window.document;
+      const live = new JSDOM(`<body>${body}</body>`).window.document;
+      const picks = (doc: Document): Element[] => Array.from(doc.querySelectorAll('p, div'));
+      const anchors = anchorsOf(copy.body, picks(copy));
+      const all = new PathResolver(live.body);
+      const expected = anchors.map((anchor) => all.follow(anchor));
+      expect(expected).toEqual(picks(live));
+      const some = new PathResolver(live.body);
+      const wanted = anchors.map(() => random(3) === 0);
+      const found = anchors.map((anchor, i) => {
+        if (wanted[i]) return some.follow(anchor);
+        some.skip(anchor);
+        return null;
+      });
+      expect(found).toEqual(expected.map((element, i) => (wanted[i] ? element : null)));
+    }
+  });
+
   it('follow a path to nothing, not to a wrong level, where the live page has fewer elements', () => {
     const live = new JSDOM('<body><p>Only</p></body>').window.document;
     const paths = new PathResolver(live.body);

@@ -151,17 +151,44 @@ class PathWriter {
 
 /**
  * Follows anchors' paths in the live page, in the order they were written (`Anchor.path` is relative to the
- * previous one), reusing the elements of the shared steps.
+ * previous one), reusing the elements of the shared steps. An anchor whose element is not wanted must still be
+ * passed to `skip`, in its place: the next path may be written against it.
  */
 export class PathResolver {
   private previous: number[] = [];
-  /** The live element at each step of `previous` (null once a step led nowhere). */
+  /**
+   * The live element at each of the first `elements.length` steps of `previous` (null once a step led nowhere);
+   * the steps past them were only read (`skip`), not walked.
+   */
   private elements: (Element | null)[] = [];
 
   constructor(private readonly root: Element) {}
 
   /** The element at `anchor`'s path; null when it has none, or the live page has no element there. */
   follow(anchor: Anchor | null): Element | null {
+    const steps = this.read(anchor);
+    if (steps === null) return null;
+    const elements = this.elements;
+    let element: Element | null = elements.length > 0 ? (elements[elements.length - 1] ?? null) : this.root;
+    for (let i = elements.length; i < steps.length; i++) {
+      const step = steps[i] ?? -1;
+      element = element && Number.isInteger(step) && step >= 0 ? (element.children[step] ?? null) : null;
+      elements.push(element);
+    }
+    return element;
+  }
+
+  /** Reads `anchor`'s path without looking for its element: a later path may share its steps. */
+  skip(anchor: Anchor | null): void {
+    this.read(anchor);
+  }
+
+  /**
+   * `anchor`'s steps, made the previous path, with the elements of the steps it shares kept; null (and
+   * nothing kept) when its path is malformed, and null with nothing changed when it has none (the writer
+   * skipped it too).
+   */
+  private read(anchor: Anchor | null): number[] | null {
     const path = anchor?.path;
     if (path === undefined) return null;
     const colon = path.indexOf(':');
@@ -173,17 +200,10 @@ export class PathResolver {
       return null;
     }
     const steps = this.previous.slice(0, shared);
-    const elements = this.elements.slice(0, shared);
     if (rest !== '') for (const step of rest.split('.')) steps.push(Number(step));
-    let element: Element | null = shared > 0 ? (elements[shared - 1] ?? null) : this.root;
-    for (let i = shared; i < steps.length; i++) {
-      const step = steps[i] ?? -1;
-      element = element && Number.isInteger(step) && step >= 0 ? (element.children[step] ?? null) : null;
-      elements.push(element);
-    }
     this.previous = steps;
-    this.elements = elements;
-    return element;
+    if (this.elements.length > shared) this.elements.length = shared;
+    return steps;
   }
 }
 
