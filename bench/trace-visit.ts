@@ -11,7 +11,9 @@
  *          --again (measure a second edited visit in the same tab: the renderer has run the overlay's code once,
  *          so V8 compiles none of it again)  --cold (a full garbage collection before the measured visit, as
  *          bench:jank's heap figure makes: V8 then compiles the content script afresh)
+ *          --save=FILE (the measured visit's CPU profile, a .cpuprofile for DevTools or bench/profile-tree.py)
  */
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Protocol } from 'puppeteer-core';
@@ -131,6 +133,9 @@ try {
     const profile = PROFILE
       ? ((await cdp.send('Profiler.stop')) as Protocol.Profiler.StopResponse).profile
       : null;
+    // `--save=FILE`: the CPU profile as a .cpuprofile file, for DevTools' Performance panel or a script.
+    const save = arg('save');
+    if (profile && save) await writeFile(save, JSON.stringify(profile));
     await cdp.detach();
     const buffer = await tab.tracing.stop();
     const parsed = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as
