@@ -22,6 +22,10 @@
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
  *          --gecko-out=DIR (keeps each Firefox session's profile with the extension there, for
  *          `bench/gecko-functions.ts` or profiler.firefox.com)
+ *          --against=DIR (Chromium: a second built extension, e.g. an earlier commit's dist-test, in a browser of
+ *          its own, visiting the same pages in the same run: its visits alternate with the first's, which goes
+ *          first on every other page; the end prints both, paired page by page. Between two runs the machine's
+ *          speed moves more than a change of a millisecond or two does.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -53,6 +57,8 @@ const LIMIT = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
 const DIST = resolve(arg('dist') ?? join(ROOT, 'dist-test'));
 const OUT = resolve(arg('out') ?? join(ROOT, 'bench', 'jank.json'));
 const GECKO_OUT = arg('gecko-out');
+const AGAINST_ARG = arg('against');
+const AGAINST = AGAINST_ARG === undefined ? null : resolve(AGAINST_ARG);
 const WANTED = (arg('browsers') ?? BROWSERS.join(',')).split(',') as BrowserName[];
 /** Work the overlay does after the status is set (chunked mounting) is still watched this long. */
 // `--tail=MS`: how long a visit is watched after its status is set; a page of 20,000 changed paragraphs is still
@@ -108,6 +114,8 @@ interface Visit {
   page: string;
   visit: 'first' | 'edited';
   withExtension: boolean;
+  /** Made with the `--against` build. */
+  against?: true;
   status: string | null;
   /** The page's load event had not fired within LOAD_TIMEOUT_MS; the visit was measured from there on. */
   loadTimedOut?: boolean;
@@ -507,9 +515,9 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-function summarise(visits: Visit[], name: BrowserName) {
+function summarise(visits: Visit[], name: BrowserName, against = false) {
   const mine = visits.filter((v) => v.browser === name);
-  const ext = mine.filter((v) => v.withExtension);
+  const ext = mine.filter((v) => v.withExtension && (v.against === true) === against);
   const bare = mine.filter((v) => !v.withExtension);
   const longest = (v: Visit): number => Math.max(0, ...v.longTasks, ...v.gaps);
   const withLong = (vs: Visit[]): number => vs.filter((v) => longest(v) > LONG_MS).length;
@@ -617,15 +625,20 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
   });
   // The bare browser runs the profiler too, so both pay its cost and Readability's time stays comparable.
   const bare = await launchBare(name, profiled ? geckoProfilerEnv(bareProfile) : undefined);
+  const other =
+    AGAINST && name === 'chromium' ? await launchWithExtension(name, join(AGAINST, 'chrome')) : null;
   const windows: { visit: Visit; from: number; to: number }[] = [];
   try {
     const extPage = await launched.browser.newPage();
     const barePage = await bare.newPage();
+    const otherPage = other ? await other.browser.newPage() : null;
     await extPage.evaluateOnNewDocument(WATCH_JANK);
     await barePage.evaluateOnNewDocument(WATCH_JANK);
+    await otherPage?.evaluateOnNewDocument(WATCH_JANK);
     server.set('/jank/warm', WARM_PAGE);
     await extPage.goto(server.url('/jank/warm'), { waitUntil: 'load' });
     await barePage.goto(server.url('/jank/warm'), { waitUntil: 'load' });
+    await otherPage?.goto(server.url('/jank/warm'), { waitUntil: 'load' });
     for (const { case: c, index: i } of chunk) {
       for (const kind of ['first', 'edited'] as const) {
         const path = `/jank/${name}/${i}`;
@@ -635,11 +648,25 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
           body: html,
           headers: { 'content-security-policy': OFFLINE_CSP },
         }));
+        // The `--against` build at its own address (its own first visit stored what it edits), before the
+        // first build on every other page, so neither always runs on a machine the other just warmed.
+        const visitOther = async (): Promise<void> => {
+          if (!otherPage) return;
+          server.set(`${path}/against`, () => ({
+            status: 200,
+            body: html,
+            headers: { 'content-security-policy': OFFLINE_CSP },
+          }));
+          const o = await visitWith(otherPage, name, server.url(`${path}/against`), true);
+          visits.push({ browser: name, page: c.id, visit: kind, withExtension: true, against: true, ...o });
+        };
+        if (i % 2 === 1) await visitOther();
         const from = Date.now();
         const ext = await visitWith(extPage, name, server.url(path), name === 'chromium');
         const visit: Visit = { browser: name, page: c.id, visit: kind, withExtension: true, ...ext };
         visits.push(visit);
         windows.push({ visit, from, to: Date.now() });
+        if (i % 2 === 0) await visitOther();
         // The same page without the extension; its own address, so it is a first load there too.
         server.set(`${path}/bare`, () => ({
           status: 200,
@@ -655,6 +682,7 @@ async function session(name: BrowserName, chunk: { case: (typeof cases)[number];
     if (profiled) await Promise.all([quitAndWait(launched.browser), quitAndWait(bare)]);
     await launched.close();
     await bare.close();
+    await other?.close();
   }
   if (!profiled) return;
   try {
@@ -735,5 +763,49 @@ for (const s of summary) {
     );
   }
 }
-writeFileSync(OUT, `${JSON.stringify({ dist: DIST, pages: cases.length, summary, visits }, null, 2)}\n`);
+const againstSummary = AGAINST && WANTED.includes('chromium') ? summarise(visits, 'chromium', true) : null;
+if (againstSummary) printAgainst(visits);
+writeFileSync(
+  OUT,
+  `${JSON.stringify({ dist: DIST, pages: cases.length, summary, ...(AGAINST ? { against: AGAINST, againstSummary } : {}), visits }, null, 2)}\n`,
+);
 console.log(`wrote ${OUT}`);
+
+/**
+ * `--against`: Redline's own CPU time per visit with each build, and its ratio to the bare parse, medians; then
+ * the median of the per-page differences (this build minus the other) and on how many pages this build was faster.
+ */
+function printAgainst(all: Visit[]): void {
+  const chromium = all.filter((v) => v.browser === 'chromium');
+  // The bare parse is timed on the first visit of each page (`bareVisit`).
+  const parse = new Map<string, number>(
+    chromium.flatMap((v) =>
+      !v.withExtension && v.readabilityCpuMs !== undefined ? [[v.page, v.readabilityCpuMs] as const] : [],
+    ),
+  );
+  const own = (against: boolean) =>
+    new Map<string, number>(
+      chromium.flatMap((v) =>
+        v.withExtension && (v.against === true) === against && v.redline?.ownCpuMs !== undefined
+          ? [[`${v.page} ${v.visit}`, v.redline.ownCpuMs] as const]
+          : [],
+      ),
+    );
+  const mine = own(false);
+  const theirs = own(true);
+  console.log(`against ${AGAINST}, Chromium, CPU (this build / the other, medians):`);
+  for (const kind of ['first', 'edited'] as const) {
+    const keys = [...mine.keys()].filter(
+      (k) => k.endsWith(` ${kind}`) && theirs.has(k) && parse.get(k.slice(0, -kind.length - 1)),
+    );
+    if (keys.length === 0) continue;
+    const a = keys.map((k) => mine.get(k) ?? 0);
+    const b = keys.map((k) => theirs.get(k) ?? 0);
+    const ratio = (values: number[]) =>
+      values.map((ms, i) => ms / (parse.get((keys[i] ?? '').slice(0, -kind.length - 1)) ?? 1));
+    const diffs = keys.map((_, i) => (a[i] ?? 0) - (b[i] ?? 0));
+    console.log(
+      `  ${kind.padEnd(6)} ${keys.length} pages: Redline ${quantile(a, 0.5).toFixed(1)} / ${quantile(b, 0.5).toFixed(1)} ms, ratio ${quantile(ratio(a), 0.5).toFixed(2)} / ${quantile(ratio(b), 0.5).toFixed(2)} (p90 ${quantile(ratio(a), 0.9).toFixed(2)} / ${quantile(ratio(b), 0.9).toFixed(2)}); per page ${quantile(diffs, 0.5).toFixed(1)} ms median, faster on ${diffs.filter((d) => d < 0).length}`,
+    );
+  }
+}
