@@ -143,8 +143,8 @@ describe('extractRemote', () => {
 
   it('finds asked paragraphs in other containers than the one before them, without a whole placement', async () => {
     // Paths are written each against the one before it; a paragraph skipped must still be read, or the next
-    // asked path is taken against the wrong one (a whole placement on 6 of 16 edited corpus pages, found in
-    // issue 8's eleventh pass).
+    // asked path is taken against the wrong one (before that was fixed: a whole placement after the partial one
+    // on 6 of 16 edited corpus pages in Chromium; issue 8, twelfth pass).
     const sections = Array.from({ length: 12 }, (_, s) => {
       const body = Array.from(
         { length: 5 },
