@@ -11,7 +11,7 @@
  *          --again (measure a second edited visit in the same tab: the renderer has run the overlay's code once,
  *          so V8 compiles none of it again)  --cold (a full garbage collection before the measured visit, as
  *          bench:jank's heap figure makes: V8 then compiles the content script afresh)
- *          --save=FILE (the measured visit's CPU profile, a .cpuprofile for DevTools or bench/profile-tree.py)
+ *          --save=FILE (the measured visit's CPU profile, a .cpuprofile for DevTools)
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -267,7 +267,10 @@ function profileReport(profile: Protocol.Profiler.Profile, only?: { start: numbe
   for (const [i, id] of (profile.samples ?? []).entries()) {
     t += deltas[i] ?? 0;
     if (only && (t < only.start || t >= only.end)) continue;
-    self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+    // A sample stands for the time to the next one, but at most two intervals: after the last sample of a task
+    // (a `send` about to await its reply) the next comes when the thread wakes, and that idle time is no one's.
+    const weight = Math.min(deltas[i + 1] ?? deltas[i] ?? 0, 2 * SAMPLE_US);
+    self.set(id, (self.get(id) ?? 0) + weight / 1000);
   }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const label = (node: Protocol.Profiler.ProfileNode): string =>
