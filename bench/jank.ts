@@ -783,29 +783,29 @@ function printAgainst(all: Visit[]): void {
       !v.withExtension && v.readabilityCpuMs !== undefined ? [[v.page, v.readabilityCpuMs] as const] : [],
     ),
   );
-  const own = (against: boolean) =>
+  const own = (against: boolean, kind: Visit['visit']) =>
     new Map<string, number>(
       chromium.flatMap((v) =>
-        v.withExtension && (v.against === true) === against && v.redline?.ownCpuMs !== undefined
-          ? [[`${v.page} ${v.visit}`, v.redline.ownCpuMs] as const]
+        v.withExtension &&
+        v.visit === kind &&
+        (v.against === true) === against &&
+        v.redline?.ownCpuMs !== undefined
+          ? [[v.page, v.redline.ownCpuMs] as const]
           : [],
       ),
     );
-  const mine = own(false);
-  const theirs = own(true);
   console.log(`against ${AGAINST}, Chromium, CPU (this build / the other, medians):`);
   for (const kind of ['first', 'edited'] as const) {
-    const keys = [...mine.keys()].filter(
-      (k) => k.endsWith(` ${kind}`) && theirs.has(k) && parse.get(k.slice(0, -kind.length - 1)),
-    );
-    if (keys.length === 0) continue;
-    const a = keys.map((k) => mine.get(k) ?? 0);
-    const b = keys.map((k) => theirs.get(k) ?? 0);
-    const ratio = (values: number[]) =>
-      values.map((ms, i) => ms / (parse.get((keys[i] ?? '').slice(0, -kind.length - 1)) ?? 1));
-    const diffs = keys.map((_, i) => (a[i] ?? 0) - (b[i] ?? 0));
+    const mine = own(false, kind);
+    const theirs = own(true, kind);
+    const pages = [...mine.keys()].filter((page) => theirs.has(page) && parse.get(page));
+    if (pages.length === 0) continue;
+    const a = pages.map((page) => mine.get(page) ?? 0);
+    const b = pages.map((page) => theirs.get(page) ?? 0);
+    const ratio = (values: number[]) => values.map((ms, i) => ms / (parse.get(pages[i] ?? '') ?? 1));
+    const diffs = pages.map((_, i) => (a[i] ?? 0) - (b[i] ?? 0));
     console.log(
-      `  ${kind.padEnd(6)} ${keys.length} pages: Redline ${quantile(a, 0.5).toFixed(1)} / ${quantile(b, 0.5).toFixed(1)} ms, ratio ${quantile(ratio(a), 0.5).toFixed(2)} / ${quantile(ratio(b), 0.5).toFixed(2)} (p90 ${quantile(ratio(a), 0.9).toFixed(2)} / ${quantile(ratio(b), 0.9).toFixed(2)}); per page ${quantile(diffs, 0.5).toFixed(1)} ms median, faster on ${diffs.filter((d) => d < 0).length}`,
+      `  ${kind.padEnd(6)} ${pages.length} pages: Redline ${quantile(a, 0.5).toFixed(1)} / ${quantile(b, 0.5).toFixed(1)} ms, ratio ${quantile(ratio(a), 0.5).toFixed(2)} / ${quantile(ratio(b), 0.5).toFixed(2)} (p90 ${quantile(ratio(a), 0.9).toFixed(2)} / ${quantile(ratio(b), 0.9).toFixed(2)}); per page ${quantile(diffs, 0.5).toFixed(1)} ms median, faster on ${diffs.filter((d) => d < 0).length}`,
     );
   }
 }
