@@ -5,7 +5,7 @@
  * main-thread task that ran the content script (its length, and what ran inside it: script, compile, style,
  * layout, GC) and the content script's functions by self time.
  *
- * Options: --page=ID (a page id of test/eval/change-eval.ts, e.g. readability/nytimes-2 or a part of one)
+ * Options: --page=ID (a page id of test/eval/change-eval.ts, e.g. nytimes-2, bench/<hash>, or a part of one)
  *          --visit=first|edited (default edited)  --dist=DIR (default dist-test)  --min=MS (tasks listed, default 2)
  *          --depth=N (trace levels shown, 3)  --top=N (functions listed, 20)  --sample=µs (profiler interval, 250)
  *          --again (measure a second edited visit in the same tab: the renderer has run the overlay's code once,
@@ -56,7 +56,7 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
 }
 
-const wanted = arg('page') ?? 'readability/nytimes-3';
+const wanted = arg('page') ?? 'nytimes-3';
 // `--mount=N`: instead of a corpus page, bench:mount's article of N paragraphs, every one reworded on the revisit.
 const MOUNT = Number(arg('mount') ?? 0);
 const page =
