@@ -22,6 +22,9 @@
  *          --dist=DIR (the built extension root, default dist-test)  --out=FILE (default bench/jank.json)
  *          --gecko-out=DIR (keeps each Firefox session's profile with the extension there, for
  *          `bench/gecko-functions.ts` or profiler.firefox.com)
+ *          --not-articles (instead of the articles: each page's template without its article, test/eval/not-article.ts,
+ *          where Redline refuses it as not an article: the pages a browser shows most, which Redline has only to
+ *          recognise; both visits are of that page)
  *          --against=DIR (Chromium: a second built extension, e.g. an earlier commit's dist-test, in a browser of
  *          its own, visiting the same pages in the same run: its visits alternate with the first's, which goes
  *          first on every other page; the end prints both, paired page by page. Between two runs the machine's
@@ -42,6 +45,7 @@ import {
 import { startPageServer } from '../test/browser/harness/page-server';
 import { waitForStatus } from '../test/browser/harness/redline-status';
 import { allPages, type EvalPage, pageCases } from '../test/eval/change-eval';
+import { notArticlePage } from '../test/eval/not-article';
 import { OFFLINE_CSP } from '../test/fixtures/pages/acceptance-pages';
 import { ourSampleTimes } from './attribute';
 import { contentScriptSamples, finishedGeckoProfile, geckoProfilerEnv, redlineIn } from './gecko-profile';
@@ -599,15 +603,25 @@ function pickPages(): EvalPage[] {
 }
 
 const MOUNT = Number(arg('mount') ?? 0);
+const NOT_ARTICLES = process.argv.includes('--not-articles');
 const pages = MOUNT > 0 ? [] : pickPages();
-console.log(`building first and edited versions of ${MOUNT > 0 ? 1 : pages.length} pages…`);
+console.log(
+  NOT_ARTICLES
+    ? `building ${pages.length} pages without their article…`
+    : `building first and edited versions of ${MOUNT > 0 ? 1 : pages.length} pages…`,
+);
 const cases =
   MOUNT > 0
     ? [{ id: `mount-${MOUNT}`, ...largeArticlePages(MOUNT, 'http://127.0.0.1/jank') }]
-    : pages.flatMap((p) => {
-        const built = pageCases(p, { keepStyles: true });
-        return built.ok ? [{ id: p.id, first: built.first, edited: built.edited ?? built.churned }] : [];
-      });
+    : NOT_ARTICLES
+      ? pages.flatMap((p) => {
+          const html = notArticlePage(p);
+          return html === null ? [] : [{ id: p.id, first: html, edited: html }];
+        })
+      : pages.flatMap((p) => {
+          const built = pageCases(p, { keepStyles: true });
+          return built.ok ? [{ id: p.id, first: built.first, edited: built.edited ?? built.churned }] : [];
+        });
 const server = await startPageServer();
 const visits: Visit[] = [];
 
