@@ -12,7 +12,7 @@ const SHOW_TEXT = 4;
 const TEASER_CHARS = 60;
 
 /** Takes the article out of `doc`, in place. */
-export function withoutArticle(doc: Document): void {
+function withoutArticle(doc: Document): void {
   for (const el of Array.from(
     doc.querySelectorAll('meta[property="og:type" i], script[type*="ld+json" i]'),
   )) {
