@@ -7,8 +7,9 @@
  * Redline deliberately takes less than Readability: text hidden from sighted readers (hidden.ts) and the
  * template's boilerplate blocks (boilerplate.ts). expected.html is Readability's raw output, so `agree` compares
  * with expected.html after the same rules (hidden text of source.html taken off the edges of expected
- * paragraphs, boilerplate blocks left out, and blocks that source.html shows in a caption or credit container
- * left out, since expected.html no longer has the class names that tell); `raw` is the agreement with expected.html as it is, for reference.
+ * paragraphs, boilerplate blocks left out, and blocks that source.html shows in a caption or credit container or
+ * in the template's furniture left out, since expected.html no longer has the class names that tell); `raw` is
+ * the agreement with expected.html as it is, for reference.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/core/extract/blocks';
 import { dropBoilerplate, inCaption } from '../../src/core/extract/boilerplate';
 import { markCaptions } from '../../src/core/extract/captions';
+import { findFurniture } from '../../src/core/extract/furniture';
 import { isHiddenByMarkup } from '../../src/core/extract/hidden';
 import { extract } from '../../src/core/extract/index';
 import { matchKey } from '../../src/core/extract/live-map';
@@ -107,6 +109,19 @@ function captionTexts(doc: Document): Set<string> {
   return texts;
 }
 
+/**
+ * Texts of source.html's blocks inside the template's furniture (furniture.ts), which extraction takes off before
+ * Readability reads the page. expected.html keeps no class names to tell, so it is judged through the source too.
+ */
+function furnitureTexts(doc: Document): Set<string> {
+  const body = doc.cloneNode(true) as Document;
+  const texts = new Set<string>();
+  for (const container of findFurniture(body.body)) {
+    for (const block of splitBlocks(container)) texts.add(compareText(block.text));
+  }
+  return texts;
+}
+
 /** What a reader sees of `el`: its text without that of descendants hidden by markup. */
 function visibleText(el: Element): string {
   const parts: string[] = [];
@@ -143,6 +158,7 @@ function measure(folder: string, url: string): PageRow {
   const ms = performance.now() - start;
   const hidden = hiddenTexts(doc);
   const captions = captionTexts(doc);
+  const furniture = furnitureTexts(doc);
   const expected = dropBoilerplate(
     rawExpected,
     result.ok
@@ -150,7 +166,7 @@ function measure(folder: string, url: string): PageRow {
       : { title: null, byline: null },
   )
     .kept.map((b) => withoutHidden(compareText(b.text), hidden))
-    .filter((t) => t !== '' && !captions.has(t));
+    .filter((t) => t !== '' && !captions.has(t) && !furniture.has(t));
   const readerable = isProbablyReaderable(doc);
 
   const row: PageRow = {

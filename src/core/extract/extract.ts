@@ -9,6 +9,7 @@ import { dropBoilerplate } from './boilerplate';
 import { canonicalUrl } from './canonical-url';
 import { markCaptions } from './captions';
 import { isElement } from './dom-kinds';
+import { removeFurniture } from './furniture';
 import { declaresArticle, hasLooseParagraphs, isArticleText } from './gate';
 import { findHeadline } from './headline';
 import { removeHidden } from './hidden';
@@ -91,6 +92,7 @@ export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult
     const pairs = clone.body ? pairTextNodes(body, clone.body) : new Map<Node, Text>();
     // After pairing, so the clone's text nodes still map to the live ones.
     if (clone.body) removeHidden(clone.body);
+    if (clone.body) removeFurniture(clone.body);
     const captionTexts = clone.body ? markCaptions(clone.body) : new Set<Text>();
     // Classes kept: the boilerplate rules read caption and credit class names (the content is never shown).
     const parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
