@@ -2,11 +2,19 @@
  * Acceptance end to end: ten real news pages from Readability's test set, each served as first published, then
  * with only its surroundings churned (must be `unchanged`, no marks), then with seeded edits inside the article
  * (must be `changed`, marks scored against the edits' truth). The same versions and scoring as the jsdom suite
- * over all 49 pages (test/unit/acceptance.test.ts), here with the built extension in real browsers.
+ * over all 49 pages (test/unit/acceptance.test.ts), here with the built extension in real browsers. Three
+ * benchmark pages also get the harness's churn, re-render and in-article furniture (ad slots, promos, embeds
+ * changed between the paragraphs).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, type PageCases, pageCases } from '../eval/change-eval';
+import {
+  allPages,
+  type FurnitureCases,
+  furnitureCases,
+  type PageCases,
+  pageCases,
+} from '../eval/change-eval';
 import {
   OFFLINE_CSP,
   type PageVersions,
@@ -46,10 +54,12 @@ const HARNESS_IDS = [
 ];
 const HARNESS_SAMPLE = allPages().filter((p) => HARNESS_IDS.includes(p.id));
 let harnessCases: PageCases[] = [];
+let furnished: FurnitureCases[] = [];
 
 beforeAll(() => {
   versions = SUBSET.map((page) => pageVersions(page, { keepStyles: true }));
   harnessCases = HARNESS_SAMPLE.map((page) => pageCases(page, { keepStyles: true }));
+  furnished = HARNESS_SAMPLE.map((page) => furnitureCases(page, { keepStyles: true }));
 });
 
 describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserName) => {
@@ -130,6 +140,40 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
       });
       rows.push({ page: id, score, note: score.notes.join('; ') });
       expect(score.found, `changes found on ${id}: ${score.notes.join('; ')}`).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(HARNESS_SAMPLE.map((p) => p.id))(
+    '%s (furniture): ads, promos and embeds changed between the paragraphs are unchanged; edits are marked',
+    async (id) => {
+      const c = furnished[HARNESS_SAMPLE.findIndex((p) => p.id === id)];
+      if (!c?.ok || c.edited === null || c.truth === null) {
+        throw new Error(`${id} could not be prepared: ${c && !c.ok ? c.reason : 'too few paragraphs'}`);
+      }
+      const path = `/furniture/${id}/`;
+      let body = c.first;
+      server.set(path, () => ({ status: 200, body, headers: { 'content-security-policy': OFFLINE_CSP } }));
+      expect(await visit(page, server.url(path))).toBe('captured');
+      body = c.furniture;
+      expect(await visit(page, server.url(path))).toBe('unchanged');
+      expect(await readAllMarks(page), 'changed furniture must leave no mark').toEqual({
+        marked: [],
+        removed: [],
+      });
+      body = c.edited;
+      expect(await visit(page, server.url(path))).toBe('changed');
+      await page.evaluate(() =>
+        document.querySelector('[data-redline]')?.scrollIntoView({ block: 'center' }),
+      );
+      await saveScreenshot(page, name, `furniture-${id.slice(6, 14)}`, { fullPage: false });
+      const marks = await readAllMarks(page);
+      const score = scoreMarks(c.truth, {
+        marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
+        removed: marks.removed,
+        titleChanged: false,
+      });
+      expect(score.correct, `false marks on ${id}: ${score.notes.join('; ')}`).toBe(score.reported);
+      expect(score.found, `changes found on ${id}: ${score.notes.join('; ')}`).toBe(score.truthChanges);
     },
   );
 

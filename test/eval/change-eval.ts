@@ -24,6 +24,7 @@ import {
 import { churnAroundArticle, type EditTruth, editArticle } from '../fixtures/pages/article-edits';
 import { type ObservedMarks, type PageScore, scoreMarks } from '../fixtures/pages/score-marks';
 import { EXTRACTION_BENCHMARK } from '../shared-fixtures';
+import { furnish } from './inside-churn';
 import { churnMore, rerender } from './page-churn';
 
 export interface EvalPage {
@@ -54,8 +55,14 @@ export function allPages(): EvalPage[] {
   return [...readability, ...benchmark];
 }
 
-export type CaseKind = 'churn' | 'edited' | 'rerender';
-export const CASE_KINDS: readonly CaseKind[] = ['churn', 'edited', 'rerender'];
+export type CaseKind = 'churn' | 'edited' | 'rerender' | 'furniture' | 'furniture+edits';
+export const CASE_KINDS: readonly CaseKind[] = [
+  'churn',
+  'edited',
+  'rerender',
+  'furniture',
+  'furniture+edits',
+];
 
 export interface CaseResult {
   page: string;
@@ -156,14 +163,66 @@ export function pageCases(page: EvalPage, opts: { keepStyles: boolean }): PageCa
   }
 }
 
-/** The three later visits of one page, built from its first visit and judged. */
+/** A first visit with furniture between the article's paragraphs, and two later ones with it changed. */
+export type FurnitureCases =
+  | {
+      ok: true;
+      /** What the furnished first visit stored. */
+      stored: Article;
+      first: string;
+      /** The furniture changed, the article not. */
+      furniture: string;
+      /** The furniture changed and the article edited; null when it has too few plain paragraphs to edit. */
+      edited: string | null;
+      truth: EditTruth | null;
+    }
+  | { ok: false; reason: string };
+
+/**
+ * Builds the furniture visits: the page as served, with ad slots, promos, embeds and captions put between its
+ * paragraphs (inside-churn.ts), then the same page as the next load serves it.
+ */
+export function furnitureCases(page: EvalPage, opts: { keepStyles: boolean }): FurnitureCases {
+  const seed = seedOf(page.id);
+  const { dom } = parseSource(prepareSource(page.load(), opts.keepStyles), page.url);
+  try {
+    const doc = dom.window.document;
+    const base = extract(doc, { url: page.url });
+    if (!base.ok) return { ok: false, reason: base.reason };
+    const furnished = furnish(doc, base.elements, seed);
+    const first = dom.serialize();
+    const { window } = parseQuietly(first, page.url);
+    const found = extract(window.document, { url: page.url });
+    window.close();
+    if (!found.ok) return { ok: false, reason: `furnished first visit: ${found.reason}` };
+    const done = furnished.refurnish();
+    const furniture = dom.serialize();
+    const truth = editArticle(
+      { doc, paragraphs: base.article.paragraphs, elements: base.elements, seed },
+      { splitMerge: true },
+    );
+    if (truth) truth.churn = done;
+    return {
+      ok: true,
+      stored: found.article,
+      first,
+      furniture,
+      edited: truth ? dom.serialize() : null,
+      truth,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** The later visits of one page, built from its first visit and judged. */
 export function evaluatePage(page: EvalPage): PageResult {
   const started = Date.now();
   const built = pageCases(page, { keepStyles: false });
   if (!built.ok) return { page: page.id, ok: false, reason: built.reason, ms: Date.now() - started };
   const { stored, churned, edited, truth, rerendered } = built;
-  const judge = (kind: CaseKind, html: string, t: EditTruth | null): CaseResult => {
-    const { observed, error } = revisit(stored, html, page.url);
+  const judge = (kind: CaseKind, html: string, t: EditTruth | null, from = stored): CaseResult => {
+    const { observed, error } = revisit(from, html, page.url);
     const score = scoreMarks(t, observed);
     const marks = observed.marked.length + observed.removed.length + (observed.titleChanged ? 1 : 0);
     return { page: page.id, kind, marks, score, ...(error ? { error } : {}) };
@@ -171,6 +230,13 @@ export function evaluatePage(page: EvalPage): PageResult {
   const cases = [judge('churn', churned, null)];
   if (edited !== null && truth) cases.push(judge('edited', edited, truth));
   cases.push(judge('rerender', rerendered, null));
+  const furnished = furnitureCases(page, { keepStyles: false });
+  if (furnished.ok) {
+    cases.push(judge('furniture', furnished.furniture, null, furnished.stored));
+    if (furnished.edited !== null && furnished.truth) {
+      cases.push(judge('furniture+edits', furnished.edited, furnished.truth, furnished.stored));
+    }
+  }
   return { page: page.id, ok: true, paragraphs: stored.paragraphs.length, cases, ms: Date.now() - started };
 }
 
