@@ -92,6 +92,12 @@ describe('removeFurniture', () => {
     expect(left(root)).toEqual([TEXT, TEXT]);
   });
 
+  it('takes an inline element that is the whole of its block, as a reading time in a span', () => {
+    const root = body(`${PARAGRAPH}<div class="meta"><span class="reading-time">2 min read</span></div>
+      <p><span class="share-label">Shared 12 times</span></p>${PARAGRAPH}`);
+    expect(left(root)).toEqual([TEXT, TEXT]);
+  });
+
   it('does not read names of table rows and cells, which name what they hold', () => {
     const root = body(
       '<table><tr class="player-2020-580 sponsor-row"><td class="video">Kyle Busch</td></tr></table>',

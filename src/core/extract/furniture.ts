@@ -225,8 +225,17 @@ function isLinkParagraph(el: Element): boolean {
   return linked >= LINK_SHARE * text.length;
 }
 
+/**
+ * True when `el` stands as a block of its own: a block element outside any run of prose, or an inline one that
+ * holds all the text of the block around it (`<div><span class="reading-time">2 min read</span></div>`).
+ */
 function isOwnBlock(el: Element): boolean {
-  return !isInline(el) && el.parentElement?.closest(TEXT_BLOCKS) == null;
+  if (!isInline(el)) return el.parentElement?.closest(TEXT_BLOCKS) == null;
+  let block = el.parentElement;
+  while (block && isInline(block)) block = block.parentElement;
+  if (!block || block.localName === 'body') return false;
+  const own = textLength(el);
+  return own > 0 && textLength(block) === own && block.parentElement?.closest(TEXT_BLOCKS) == null;
 }
 
 /** The furniture containers under `root`, in document order (an outer one before those inside it). */
