@@ -1,10 +1,11 @@
 /**
  * The change-detection harness over the 230 public pages: for each page a first visit, then (a) churn around
  * the article only, (b) the same churn plus seeded edits inside it (rewordings, a deletion, an insertion, a
- * move, a split and a merge, with ground truth), (c) a template re-render of the same text. Every later visit
- * goes through the extension's own pipeline, as src/content/evaluate.ts runs it: extract, anchor on the stored
- * version (anchor.ts), align against it. Used by scripts/eval-changes.ts (all pages) and by a unit test (a
- * deterministic sample).
+ * move, a split and a merge, with ground truth), (c) a template re-render of the same text; and from a first
+ * visit with furniture between the paragraphs (inside-churn.ts), (d) that furniture changed as the next load
+ * serves it, (e) the same plus the edits of (b). Every later visit goes through the extension's own pipeline,
+ * as src/content/evaluate.ts runs it: extract, anchor on the stored version (anchor.ts), align against it. Used
+ * by scripts/eval-changes.ts (all pages) and by a unit test (a deterministic sample).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
