@@ -21,6 +21,7 @@ import {
   pageVersions,
   BROWSER_SUBSET as SUBSET,
 } from '../fixtures/pages/acceptance-pages';
+import type { EditTruth } from '../fixtures/pages/article-edits';
 import { type MarkLabel, type PageScore, scoreMarks, totalScore } from '../fixtures/pages/score-marks';
 import { builtExtensionDir } from './harness/extension-dir';
 import {
@@ -38,6 +39,15 @@ const LABELS: readonly string[] = ['added', 'reworded', 'moved'];
 
 function isLabel(label: string): label is MarkLabel {
   return LABELS.includes(label);
+}
+
+/** The marks read off the page, scored against an edit's truth (the headline is not edited here). */
+function scorePage(truth: EditTruth, marks: Awaited<ReturnType<typeof readAllMarks>>): PageScore {
+  return scoreMarks(truth, {
+    marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
+    removed: marks.removed,
+    titleChanged: false,
+  });
 }
 
 let versions: PageVersions[] = [];
@@ -102,11 +112,7 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
     const marks = await readAllMarks(page);
     const unknown = marks.marked.filter((m) => !isLabel(m.label));
     expect(unknown, 'data-redline values outside the contract').toEqual([]);
-    const score = scoreMarks(v.truth, {
-      marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
-      removed: marks.removed,
-      titleChanged: false,
-    });
+    const score = scorePage(v.truth, marks);
     rows.push({ page: pageName, score, note: score.notes.join('; ') });
     expect(score.found, `changes found on ${pageName}: ${score.notes.join('; ')}`).toBeGreaterThan(0);
   });
@@ -133,11 +139,7 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
       body = c.edited;
       expect(await visit(page, server.url(path))).toBe('changed');
       const marks = await readAllMarks(page);
-      const score = scoreMarks(c.truth, {
-        marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
-        removed: marks.removed,
-        titleChanged: false,
-      });
+      const score = scorePage(c.truth, marks);
       rows.push({ page: id, score, note: score.notes.join('; ') });
       expect(score.found, `changes found on ${id}: ${score.notes.join('; ')}`).toBeGreaterThan(0);
     },
@@ -167,11 +169,7 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
       );
       await saveScreenshot(page, name, `furniture-${id.slice(6, 14)}`, { fullPage: false });
       const marks = await readAllMarks(page);
-      const score = scoreMarks(c.truth, {
-        marked: marks.marked.flatMap((m) => (isLabel(m.label) ? [{ text: m.text, label: m.label }] : [])),
-        removed: marks.removed,
-        titleChanged: false,
-      });
+      const score = scorePage(c.truth, marks);
       expect(score.correct, `false marks on ${id}: ${score.notes.join('; ')}`).toBe(score.reported);
       expect(score.found, `changes found on ${id}: ${score.notes.join('; ')}`).toBe(score.truthChanges);
     },

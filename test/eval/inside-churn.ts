@@ -10,7 +10,7 @@
  * `furnish` puts one version of this furniture into the article's container (the first visit); `refurnish` then
  * changes it in place as the next load would (rotated, gone, newly filled, rendered). Neither touches a paragraph.
  */
-import { seededRandom } from '../fixtures/pages/article-edits';
+import { pick, seededRandom } from '../fixtures/pages/article-edits';
 
 const STORIES = [
   'Inside the race to rebuild the harbour after the flood',
@@ -51,12 +51,6 @@ const TWEETS = [
   'Huge thanks to all the volunteers who turned out today. You are the best of this city.',
   'Our statement on today’s decision is below. We will be studying the ruling carefully.',
 ];
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
 
 function slug(text: string): string {
   return text

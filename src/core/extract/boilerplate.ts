@@ -63,8 +63,8 @@ const MIN_REPEAT_CHARS = 40;
 // The headline is repeated among the first blocks (after kickers, sign-in links, print headers), not later.
 const TITLE_WINDOW = 4;
 // Linked text above this share of a block makes it a link, not a sentence that cites one.
-const LINK_SHARE = 0.8;
-const MAX_LINK_BLOCK_CHARS = 200;
+export const LINK_SHARE = 0.8;
+export const MAX_LINK_BLOCK_CHARS = 200;
 
 export interface BoilerplateContext {
   title: string | null;

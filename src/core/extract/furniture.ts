@@ -13,6 +13,8 @@
  * (class, id, test ids, ARIA label) hold a furniture word or it is the box around a text field (a sign-up form).
  * A short paragraph that is all link ("Read more: …") goes too.
  */
+import { displayText } from '../text';
+import { LINK_SHARE, MAX_LINK_BLOCK_CHARS } from './boilerplate';
 import { isInline } from './dom-kinds';
 
 // Whole words of a name, after splitting on separators and camel case. Each names a template part that holds
@@ -170,7 +172,7 @@ function isTextField(el: Element): boolean {
 }
 
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return displayText(el.textContent ?? '').length;
 }
 
 /** Text beyond a field's own that makes its container a widget: a heading, a prompt, a label. */
@@ -201,26 +203,22 @@ function formWidgets(root: Element, fields: readonly Element[]): Set<Element> {
 // cells: a site laid out in tables holds its whole article, ad slots and all, in one <td>.
 const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, pre, figcaption';
 
-// As boilerplate.ts's link rule: a short paragraph that is nearly all link is a promo ("Read more: …", "GET THE
-// APP", a story's headline in bold), not a sentence that cites one.
-const LINK_SHARE = 0.8;
-const MAX_LINK_PARAGRAPH_CHARS = 200;
-
 /**
- * A short <p> that is all link. Boilerplate.ts drops it after Readability too; taken out before, it no longer
- * weighs on Readability's link density, which made a chunk of body text with a "Read more" line in it go on one
- * visit and stay on the next.
+ * A short <p> that is all link, by boilerplate.ts's link rule and limits ("Read more: …", "GET THE APP", a
+ * story's headline in bold), not a sentence that cites one. Boilerplate.ts drops it after Readability too; taken
+ * out before, it no longer weighs on Readability's link density, which made a chunk of body text with a "Read
+ * more" line in it go on one visit and stay on the next.
  */
 function isLinkParagraph(el: Element): boolean {
   if (el.localName !== 'p') return false;
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (text.length === 0 || text.length > MAX_LINK_PARAGRAPH_CHARS) return false;
+  const text = displayText(el.textContent ?? '');
+  if (text.length === 0 || text.length > MAX_LINK_BLOCK_CHARS) return false;
   // Footnote numbers and addresses printed as sources are article text even when linked.
   if (!/\p{L}{2}/u.test(text) || /^(?:https?:\/\/|www\.)\S+$/.test(text)) return false;
   let linked = 0;
   const links = el.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
-    linked += (links[i]?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    linked += displayText(links[i]?.textContent ?? '').length;
   }
   return linked >= LINK_SHARE * text.length;
 }
