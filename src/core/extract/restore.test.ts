@@ -174,6 +174,46 @@ describe('restoreDropped on a block that holds blocks', () => {
   });
 });
 
+describe('restoreDropped on a line the page shows twice', () => {
+  beforeEach(() => {
+    // A review's score, shown once in a teaser card above the article and once in the article's score box.
+    document.body.innerHTML = `<div class="card"><div id="thumb">87</div></div>
+      <article><p id="a">Alpha paragraph with words.</p><div id="score">87</div>
+      <p id="c">Gamma paragraph with words.</p><p id="d">Delta paragraph with words.</p></article>
+      <div class="card"><div id="late">87</div></div>`;
+  });
+
+  it('takes the copy that stands at the stored place, not the first on the page', () => {
+    const stored = ['Alpha paragraph with words.', '87', 'Gamma paragraph with words.'];
+    const restored = restoreDropped(extractedWith('a', 'c', 'd'), stored);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'score', 'c', 'd']);
+  });
+
+  it('before the first extracted paragraph, takes the copy just before it', () => {
+    const restored = restoreDropped(extractedWith('c', 'd'), [
+      'Gamma paragraph with words.',
+      '87',
+      'Delta paragraph with words.',
+    ]);
+    // Stored between Gamma and Delta, the page has no copy there: the first after Gamma is taken.
+    expect(restored.elements.map((el) => el?.id)).toEqual(['c', 'd', 'late']);
+    const first = restoreDropped(extractedWith('c', 'd'), ['87', 'Gamma paragraph with words.']);
+    expect(first.elements.map((el) => el?.id)).toEqual(['score', 'c', 'd']);
+  });
+
+  it('takes the first copy on the page when the stored place has none after it (the line moved up)', () => {
+    const restored = restoreDropped(extractedWith('a', 'c', 'd'), [
+      'Delta paragraph with words.',
+      'Gamma paragraph with words.',
+      '87',
+    ]);
+    expect(restored.elements.map((el) => el?.id)).toEqual(['a', 'c', 'd', 'late']);
+    document.getElementById('late')?.remove();
+    const up = restoreDropped(extractedWith('a', 'c', 'd'), ['Delta paragraph with words.', '87']);
+    expect(up.elements.map((el) => el?.id)).toEqual(['thumb', 'a', 'c', 'd']);
+  });
+});
+
 describe('restoreDropped on headings', () => {
   it('finds a paragraph stored from an <h1> that is not the headline (a slideshow caption)', () => {
     document.body.innerHTML = `<main><h1 id="title">Headline</h1><p id="a">Alpha paragraph with words.</p>

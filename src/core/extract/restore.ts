@@ -12,7 +12,7 @@
  * mapped to the element that shows it, with the text as stored. A paragraph that is really gone is not found and
  * stays removed.
  */
-import type { ExtractResult, Paragraph } from '../model';
+import type { ExtractResult } from '../model';
 import { compareText, displayText } from '../text';
 import { kindOfElement } from './blocks';
 import { isElement, isInline, isSkipped, isText } from './dom-kinds';
@@ -70,8 +70,10 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
   for (const text of previous) storedText.set(compareText(text), text);
 
   const used = new Set(extracted.elements.filter((el): el is Element => el !== null));
-  // `start`: where the paragraph's text begins on the page (a line a block holds itself begins at its first node).
-  const found: { el: Element; start: Node; paragraph: Paragraph }[] = [];
+  // Every block that shows a missing text, in document order: a short line ("87", "Facebook") can stand in
+  // several places (a rating in a teaser card and in the review's score box), and the one to take back is the
+  // one at the paragraph's place in the stored order, not the first on the page.
+  const candidates = new Map<string, Candidate[]>();
   const blocks = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).slice(0, MAX_BLOCKS_SEARCHED);
   for (const el of blocks) {
     if (used.has(el) || el.closest('[data-redline-ui], [data-redline-old]')) continue;
@@ -84,17 +86,20 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     for (const keys of runs) {
       const key = missing.has(keys.full) ? keys.full : missing.has(keys.visible) ? keys.visible : null;
       if (key === null) continue;
-      const left = missing.get(key) ?? 0;
-      if (left > 1) missing.set(key, left - 1);
-      else missing.delete(key);
-      found.push({
-        el,
-        start: keys.start ?? el,
-        paragraph: { text: storedText.get(key) ?? keys.text, kind: kindOfElement(el) },
-      });
+      const list = candidates.get(key) ?? [];
+      if (list.length < MAX_CANDIDATES) list.push({ el, start: keys.start ?? el, text: keys.text });
+      candidates.set(key, list);
     }
-    if (missing.size === 0) break;
   }
+  if (candidates.size === 0) return extracted;
+
+  const found = placeInStoredOrder(extracted, previous, missing, candidates).map(
+    ({ el, start, text, key }) => ({
+      el,
+      start,
+      paragraph: { text: storedText.get(key) ?? text, kind: kindOfElement(el) },
+    }),
+  );
   if (found.length === 0) return extracted;
 
   const paragraphs = [...extracted.article.paragraphs];
@@ -120,6 +125,81 @@ export function restoreDropped(extracted: Extracted, previous: readonly string[]
     starts.splice(at, 0, start);
   }
   return { ...extracted, article: { ...extracted.article, paragraphs }, elements };
+}
+
+/** A block that shows a missing paragraph's text. `start`: where that text begins on the page. */
+interface Candidate {
+  el: Element;
+  start: Node;
+  text: string;
+}
+
+// A text shown in more places than this is not told apart by place any better; the cap bounds the memory.
+const MAX_CANDIDATES = 16;
+
+/**
+ * For each missing paragraph, in the stored order, the block that shows its text at its place: after the block
+ * of the stored paragraph before it (extracted, or put back just now) and before the block of the next one this
+ * extraction has (the last such block when nothing stored comes before it). Failing that, the first block after
+ * the one before it; failing that, the first on the page (the paragraph moved up).
+ */
+function placeInStoredOrder(
+  extracted: Extracted,
+  previous: readonly string[],
+  missing: ReadonlyMap<string, number>,
+  candidates: ReadonlyMap<string, Candidate[]>,
+): (Candidate & { key: string })[] {
+  // Where this extraction shows each text, in its order; a stored paragraph takes them first come, first served.
+  const shown = new Map<string, Node[]>();
+  extracted.article.paragraphs.forEach((p, i) => {
+    const el = extracted.elements[i];
+    if (!el) return;
+    const key = compareText(p.text);
+    shown.set(key, [...(shown.get(key) ?? []), el]);
+  });
+  const keys = previous.map(compareText);
+  // The stored occurrences of a text beyond what the extraction shows are the missing ones.
+  const extractedLeft = new Map<string, number>();
+  for (const [key, nodes] of shown) extractedLeft.set(key, nodes.length);
+  const place: (Node | 'missing' | null)[] = keys.map((key) => {
+    const left = extractedLeft.get(key) ?? 0;
+    if (left > 0) {
+      extractedLeft.set(key, left - 1);
+      const nodes = shown.get(key) ?? [];
+      return nodes[nodes.length - left] ?? null;
+    }
+    return missing.has(key) ? 'missing' : null;
+  });
+
+  const taken = new Set<Candidate>();
+  const placed: (Candidate & { key: string })[] = [];
+  let before: Node | null = null;
+  keys.forEach((key, i) => {
+    const at = place[i];
+    if (at !== 'missing') {
+      if (at) before = at;
+      return;
+    }
+    const free = (candidates.get(key) ?? []).filter((c) => !taken.has(c));
+    if (free.length === 0) return;
+    let next: Node | null = null;
+    for (let k = i + 1; k < place.length && next === null; k++) {
+      const later = place[k];
+      if (later && later !== 'missing') next = later;
+    }
+    const follows = (c: Candidate): boolean =>
+      before === null || (before.compareDocumentPosition(c.start) & FOLLOWING) !== 0;
+    const precedes = (c: Candidate): boolean =>
+      next === null || (c.start.compareDocumentPosition(next) & FOLLOWING) !== 0;
+    const between = free.filter((c) => follows(c) && precedes(c));
+    // With no stored paragraph before it on the page, the copy nearest the next one.
+    const chosen =
+      (before === null ? between.at(-1) : between[0]) ?? free.find(follows) ?? (free[0] as Candidate);
+    taken.add(chosen);
+    placed.push({ ...chosen, key });
+    before = chosen.start;
+  });
+  return placed;
 }
 
 /** Where the line `text` that `el` holds itself begins, or null when `el` holds no such line. */
