@@ -120,7 +120,7 @@ describe('boilerplate blocks', () => {
         `<p>https://news.example.com/story.html</p><h2>Photos of the bridge over the years, in pictures</h2>
          <p>${SENTENCE}</p><p>This website uses cookies to improve your experience.</p>
          <p>Copyright © 2019 Press TV. All rights reserved.</p><h2>Photos of the bridge over the years, in pictures</h2>
-         <p>${SENTENCE}</p>`,
+         <p>${SENTENCE}</p><p class="no-comments">Comments are closed.</p>`,
       ),
       { ...ctx, url: 'https://news.example.com/story.html?ref=x' },
     );
@@ -129,7 +129,7 @@ describe('boilerplate blocks', () => {
       SENTENCE,
       SENTENCE,
     ]);
-    expect(found.dropped).toEqual({ url: 1, notice: 2, repeat: 1 });
+    expect(found.dropped).toEqual({ url: 1, notice: 3, repeat: 1 });
   });
 
   it('keeps linked footnote numbers and printed source URLs', () => {

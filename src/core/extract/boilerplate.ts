@@ -10,7 +10,7 @@
  *   the article's metadata already holds and a redesign rewrites;
  * - the headline repeated as the first block, also held in metadata;
  * - newsletter and share prompts ("Subscribe to our newsletter", "Share this article"), cookie notices,
- *   copyright lines;
+ *   copyright lines, "Comments are closed";
  * - captions and photo credits (<figcaption>, caption/credit classes, "Image 1 of 5"): one consistent rule,
  *   because lazy galleries and hidden "Image caption," prefixes make them come and go between visits, and the
  *   benchmark's hand-checked bodies leave them out too;
@@ -55,7 +55,7 @@ const CONTACT =
 const CAPTION_TAIL =
   /\((?:image|photo|picture|foto|bild)s?(?: credit)?\s*:[^)]*\)$|\bcredit\s*:\s*[^.]{1,60}$/i;
 const NOTICE =
-  /\b(?:uses? cookies|requires javascript|enable javascript|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés)\b|^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}/i;
+  /\b(?:uses? cookies|requires javascript|enable javascript|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés|comments are (?:now )?(?:closed|disabled))\b|^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}/i;
 const CAPTION_TEXT =
   /^(?:\(?(?:image|photo|picture|foto|bild|imagem|imagen)(?: credit)?\s*(?::|\d+\s*(?:of|\/)\s*\d*)|\d+\s*of\s*\d+\s*\p{L})/iu;
 // Shorter repeats ("Meal 1", "Step 2") are often real subheadings.

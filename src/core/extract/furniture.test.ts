@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isNamedFurniture, MAX_FURNITURE_CHARS, removeFurniture } from './furniture';
+import { isCommentThread, isNamedFurniture, MAX_FURNITURE_CHARS, removeFurniture } from './furniture';
 
 function body(html: string): HTMLElement {
   return new JSDOM(`<body>${html}</body>`).window.document.body;
@@ -122,5 +122,47 @@ describe('removeFurniture', () => {
       const el = body(`<div class="${cls}">Short text.</div>`).firstElementChild as Element;
       expect(isNamedFurniture(el), cls).toBe(furniture);
     }
+  });
+});
+
+describe('comment threads', () => {
+  const comment = (text: string, tag = 'div') =>
+    `<${tag} class="comment comment--top"><div class="comment__author">Jane D.</div><div class="comment__body"><p>${text} ${text}</p></div><div class="comment__meta">4 minutes ago</div></${tag}>`;
+
+  it('takes out a thread of any length in the article container, with its heading and count', () => {
+    const thread = `<section id="comments" class="article-discussion"><h3>Comments (57)</h3>${Array.from({ length: 6 }, () => comment(TEXT)).join('')}</section>`;
+    expect(thread.length).toBeGreaterThan(MAX_FURNITURE_CHARS);
+    const root = body(`<div class="story">${PARAGRAPH}${PARAGRAPH}${thread}</div>`);
+    expect(left(root)).toEqual([TEXT, TEXT]);
+  });
+
+  it('takes out a WordPress comment list and a short comments link box', () => {
+    const root = body(`<article>${PARAGRAPH}</article><div class="comments-area"><h2>12 thoughts on this</h2>
+      <ol class="comment-list">${comment(TEXT, 'li')}${comment(TEXT, 'li')}</ol></div>
+      <div class="comment-count"><a href="#comments">Show 57 comments</a></div>`);
+    expect(left(root)).toEqual([TEXT]);
+  });
+
+  it('keeps a story and its comments when most of the text is the story', () => {
+    const story = Array.from({ length: 10 }, () => PARAGRAPH).join('');
+    const wrapper = body(
+      `<div class="article-and-comments">${story}<div class="comments">${comment('Nice.')}${comment('Agreed.')}</div></div>`,
+    ).firstElementChild as Element;
+    expect(isCommentThread(wrapper)).toBe(false);
+  });
+
+  it('keeps an opinion piece built on a "comment" template: its parts are not alike comments', () => {
+    const story = Array.from({ length: 10 }, () => PARAGRAPH).join('');
+    const root = body(`<div class="comment-article"><div class="comment-article__byline">By Jane Doe</div>
+      <div class="comment-article__body">${story}</div><div class="comment-article__tags">Politics</div></div>`);
+    expect(isCommentThread(root.firstElementChild as Element)).toBe(false);
+    expect(left(root).filter((t) => t === TEXT)).toHaveLength(10);
+  });
+
+  it('keeps a container that holds the headline', () => {
+    const root = body(
+      `<div class="comments-enabled-story"><h1>Headline</h1>${comment(TEXT)}${comment(TEXT)}</div>`,
+    );
+    expect(isCommentThread(root.firstElementChild as Element)).toBe(false);
   });
 });

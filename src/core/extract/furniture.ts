@@ -65,7 +65,16 @@ const FURNITURE_WORDS = new Set([
   'audio',
   'podcast',
   'widget',
+  // Readers' comments: a count, a "Show comments" button, a thread (see isCommentThread).
+  'comment',
+  'comments',
+  'commenting',
+  'commentlist',
+  'disqus',
 ]);
+
+// The subset that names a comment thread, which may be any length.
+const COMMENT_WORDS = new Set(['comment', 'comments', 'commenting', 'commentlist', 'disqus']);
 
 // Two-word names: "most read", "sign up", "read more", "more stories", and the reading time ("5 min read"),
 // which a newsroom's edit changes without changing the article's words.
@@ -122,6 +131,12 @@ function nameWords(el: Element): string {
 // A data table names its rows and cells after what they hold ("player-2020-580" in a league table).
 const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
+function namedWith(el: Element, set: ReadonlySet<string>): boolean {
+  if (TABLE_PARTS.has(el.localName)) return false;
+  for (const word of nameWords(el).split(' ')) if (set.has(word)) return true;
+  return false;
+}
+
 function namedFurniture(el: Element): boolean {
   if (TABLE_PARTS.has(el.localName)) return false;
   const words = nameWords(el);
@@ -158,6 +173,59 @@ function isShort(el: Element): boolean {
 export function isNamedFurniture(el: Element): boolean {
   if (el.localName === 'body' || el.localName === 'html') return false;
   return namedFurniture(el) && isShort(el);
+}
+
+/** A thread holds at least this many comments. */
+const MIN_THREAD_COMMENTS = 2;
+/** Share of a thread's text inside its comments: the rest is a heading, a count, a sort menu, a form. */
+const THREAD_SHARE = 0.6;
+
+/** What makes comments alike: the tag and the first class, without a BEM modifier (`li.comment`). */
+function itemKind(el: Element): string {
+  const first = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  return `${el.localName}.${first.replace(/--.*$/, '')}`;
+}
+
+/**
+ * Readers' comments under the article, whatever their length: new ones come between visits and counts change, so
+ * kept they are marked New and Removed; and a thread that sits in the article's container (Readability keeps a
+ * "comment-body", which its own filter lets through for the word "body") is read as the article's end. A thread is
+ * a container named for comments, without the page's headline, whose text lies mostly inside two or more alike
+ * comments (`li.comment`, `div.comment`) named for comments too. Not a wrapper around the story and its comments,
+ * whose text lies mostly outside them, nor a story filed under a "comment" (opinion) template, whose parts
+ * (`comment-article__body`, `comment-article__byline`) are not alike.
+ */
+export function isCommentThread(el: Element): boolean {
+  if (el.localName === 'body' || el.localName === 'html' || !namedWith(el, COMMENT_WORDS)) return false;
+  const kinds = new Map<string, Element[]>();
+  const walker = el.ownerDocument.createTreeWalker(el, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; ) {
+    const child = node as Element;
+    if (child.localName === 'h1') return false;
+    if (namedWith(child, COMMENT_WORDS)) {
+      const kind = itemKind(child);
+      kinds.set(kind, [...(kinds.get(kind) ?? []), child]);
+      // The outermost comment only: its replies and parts are inside it.
+      node = walker.nextSibling() ?? nextOutside(walker, el);
+    } else node = walker.nextNode();
+  }
+  const total = textLength(el);
+  if (total === 0) return false;
+  for (const items of kinds.values()) {
+    if (items.length < MIN_THREAD_COMMENTS) continue;
+    const inside = items.reduce((sum, c) => sum + textLength(c), 0);
+    if (inside >= THREAD_SHARE * total) return true;
+  }
+  return false;
+}
+
+/** The walker's next node after the current one's subtree, within `root`; null at the end. */
+function nextOutside(walker: TreeWalker, root: Element): Node | null {
+  for (let node: Node | null = walker.currentNode; node && node !== root; node = walker.parentNode()) {
+    const next = walker.nextSibling();
+    if (next) return next;
+  }
+  return null;
 }
 
 // Fields a reader types into: an e-mail for a newsletter, a search, a comment. Not radio buttons or buttons: a
@@ -249,7 +317,9 @@ export function findFurniture(root: Element): Element[] {
   }
   const widgets = formWidgets(root, fields);
   return elements.filter(
-    (el) => (widgets.has(el) || isNamedFurniture(el) || isLinkParagraph(el)) && isOwnBlock(el),
+    (el) =>
+      (widgets.has(el) || isNamedFurniture(el) || isLinkParagraph(el) || isCommentThread(el)) &&
+      isOwnBlock(el),
   );
 }
 
