@@ -7,6 +7,9 @@
  * A plain paragraph of the body ("Got a story? Email us") is left out: a line the newsroom puts in the text
  * is the article's, and marking it when it comes or goes is right.
  *
+ * Readers' comments too, after the body's last paragraph inside its container, as WordPress themes and many
+ * news templates print them: the next load has new comments on top and a new count.
+ *
  * `furnish` puts one version of this furniture into the article's container (the first visit); `refurnish` then
  * changes it in place as the next load would (rotated, gone, newly filled, rendered). Neither touches a paragraph.
  */
@@ -51,6 +54,52 @@ const TWEETS = [
   'Huge thanks to all the volunteers who turned out today. You are the best of this city.',
   'Our statement on today’s decision is below. We will be studying the ruling carefully.',
 ];
+
+const COMMENTS = [
+  'This is exactly what I have been saying for years, nobody at the council listens to residents.',
+  'Does anyone know whether the road will be closed at the weekend as well?',
+  'Great reporting, thank you for covering this in such detail.',
+  'I live two streets away and we heard nothing about it until this morning.',
+  'The real question is who is going to pay for all of this in the end.',
+  'Shocking. Absolutely shocking that this was allowed to happen again.',
+  'My neighbour was there and said it was far worse than the pictures show.',
+  'Sources please. Half of this is speculation.',
+];
+const COMMENTERS = ['Jane D.', 'mark_1972', 'Concerned Citizen', 'Pete W', 'oldtimer', 'R. Singh'];
+
+/** A thread of readers' comments, in one of three templates; each load draws its own comments and count. */
+function commentThread(r: () => number, template: number): string {
+  const comments = Array.from({ length: 3 + Math.floor(r() * 4) }, () => ({
+    who: pick(r, COMMENTERS),
+    text: pick(r, COMMENTS),
+    ago: `${1 + Math.floor(r() * 59)} minutes ago`,
+    id: Math.floor(r() * 1e6),
+  }));
+  const count = 5 + Math.floor(r() * 200);
+  if (template === 0) {
+    // WordPress's default theme markup.
+    return `<div id="comments" class="comments-area"><h2 class="comments-title">${count} thoughts on this story</h2><ol class="comment-list">${comments
+      .map(
+        (c) =>
+          `<li id="comment-${c.id}" class="comment even thread-even depth-1"><article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${c.who}</b> <span class="says">says:</span></div><div class="comment-metadata"><a href="#comment-${c.id}"><time>${c.ago}</time></a></div></footer><div class="comment-content"><p>${c.text}</p></div><div class="reply"><a class="comment-reply-link" href="#respond">Reply</a></div></article></li>`,
+      )
+      .join('')}</ol></div>`;
+  }
+  if (template === 1) {
+    return `<section class="article-comments" id="comments"><h3>Comments (${count})</h3>${comments
+      .map(
+        (c) =>
+          `<div class="comment"><div class="comment__author">${c.who}</div><div class="comment__body"><p>${c.text}</p></div><div class="comment__meta">${c.ago} · ${Math.floor(r() * 40)} likes</div></div>`,
+      )
+      .join('')}</section>`;
+  }
+  return `<div id="comments" data-component="discussion"><h2>Comments (${count})</h2><ul class="d-thread">${comments
+    .map(
+      (c) =>
+        `<li class="d-comment"><div class="d-comment__meta">${c.who} · ${c.ago}</div><div class="d-comment__body"><p>${c.text}</p></div></li>`,
+    )
+    .join('')}</ul></div>`;
+}
 
 function slug(text: string): string {
   return text
@@ -168,7 +217,7 @@ const KINDS: readonly Kind[] = [
   },
 ];
 
-export const FURNITURE_KINDS: readonly string[] = KINDS.map((k) => k.name);
+export const FURNITURE_KINDS: readonly string[] = [...KINDS.map((k) => k.name), 'comment thread'];
 
 type Change = 'rotated' | 'gone' | 'filled' | 'rendered';
 
@@ -230,11 +279,33 @@ export function furnish(doc: Document, elements: readonly (Element | null)[], se
     }
     slots.push(slot);
   }
+  // The comments go after the last paragraph of the run of body text that holds the most of them.
+  let body: Element | null = null;
+  for (const gap of gaps) {
+    const parent = gap.parentElement;
+    if (parent && (siblings.get(parent) ?? 0) > (body ? (siblings.get(body) ?? 0) : 0)) body = parent;
+  }
+  const lastOfBody = body ? mapped.filter((el) => el.parentElement === body).at(-1) : undefined;
+  const template = Math.floor(random() * 3);
+  let thread: Element | null = null;
+  if (lastOfBody) {
+    thread = fragment(doc, commentThread(random, template));
+    lastOfBody.after(thread);
+  }
   return {
-    slots: slots.map((s) => ({ kind: s.kind.name, change: s.change })),
+    slots: [
+      ...slots.map((s) => ({ kind: s.kind.name, change: s.change })),
+      ...(thread ? [{ kind: 'comment thread', change: 'rotated' as const }] : []),
+    ],
     refurnish: () => {
       const later = seededRandom(seed ^ 0xbeef);
       const done: string[] = [];
+      if (thread) {
+        const next = fragment(doc, commentThread(later, template));
+        thread.replaceWith(next);
+        thread = next;
+        done.push('comment thread rotated');
+      }
       for (const slot of slots) {
         if (slot.change === 'gone') slot.el?.remove();
         else {

@@ -69,10 +69,12 @@ describe('the harness churn and re-render', () => {
     expect(done).toHaveLength(furnished.slots.length);
     expect(doc.body.innerHTML).not.toBe(first);
     expect(articleTexts(doc).filter((t) => texts.includes(t))).toEqual(texts);
-    // Nothing is put before the first paragraph or after the last.
+    // Nothing is put before the first paragraph; after the last come only the readers' comments.
     const blocks = Array.from(doc.querySelector('article')?.children ?? []);
     expect(blocks[0]).toBe(elements[0]);
-    expect(blocks.at(-1)).toBe(elements.at(-1));
+    expect(blocks.at(-2)).toBe(elements.at(-1));
+    expect(blocks.at(-1)?.id).toBe('comments');
+    expect(done).toContain('comment thread rotated');
   });
 
   it('re-renders the same text in other wrappers and classes, leaving the page itself alone', () => {
