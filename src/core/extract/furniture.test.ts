@@ -159,6 +159,21 @@ describe('comment threads', () => {
     expect(left(root).filter((t) => t === TEXT)).toHaveLength(10);
   });
 
+  it('keeps an opinion piece whose paragraphs are named for its template', () => {
+    const story = Array.from({ length: 10 }, () => `<p class="comment-article__text">${TEXT}</p>`).join('');
+    const root = body(`<div class="comment-article__body">${story}</div>`);
+    expect(isCommentThread(root.firstElementChild as Element)).toBe(false);
+    expect(left(root)).toHaveLength(10);
+  });
+
+  it('takes out a thread of replies (Kinja)', () => {
+    const reply = `<article class="js_reply reply clearfix"><div class="reply-author">oldtimer</div><div class="reply-content post-content"><p>${TEXT}</p></div></article>`;
+    const root = body(
+      `<article>${PARAGRAPH}</article><section class="js_replies"><div class="replies-wrapper">${reply}${reply}${reply}</div></section>`,
+    );
+    expect(left(root)).toEqual([TEXT]);
+  });
+
   it('keeps a container that holds the headline', () => {
     const root = body(
       `<div class="comments-enabled-story"><h1>Headline</h1>${comment(TEXT)}${comment(TEXT)}</div>`,

@@ -65,16 +65,38 @@ const FURNITURE_WORDS = new Set([
   'audio',
   'podcast',
   'widget',
-  // Readers' comments: a count, a "Show comments" button, a thread (see isCommentThread).
+]);
+
+// Names of a comment thread and its comments, which may be any length (isCommentThread).
+const COMMENT_WORDS = new Set([
   'comment',
   'comments',
   'commenting',
   'commentlist',
   'disqus',
+  'reply',
+  'replies',
 ]);
+// Of those, the ones that make a short block furniture too (a count, a "Show comments" button), unless it is a
+// paragraph: "reply" may name an answer in an interview, and an opinion template may name its paragraphs
+// "comment-article__text".
+const COMMENT_BOX_WORDS = new Set(['comment', 'comments', 'commenting', 'commentlist', 'disqus']);
 
-// The subset that names a comment thread, which may be any length.
-const COMMENT_WORDS = new Set(['comment', 'comments', 'commenting', 'commentlist', 'disqus']);
+// A comment holds its author, time and text; a paragraph or a heading named for comments is the text of one.
+const NOT_A_COMMENT = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'dt',
+  'dd',
+  'figcaption',
+]);
 
 // Two-word names: "most read", "sign up", "read more", "more stories", and the reading time ("5 min read"),
 // which a newsroom's edit changes without changing the article's words.
@@ -141,7 +163,10 @@ function namedFurniture(el: Element): boolean {
   if (TABLE_PARTS.has(el.localName)) return false;
   const words = nameWords(el);
   if (words.trim() !== '') {
-    for (const word of words.split(' ')) if (FURNITURE_WORDS.has(word)) return true;
+    const paragraph = NOT_A_COMMENT.has(el.localName);
+    for (const word of words.split(' ')) {
+      if (FURNITURE_WORDS.has(word) || (!paragraph && COMMENT_BOX_WORDS.has(word))) return true;
+    }
     if (FURNITURE_PAIRS.test(words)) return true;
   }
   for (const attr of Array.from(el.attributes)) if (AD_ATTRIBUTE.test(attr.name)) return true;
@@ -191,9 +216,10 @@ function itemKind(el: Element): string {
  * kept they are marked New and Removed; and a thread that sits in the article's container (Readability keeps a
  * "comment-body", which its own filter lets through for the word "body") is read as the article's end. A thread is
  * a container named for comments, without the page's headline, whose text lies mostly inside two or more alike
- * comments (`li.comment`, `div.comment`) named for comments too. Not a wrapper around the story and its comments,
- * whose text lies mostly outside them, nor a story filed under a "comment" (opinion) template, whose parts
- * (`comment-article__body`, `comment-article__byline`) are not alike.
+ * comments (`li.comment`, `div.comment`, Kinja's `article.js_reply`) named for comments too, each a container
+ * rather than a paragraph. Not a wrapper around the story and its comments, whose text lies mostly outside them,
+ * nor a story filed under a "comment" (opinion) template, whose parts (`comment-article__body`,
+ * `comment-article__byline`) are not alike and whose paragraphs (`p.comment-article__text`) are not comments.
  */
 export function isCommentThread(el: Element): boolean {
   if (el.localName === 'body' || el.localName === 'html' || !namedWith(el, COMMENT_WORDS)) return false;
@@ -202,7 +228,7 @@ export function isCommentThread(el: Element): boolean {
   for (let node = walker.nextNode(); node; ) {
     const child = node as Element;
     if (child.localName === 'h1') return false;
-    if (namedWith(child, COMMENT_WORDS)) {
+    if (namedWith(child, COMMENT_WORDS) && !NOT_A_COMMENT.has(child.localName)) {
       const kind = itemKind(child);
       kinds.set(kind, [...(kinds.get(kind) ?? []), child]);
       // The outermost comment only: its replies and parts are inside it.
