@@ -104,6 +104,14 @@ describe('capture handlers', () => {
     expect(corrected).toMatchObject({ notices: [{ index: 1, kind: 'correction' }] });
   });
 
+  it('skips a load that shows only the start of the article (a paywall), storing nothing and marking nothing', async () => {
+    const body = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the story as it was read.`);
+    expect(await capture(body)).toMatchObject({ status: 'captured' });
+    expect(await capture(body.slice(0, 2))).toEqual({ status: 'skipped', reason: 'partial' });
+    expect(await db.count('versions')).toBe(1);
+    expect(await capture(body)).toMatchObject({ status: 'unchanged' });
+  });
+
   it('sends a long article’s comparison in parts that only the same tab can fetch', async () => {
     const long = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of a very long article says this.`);
     await capture(long);

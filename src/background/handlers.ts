@@ -115,6 +115,7 @@ export function createHandlers({
       mayStore: limiter.allows(sender.tabId, site, at, sameDocument, articleBytes(article)),
     });
     if (outcome.status === 'limited') return { status: 'skipped', reason: 'rate-limited' };
+    if (outcome.status === 'partial') return { status: 'skipped', reason: 'partial' };
     if (outcome.stored) {
       limiter.record(sender.tabId, site, at, sameDocument, articleBytes(article));
       await keepWithinBudget(article.url, articleBytes(article));

@@ -34,6 +34,8 @@ describe('protocol types', () => {
     const reply = {} as CaptureReply;
     if (reply.status === 'changed') expectTypeOf(reply.previous.paragraphs).toEqualTypeOf<string[]>();
     if (reply.status === 'skipped')
-      expectTypeOf(reply.reason).toEqualTypeOf<'paused' | 'excluded' | 'not-article' | 'rate-limited'>();
+      expectTypeOf(reply.reason).toEqualTypeOf<
+        'paused' | 'excluded' | 'not-article' | 'rate-limited' | 'partial'
+      >();
   });
 });

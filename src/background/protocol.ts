@@ -77,8 +77,14 @@ export type CaptureReply =
        */
       more?: { id: string; parts: number };
     }
-  /** `rate-limited`: the page made Redline store too much too fast (see rate-limit.ts); nothing new was kept. */
-  | { status: 'skipped'; reason: CaptureBlock | 'rate-limited' };
+  | { status: 'skipped'; reason: SkipReason };
+
+/**
+ * Why a capture stored and marked nothing: the reader's settings (`CaptureBlock`); `rate-limited`: the page made
+ * Redline store too much too fast (rate-limit.ts); `partial`: the page showed only the start of the article the
+ * reader read, behind a paywall or sign-in wall (core/teaser.ts).
+ */
+export type SkipReason = CaptureBlock | 'rate-limited' | 'partial';
 
 /** One part of a large capture reply's lists, in order (reply-parts.ts). */
 export type ReplyPart = {

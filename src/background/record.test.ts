@@ -188,6 +188,29 @@ describe('recordArticle', () => {
     expect(await counts()).toEqual({ articles: 1, versions: 1, visits: 2 });
   });
 
+  it('stores nothing when the page shows only the start of the article, and the next full load is unchanged', async () => {
+    const body = Array.from(
+      { length: 10 },
+      (_, i) => `Paragraph ${i + 1} of the full story, as the reader read it.`,
+    );
+    const full = article('Fire in the city', body);
+    await recordArticle(db, full, 1000);
+    // A paywall: the first two paragraphs and its prompt.
+    const preview = article('Fire in the city', [...body.slice(0, 2), 'Subscribe to keep reading.']);
+    expect(await recordArticle(db, preview, 2000)).toEqual({
+      status: 'partial',
+      hash: expect.any(String),
+      previous: null,
+      stored: false,
+    });
+    expect(await counts()).toEqual({ articles: 1, versions: 1, visits: 1 });
+    expect(await db.get('articles', URL_A)).toMatchObject({ lastSeen: 1000, versionCount: 1 });
+    expect((await recordArticle(db, full, 3000)).status).toBe('unchanged');
+    // A real edit of the full text is still one.
+    const edited = article('Fire in the city', [...body.slice(0, 9), 'A new last paragraph.']);
+    expect((await recordArticle(db, edited, 4000)).status).toBe('changed');
+  });
+
   it('keeps articles apart by canonical URL', async () => {
     await recordArticle(db, V1, 1000);
     const other = await recordArticle(db, article('Other', ['Text.'], 'https://news.test/other'), 2000);

@@ -9,7 +9,10 @@
  *   with the version before the newest, so a reload keeps showing the same highlights, until the reader dismisses
  *   them (`dismissedHash` == newest hash: status `unchanged`) or a newer version arrives.
  * - otherwise `unchanged`.
- * Every evaluation records a visit and moves `lastSeen`; an unchanged text stores no new version.
+ * - the page shows only the start of the newest version, word for word (a paywall or sign-in wall,
+ *   core/teaser.ts): status `partial`, nothing stored, not even the visit, so the next full load compares with
+ *   what the reader read.
+ * Every other evaluation records a visit and moves `lastSeen`; an unchanged text stores no new version.
  *
  * A return to an older text (A → B → A) is an edit like any other and is stored as a new version, so the history
  * keeps every distinct visit in order. But a page that keeps alternating (an A/B-tested headline: A, B, A, B...)
@@ -23,13 +26,17 @@ import type { IDBPIndex } from 'idb';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
 import { type StoredArticle, type StoredVersion, wasSeen } from '../core/history';
-import type { Article } from '../core/model';
+import type { Article, VersionText } from '../core/model';
 import { siteOf } from '../core/site';
+import { isPartialView } from '../core/teaser';
 import type { HistoryDb, HistorySchema, StoreName } from './db';
 import { inTransaction } from './storage-errors';
 
-/** `limited`: the text would be stored as a new article or version, but the caller's rate limit forbids it. */
-export type RecordStatus = 'captured' | 'unchanged' | 'changed' | 'limited';
+/**
+ * `limited`: the text would be stored as a new article or version, but the caller's rate limit forbids it.
+ * `partial`: the page showed only the start of the newest version; nothing was stored.
+ */
+export type RecordStatus = 'captured' | 'unchanged' | 'changed' | 'limited' | 'partial';
 
 export interface RecordOutcome {
   status: RecordStatus;
@@ -47,6 +54,10 @@ export interface RecordOptions {
 }
 
 const STORES = ['articles', 'versions', 'visits'] as const;
+
+function textOf(version: { title: string; paragraphs: readonly { text: string }[] }): VersionText {
+  return { title: version.title, paragraphs: version.paragraphs.map((p) => p.text) };
+}
 
 /**
  * The newest two versions of an article the reader SAW, newest first. Versions the background re-check only
@@ -132,6 +143,11 @@ export async function recordArticle(
       }
     }
 
+    // The start of the article alone (a paywall, a sign-in wall): the reader's full version stays the newest,
+    // nothing is stored and nothing is marked (core/teaser.ts).
+    if (newest && isPartialView(textOf(newest), textOf(article))) {
+      return { status: 'partial', hash, previous: null, stored: false };
+    }
     if (options.mayStore === false) return { status: 'limited', hash, previous: null, stored: false };
     await visit();
     const version: StoredVersion = {

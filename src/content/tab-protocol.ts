@@ -3,8 +3,7 @@
  * and "mark the page against this older version". Typed like the background protocol: a request is
  * `{ type, request }`, a reply `{ ok: true, value }` or `{ ok: false, error }`.
  */
-import type { Reply, SerializedError } from '../background/protocol';
-import type { CaptureBlock } from '../background/settings';
+import type { Reply, SerializedError, SkipReason } from '../background/protocol';
 import type { ExtractFailure } from '../core/model';
 import { isRecord } from '../protocol/guards';
 
@@ -14,8 +13,8 @@ export type TabStatus =
   | { state: 'reading'; location: string }
   /** A private window: nothing is read or kept. */
   | { state: 'private'; location: string }
-  /** `not-article`: the reader said so (reader-choice.ts); `rate-limited`: see rate-limit.ts. */
-  | { state: 'skipped'; location: string; reason: CaptureBlock | 'rate-limited' }
+  /** `not-article`: the reader said so (reader-choice.ts); the others: see `SkipReason`. */
+  | { state: 'skipped'; location: string; reason: SkipReason }
   | { state: 'not-article'; location: string; reason: ExtractFailure }
   /** Storing failed (e.g. storage full); `message` says why. */
   | { state: 'failed'; location: string; message: string }

@@ -165,3 +165,24 @@ describe('the popup on an article that went back to an earlier text', () => {
     ]);
   });
 });
+
+describe('the popup on a tab whose page stored nothing', () => {
+  it.each([
+    ['partial', 'Only the start of the article', 'paywall'],
+    ['rate-limited', 'Not kept for now', 'too often'],
+  ] as const)('says why for %s, not that the site is excluded', async (reason, title, words) => {
+    const { default: browser } = await import('webextension-polyfill');
+    const tabs = browser.tabs as unknown as {
+      sendMessage: (id: number, message: unknown) => Promise<unknown>;
+    };
+    tabs.sendMessage = async () => ({
+      ok: true,
+      value: { state: 'skipped', location: URL_, reason },
+    });
+    act(() => render(<Popup target={{ kind: 'tab', tabId: 4, incognito: false }} />, root));
+    await settle();
+    expect(root.textContent).toContain(title);
+    expect(root.textContent).toContain(words);
+    expect(root.textContent).not.toContain('excluded');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The toolbar popup: for the current tab's article its headline, when it was first and last seen, and every
  * stored version with its changes against the one before; picking a version marks the page against it. For a
- * page Redline does not keep (not an article, paused, excluded, private) it says so, with the action that helps.
+ * page Redline does not keep (not an article, paused, excluded, private, only the start of an article behind a
+ * paywall, a page storing too fast) it says so, with the action that helps.
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -111,6 +112,20 @@ function TabPanel({ tabId }: { tabId: number }) {
         </Notice>
       );
     case 'skipped':
+      if (tab.reason === 'partial') {
+        return (
+          <Notice title={t('popup_partial_title')}>
+            <p>{t('popup_partial_text')}</p>
+          </Notice>
+        );
+      }
+      if (tab.reason === 'rate-limited') {
+        return (
+          <Notice title={t('popup_rateLimited_title')}>
+            <p>{t('popup_rateLimited_text')}</p>
+          </Notice>
+        );
+      }
       if (tab.reason === 'not-article') {
         return (
           <Notice title={t('popup_saidNotArticle_title')}>

@@ -18,10 +18,12 @@ import { serialize, toExport } from '../../src/core/export';
 import { FORMAT_VERSION } from '../../src/core/export/format';
 import { versionHash } from '../../src/core/hash';
 import type { StoredArticle, StoredVersion } from '../../src/core/history';
-import { BBC_V1, BBC_V2, bbcPage, sectionPage } from '../fixtures/pages/fixture-pages';
+import { BBC_V1, BBC_V2, bbcPage, plainFrame, sectionPage } from '../fixtures/pages/fixture-pages';
+import { renderArticlePage } from '../fixtures/pages/news-page';
 import { builtExtensionDir } from './harness/extension-dir';
 import { type ExtensionPages, extensionPages } from './harness/extension-pages';
 import { BROWSERS, type LaunchedBrowser, launchWithExtension } from './harness/launch-browser';
+import { readAllMarks } from './harness/page-marks';
 import { type PageServer, startPageServer } from './harness/page-server';
 import { visit } from './harness/redline-status';
 import { saveScreenshot } from './harness/screenshot';
@@ -360,5 +362,29 @@ describe.each(BROWSERS)('Redline pages in %s', (name) => {
     );
     await saveScreenshot(history, name, 'ui-history-10000');
     await history.close();
+  });
+  it('popup: a revisit showing only the start of the article (a paywall) marks and stores nothing, and says why', async () => {
+    const path = '/news/paywalled-story';
+    const full = { title: BBC_V2.title, paragraphs: BBC_V2.paragraphs, byline: 'BBC News' };
+    const preview = {
+      ...full,
+      paragraphs: [...full.paragraphs.slice(0, 2), 'Subscribe to continue reading this story.'],
+    };
+    server.set(path, renderArticlePage(full, plainFrame(server.url(path))));
+    const tab = await launched.browser.newPage();
+    expect(await visit(tab, server.url(path))).toBe('captured');
+    server.set(path, renderArticlePage(preview, plainFrame(server.url(path))));
+    expect(await visit(tab, server.url(path))).toBe('skipped');
+    expect(await readAllMarks(tab)).toEqual({ marked: [], removed: [] });
+    const tabId = await pages.tabShowing(server.url(path));
+    const popup = await pages.popup(tabId, 'h1');
+    expect(await popup.$eval('h1', (el) => el.textContent)).toBe('Only the start of the article');
+    await saveScreenshot(popup, name, 'ui-popup-partial');
+    await popup.close();
+    // The full article again: what the reader read is still the newest version.
+    server.set(path, renderArticlePage(full, plainFrame(server.url(path))));
+    await tab.bringToFront();
+    expect(await visit(tab, server.url(path))).toBe('unchanged');
+    await tab.close();
   });
 });
