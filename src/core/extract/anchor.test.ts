@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { align } from '../align';
 import type { ExtractResult } from '../model';
 import { displayText } from '../text';
-import { anchorOnStored, hideLabelRemovals, isBoilerplate, linkShare } from './anchor';
+import { anchorOnStored, hideLabelRemovals, isBoilerplate, isLabelText, linkShare } from './anchor';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
 
@@ -171,6 +171,14 @@ describe('boilerplate tests', () => {
     expect(isBoilerplate(byId('ad'), 'Advertisement')).toBe(true);
     expect(isBoilerplate(byId('d'), 'Updated 2 hours ago')).toBe(true);
     expect(isBoilerplate(byId('prose'), byId('prose').textContent ?? '')).toBe(false);
+  });
+
+  it('knows ad labels in scripts without word edges, and not a sentence that starts with the word', () => {
+    for (const label of ['広告', '广告', 'Реклама', 'Iklan', 'Anzeige · Jetzt sparen', 'إعلان', 'Quảng cáo']) {
+      expect(isLabelText(label), label).toBe(true);
+    }
+    expect(isLabelText('Iklania is a small village in the hills.')).toBe(false);
+    expect(isLabelText('Advertisements for the new tower appeared overnight.')).toBe(false);
   });
 });
 

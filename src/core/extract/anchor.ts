@@ -41,9 +41,10 @@ export const LINK_DOMINATED = 0.5;
 
 const FURNITURE = 'nav, footer, aside, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 
-// Ad and promotion labels in the languages of the test pages, alone or with a separator and a teaser after them.
+// Ad and promotion labels in the major languages of the news, alone or with a separator and a teaser after them
+// (not `\b`: it sees no word edge after 広告 or реклама).
 const AD_LABEL =
-  /^(advertisement|advertising|sponsored( content| by)?|paid (content|post|partner)|promoted( by)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|reklama|advertentie|広告|广告)\b/i;
+  /^(advertisement|advertising|sponsored( content| by)?|paid (content|post|partner)|promoted( by)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|publicitate|reklama|reklam|advertentie|iklan|hirdetés|inzerce|διαφήμιση|реклама|إعلان|פרסומת|विज्ञापन|โฆษณา|quảng cáo|広告|广告|광고)(?=$|[\s\p{P}])/iu;
 // Datelines a template adds around an article; a short block that starts with one is metadata.
 const DATELINE =
   /^(published|updated|last updated|first published|posted|modified|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\b/i;

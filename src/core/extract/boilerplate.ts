@@ -23,7 +23,7 @@ import { CAPTION_DEPTH, isCaptionContainer, isMarkedCaption } from './captions';
 import { isElement } from './dom-kinds';
 
 const AD_LABEL =
-  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|paid content|promoted|anzeige|werbung|publicité|publicidade|publicidad|pubblicità|reklama|reklame|annons|advertentie|mainos|реклама|广告|広告|광고|(?:story |article )?continues? (?:reading )?below(?: advertisement)?|continue reading(?: below)?|skip (?:to content|advert(?:isement)?))$/i;
+  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|paid content|promoted|anzeige|werbung|publicité|publicidade|publicidad|pubblicità|publicitate|reklama|reklame|reklam|annons|advertentie|mainos|iklan|hirdetés|inzerce|διαφήμιση|реклама|إعلان|פרסומת|विज्ञापन|โฆษณา|quảng cáo|广告|広告|광고|(?:story |article )?continues? (?:reading )?below(?: advertisement)?|continue reading(?: below)?|skip (?:to content|advert(?:isement)?))$/i;
 
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
