@@ -2,10 +2,17 @@
  * `npm run eval:changes [-- --output FILE] [--only ID,ID] [--every N [--offset K]] [--merge FILE,FILE]`: the
  * change-detection harness (test/eval/change-eval.ts) over all 230 public pages in jsdom; prints the table by
  * case kind and writes the JSON summary (per kind, and every page's notes) to FILE. `--every N --offset K` runs
- * one of N shards (run them side by side on a machine with cores to spare); `--merge` prints and writes the
- * table of shards' JSON files instead of running pages.
+ * one of N shards; `--merge` prints and writes the table of shards' JSON files instead of running pages.
+ *
+ * The pages are judged in child processes of BATCH pages each, as many at a time as the machine has cores:
+ * jsdom keeps some memory of every window it makes, and one process judging all 230 pages (six cases each) runs
+ * out of heap. `--worker` is that child: it judges its `--only` pages and writes them to `--output`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   allPages,
@@ -23,8 +30,12 @@ const { values } = parseArgs({
     every: { type: 'string' },
     offset: { type: 'string' },
     merge: { type: 'string' },
+    worker: { type: 'boolean' },
   },
 });
+
+/** Pages per child process: well inside a 4 GB heap with every case of every page. */
+const BATCH = 12;
 
 let pages = allPages();
 if (values.only) {
@@ -36,9 +47,52 @@ if (values.merge) pages = [];
 
 const started = Date.now();
 const results: PageResult[] = [];
-for (const file of values.merge?.split(',') ?? []) {
-  results.push(...(JSON.parse(readFileSync(file, 'utf8')) as { pages: PageResult[] }).pages);
+const readResults = (file: string): PageResult[] =>
+  (JSON.parse(readFileSync(file, 'utf8')) as { pages: PageResult[] }).pages;
+for (const file of values.merge?.split(',') ?? []) results.push(...readResults(file));
+
+/** Judges `batch` in a child process; resolves with what it wrote (the pages it reached, if it failed). */
+function judgeInChild(batch: readonly string[], file: string): Promise<PageResult[]> {
+  const script = fileURLToPath(import.meta.url);
+  const args = ['--max-old-space-size=4096', '--import', 'tsx', script, '--worker'];
+  const child = spawn(process.execPath, [...args, '--only', batch.join(','), '--output', file], {
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      let judged: PageResult[] = [];
+      try {
+        judged = readResults(file);
+      } catch {
+        // Nothing written: the child failed before its first page.
+      }
+      const reached = new Set(judged.map((r) => r.page));
+      const lost = batch.filter((id) => !reached.has(id));
+      const reason = `harness error: worker exited with ${code}`;
+      resolve([...judged, ...lost.map((page) => ({ page, ok: false as const, reason, ms: 0 }))]);
+    });
+  });
 }
+
+if (!values.worker && pages.length > BATCH) {
+  const dir = mkdtempSync(join(tmpdir(), 'eval-changes-'));
+  const batches: string[][] = [];
+  for (let i = 0; i < pages.length; i += BATCH) batches.push(pages.slice(i, i + BATCH).map((p) => p.id));
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < batches.length) {
+      const k = next++;
+      results.push(...(await judgeInChild(batches[k] ?? [], join(dir, `${k}.json`))));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, run));
+  rmSync(dir, { recursive: true, force: true });
+  // In the order of the page list, whichever child finished first.
+  const order = new Map(allPages().map((p, i) => [p.id, i]));
+  results.sort((a, b) => (order.get(a.page) ?? 0) - (order.get(b.page) ?? 0));
+  pages = [];
+}
+
 for (const page of pages) {
   let result: PageResult;
   try {
@@ -60,6 +114,8 @@ for (const page of pages) {
     }
   }
 }
+
+if (values.worker) process.exit(0);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const summary: KindSummary[] = summarise(results);

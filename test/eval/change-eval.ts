@@ -3,9 +3,11 @@
  * the article only, (b) the same churn plus seeded edits inside it (rewordings, a deletion, an insertion, a
  * move, a split and a merge, with ground truth), (c) a template re-render of the same text; and from a first
  * visit with furniture between the paragraphs (inside-churn.ts), (d) that furniture changed as the next load
- * serves it, (e) the same plus the edits of (b). Every later visit goes through the extension's own pipeline,
- * as src/content/evaluate.ts runs it: extract, anchor on the stored version (anchor.ts), align against it. Used
- * by scripts/eval-changes.ts (all pages) and by a unit test (a deterministic sample).
+ * serves it, (e) the same plus the edits of (b); and (f) the page as a paywall serves it, the article's first two
+ * paragraphs and a subscription prompt. Every later visit goes through the extension's own pipeline, as
+ * src/content/evaluate.ts and the background run it: extract, anchor on the stored version (anchor.ts), set
+ * aside a partial view (core/teaser.ts), align against it. Used by scripts/eval-changes.ts (all pages) and by a
+ * unit test (a deterministic sample).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { gunzipSync } from 'node:zlib';
 import { align } from '../../src/core/align';
 import { anchorOnStored, extract, hideLabelRemovals } from '../../src/core/extract';
 import type { AlignResult, Article } from '../../src/core/model';
+import { isPartialView } from '../../src/core/teaser';
+import { compareText, displayText } from '../../src/core/text';
 import {
   listPages,
   pageUrl,
@@ -56,13 +60,14 @@ export function allPages(): EvalPage[] {
   return [...readability, ...benchmark];
 }
 
-export type CaseKind = 'churn' | 'edited' | 'rerender' | 'furniture' | 'furniture+edits';
+export type CaseKind = 'churn' | 'edited' | 'rerender' | 'furniture' | 'furniture+edits' | 'paywall';
 export const CASE_KINDS: readonly CaseKind[] = [
   'churn',
   'edited',
   'rerender',
   'furniture',
   'furniture+edits',
+  'paywall',
 ];
 
 export interface CaseResult {
@@ -111,10 +116,76 @@ export function revisit(
       found,
       stored.paragraphs.map((p) => p.text),
     ).article;
+    // The background stores and marks nothing for the start of the article alone (src/background/record.ts).
+    if (isPartialView(toText(stored), toText(current))) {
+      return { observed: { marked: [], removed: [], titleChanged: false } };
+    }
     return { observed: observe(hideLabelRemovals(align(toText(stored), toText(current))), current) };
   } finally {
     window.close();
   }
+}
+
+const PAYWALLS = [
+  '<div class="paywall"><h2>Subscribe to continue reading</h2><p>Get unlimited access to our journalism for just $1 a week. Cancel anytime.</p><a href="/subscribe">Subscribe now</a><p>Already a subscriber? <a href="/login">Log in</a></p></div>',
+  '<section class="article-gate"><h3>This article is for subscribers only</h3><p>Support independent journalism: subscribe today and read every story on any device.</p><button type="button">See offers</button></section>',
+  '<div class="regwall"><p>Create a free account or log in to keep reading this story.</p><form action="/register"><input type="email" placeholder="Email address"><button>Continue</button></form></div>',
+];
+
+/**
+ * The page as a paywall or sign-in wall serves it to a reader past their free articles: the story up to its second
+ * paragraph of body text, then a prompt where the rest was; the page around it as it was. Only on pages with at
+ * least six such paragraphs (a preview of a short story is most of it) and whose later text can be cut away
+ * whole (see below). Serialised without touching `doc`.
+ */
+function paywall({
+  doc,
+  paragraphs,
+  elements,
+  seed,
+}: {
+  doc: Document;
+  paragraphs: readonly { text: string; kind: string }[];
+  elements: readonly (Element | null)[];
+  seed: number;
+}): string | null {
+  // Paragraphs of body text shown by a block of their own.
+  const plain = elements.filter(
+    (el, i): el is Element =>
+      el !== null && paragraphs[i]?.kind === 'p' && displayText(el.textContent ?? '') === paragraphs[i]?.text,
+  );
+  if (plain.length < 6) return null;
+  const copy = doc.cloneNode(true) as Document;
+  const inCopy = (el: Element): Element | null => {
+    const path: number[] = [];
+    for (let node: Element = el; node.parentElement; node = node.parentElement) {
+      path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    let node: Element | null = copy.documentElement;
+    for (const i of path) node = node?.children[i] ?? null;
+    return node;
+  };
+  const cut = plain[1] ? inCopy(plain[1]) : null;
+  if (!cut) return null;
+  // Everything of the article after the cut, found before any is removed.
+  const after = elements
+    .filter((el): el is Element => el !== null)
+    .map(inCopy)
+    .filter(
+      (el): el is Element => el !== null && !el.contains(cut) && (cut.compareDocumentPosition(el) & 4) !== 0,
+    );
+  for (const el of after) el.remove();
+  // A page whose later paragraphs are loose text in a block that also holds the cut (a deals page in one
+  // <section>) cannot be cut this way: no case, rather than a half-cut page no paywall would serve.
+  const shown = compareText(copy.body?.textContent ?? '');
+  const cutAt = elements.indexOf(plain[1] ?? null);
+  // Short lines ("Advertisement", "Share") stand elsewhere on the page too.
+  const left = (text: string) => text.length >= 40 && shown.includes(compareText(text));
+  if (paragraphs.slice(cutAt + 1).some((p) => left(p.text))) return null;
+  const template = copy.createElement('template');
+  template.innerHTML = PAYWALLS[seed % PAYWALLS.length] ?? '';
+  cut.after(template.content);
+  return `<!DOCTYPE html>\n${copy.documentElement.outerHTML}`;
 }
 
 /** The HTML of a page's first visit and of its three later visits, with the edits' truth. */
@@ -130,6 +201,8 @@ export type PageCases =
       edited: string | null;
       truth: EditTruth | null;
       rerendered: string;
+      /** The first two paragraphs and a subscription prompt; null when the article is too short to cut. */
+      paywalled: string | null;
     }
   | { ok: false; page: string; reason: string };
 
@@ -153,12 +226,23 @@ export function pageCases(page: EvalPage, opts: { keepStyles: boolean }): PageCa
     };
     // From the page as first served, before any churn.
     const rerendered = rerender(input);
+    const paywalled = paywall(input);
     const churn = [...churnAroundArticle(input), ...churnMore(input)];
     const churned = dom.serialize();
     const truth = editArticle(input, { splitMerge: true });
     if (truth) truth.churn = churn;
     const edited = truth ? dom.serialize() : null;
-    return { ok: true, page: page.id, stored: found.article, first, churned, edited, truth, rerendered };
+    return {
+      ok: true,
+      page: page.id,
+      stored: found.article,
+      first,
+      churned,
+      edited,
+      truth,
+      rerendered,
+      paywalled,
+    };
   } finally {
     dom.window.close();
   }
@@ -221,7 +305,7 @@ export function evaluatePage(page: EvalPage): PageResult {
   const started = Date.now();
   const built = pageCases(page, { keepStyles: false });
   if (!built.ok) return { page: page.id, ok: false, reason: built.reason, ms: Date.now() - started };
-  const { stored, churned, edited, truth, rerendered } = built;
+  const { stored, churned, edited, truth, rerendered, paywalled } = built;
   const judge = (kind: CaseKind, html: string, t: EditTruth | null, from = stored): CaseResult => {
     const { observed, error } = revisit(from, html, page.url);
     const score = scoreMarks(t, observed);
@@ -231,6 +315,7 @@ export function evaluatePage(page: EvalPage): PageResult {
   const cases = [judge('churn', churned, null)];
   if (edited !== null && truth) cases.push(judge('edited', edited, truth));
   cases.push(judge('rerender', rerendered, null));
+  if (paywalled !== null) cases.push(judge('paywall', paywalled, null));
   const furnished = furnitureCases(page, { keepStyles: false });
   if (furnished.ok) {
     cases.push(judge('furniture', furnished.furniture, null, furnished.stored));
