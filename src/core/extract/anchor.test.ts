@@ -174,7 +174,15 @@ describe('boilerplate tests', () => {
   });
 
   it('knows ad labels in scripts without word edges, and not a sentence that starts with the word', () => {
-    for (const label of ['広告', '广告', 'Реклама', 'Iklan', 'Anzeige · Jetzt sparen', 'إعلان', 'Quảng cáo']) {
+    for (const label of [
+      '広告',
+      '广告',
+      'Реклама',
+      'Iklan',
+      'Anzeige · Jetzt sparen',
+      'إعلان',
+      'Quảng cáo',
+    ]) {
       expect(isLabelText(label), label).toBe(true);
     }
     expect(isLabelText('Iklania is a small village in the hills.')).toBe(false);
