@@ -3,8 +3,8 @@
  * with only its surroundings churned (must be `unchanged`, no marks), then with seeded edits inside the article
  * (must be `changed`, marks scored against the edits' truth). The same versions and scoring as the jsdom suite
  * over all 49 pages (test/unit/acceptance.test.ts), here with the built extension in real browsers. Three
- * benchmark pages also get the harness's churn, re-render and in-article furniture (ad slots, promos, embeds
- * changed between the paragraphs).
+ * benchmark pages also get the harness's churn, re-render, a paywall's preview (must be `skipped`, no marks) and
+ * in-article furniture (ad slots, promos, embeds and readers' comments changed between loads).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,7 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
   });
 
   it.each(HARNESS_SAMPLE.map((p) => p.id))(
-    '%s (change harness): churn and a re-render are unchanged, the edits are marked',
+    '%s (change harness): churn and a re-render are unchanged, a paywall is skipped, the edits are marked',
     async (id) => {
       const c = harnessCases.find((x) => x.page === id);
       if (!c?.ok || c.edited === null || c.truth === null) {
@@ -135,6 +135,13 @@ describe.each(BROWSERS)('acceptance on real news pages in %s', (name: BrowserNam
         body = html;
         expect(await visit(page, server.url(path)), kind).toBe('unchanged');
         expect(await readAllMarks(page), `${kind} must leave no mark`).toEqual({ marked: [], removed: [] });
+      }
+      // A paywall's preview: skipped, nothing marked and nothing stored, so the edits below are still marked
+      // against the first visit.
+      if (c.paywalled !== null) {
+        body = c.paywalled;
+        expect(await visit(page, server.url(path)), 'paywall').toBe('skipped');
+        expect(await readAllMarks(page), 'a paywall must leave no mark').toEqual({ marked: [], removed: [] });
       }
       body = c.edited;
       expect(await visit(page, server.url(path))).toBe('changed');
