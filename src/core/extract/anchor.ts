@@ -28,6 +28,7 @@
 import { align } from '../align';
 import type { AlignResult, ExtractResult } from '../model';
 import { compareText } from '../text';
+import { isCounterText } from './boilerplate';
 import { blockKeys, restoreDropped } from './restore';
 
 type Extracted = Extract<ExtractResult, { ok: true }>;
@@ -65,7 +66,7 @@ export function linkShare(el: Element): number {
 
 /** An ad or promotion label, or a dateline: what its words alone say is not article text. */
 export function isLabelText(text: string): boolean {
-  if (AD_LABEL.test(text)) return true;
+  if (AD_LABEL.test(text) || isCounterText(text)) return true;
   return DATELINE.test(text) && HAS_TIME.test(text) && text.split(/\s+/).length <= DATELINE_MAX_WORDS;
 }
 

@@ -21,9 +21,21 @@ describe('boilerplate blocks', () => {
       classes(
         `<p>Advertisement</p><p>ANZEIGE</p><p>Publicité</p><p>Sponsored</p><p>Story continues below advertisement</p>
          <p>Iklan</p><p>Reklam</p><p>إعلان</p><p>Quảng cáo</p>
+         <p>Article continues after advertisement</p><p>Scroll to continue with content</p>
          <p>Advertising revenue fell by a third this year, the company said.</p>`,
       ),
-    ).toEqual([...Array(9).fill('ad-label'), null]);
+    ).toEqual([...Array(11).fill('ad-label'), null]);
+  });
+
+  it('drops counts the template keeps up to date, whatever the element is called, and keeps sentences with numbers', () => {
+    expect(
+      classes(
+        `<p>5 min read</p><div>8 min</div><span>03:26</span><p>Comments (57)</p><p>1,204 comments</p>
+         <h3>12 thoughts on “Council approves budget”</h3><p>Show all 57 comments</p><p>Join the conversation</p>
+         <p>Lesezeit: 4 Min.</p>
+         <p>The meeting lasted 45 minutes before the mayor left.</p><p>57 comments were sent to the council.</p>`,
+      ),
+    ).toEqual([...Array(9).fill('counter'), null, null]);
   });
 
   it('drops link-dominated blocks: nav lists, related links, "Read more" lines', () => {

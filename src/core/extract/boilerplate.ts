@@ -11,6 +11,7 @@
  * - the headline repeated as the first block, also held in metadata;
  * - newsletter and share prompts ("Subscribe to our newsletter", "Share this article"), cookie notices,
  *   copyright lines, "Comments are closed";
+ * - counts the template keeps up to date: reading times, a player's duration, comment counts;
  * - captions and photo credits (<figcaption>, caption/credit classes, "Image 1 of 5"): one consistent rule,
  *   because lazy galleries and hidden "Image caption," prefixes make them come and go between visits, and the
  *   benchmark's hand-checked bodies leave them out too;
@@ -23,7 +24,7 @@ import { CAPTION_DEPTH, isCaptionContainer, isMarkedCaption } from './captions';
 import { isElement } from './dom-kinds';
 
 const AD_LABEL =
-  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|paid content|promoted|anzeige|werbung|publicité|publicidade|publicidad|pubblicità|publicitate|reklama|reklame|reklam|annons|advertentie|mainos|iklan|hirdetés|inzerce|διαφήμιση|реклама|إعلان|פרסומת|विज्ञापन|โฆษณา|quảng cáo|广告|広告|광고|(?:story |article )?continues? (?:reading )?below(?: advertisement)?|continue reading(?: below)?|skip (?:to content|advert(?:isement)?))$/i;
+  /^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content)?|paid content|promoted|anzeige|werbung|publicité|publicidade|publicidad|pubblicità|publicitate|reklama|reklame|reklam|annons|advertentie|mainos|iklan|hirdetés|inzerce|διαφήμιση|реклама|إعلان|פרסומת|विज्ञापन|โฆษณา|quảng cáo|广告|広告|광고|(?:story |article )?continues? (?:reading )?(?:below|after)(?: (?:the )?advertisement)?|continue reading(?: below)?|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article|story))?|skip (?:to content|advert(?:isement)?))$/i;
 
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -58,6 +59,19 @@ const NOTICE =
   /\b(?:uses? cookies|requires javascript|enable javascript|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés|comments are (?:now )?(?:closed|disabled))\b|^(?:©|\(c\)\s|copyright\b)|©\s*\d{4}/i;
 const CAPTION_TEXT =
   /^(?:\(?(?:image|photo|picture|foto|bild|imagem|imagen)(?: credit)?\s*(?::|\d+\s*(?:of|\/)\s*\d*)|\d+\s*of\s*\d+\s*\p{L})/iu;
+// A block that is only a count the template keeps up to date: a reading time ("5 min read", "8 min"), a player's
+// duration ("03:26"), a comment count ("Comments (57)", "57 comments", "12 thoughts on …", "Show comments"). A
+// newsroom's edit changes the first, readers change the last, and none is article text. Matched whatever the
+// element is called, for sites whose class names say nothing (css-in-js hashes).
+const COUNTER =
+  /^(?:\d+\s*(?:min(?:ute)?s?|mins?\.?)(?:\s+(?:read|reading time|listen|watch))?|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+\s*(?:min(?:ute[ns]?)?|minutos?)\.?|\d{1,2}:\d{2}(?::\d{2})?|comments?\s*\(\d[\d,.]*\)|\d[\d,.]*\s+(?:comments?|replies|responses)|\d[\d,.]*\s+(?:thoughts|responses|comments|replies) (?:on|to)\b.{0,120}|(?:show|view|read|load|see|join)\s+(?:all\s+)?(?:\d[\d,.]*\s+)?(?:comments?|the (?:conversation|discussion)))$/iu;
+const MAX_COUNTER_CHARS = 160;
+
+/** A count the template keeps up to date (see COUNTER), by its words alone. */
+export function isCounterText(text: string): boolean {
+  return text.length <= MAX_COUNTER_CHARS && COUNTER.test(text.trim());
+}
+
 // Shorter repeats ("Meal 1", "Step 2") are often real subheadings.
 const MIN_REPEAT_CHARS = 40;
 // The headline is repeated among the first blocks (after kickers, sign-in links, print headers), not later.
@@ -148,6 +162,7 @@ export type BoilerplateClass =
   | 'title'
   | 'prompt'
   | 'notice'
+  | 'counter'
   | 'caption'
   | 'repeat'
   | 'url';
@@ -169,6 +184,7 @@ export function boilerplateClass(
   if (BYLINE.test(text) && words(text) <= MAX_BYLINE_WORDS && !SENTENCE_END.test(text)) return 'byline';
   if (text.length <= MAX_PROMPT_CHARS && PROMPT.test(text)) return 'prompt';
   if (text.length <= MAX_PROMPT_CHARS && NOTICE.test(text)) return 'notice';
+  if (isCounterText(text)) return 'counter';
   if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'prompt';
   if (
     CAPTION_TEXT.test(text) ||
