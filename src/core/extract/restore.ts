@@ -155,7 +155,9 @@ function placeInStoredOrder(
     const el = extracted.elements[i];
     if (!el) return;
     const key = compareText(p.text);
-    shown.set(key, [...(shown.get(key) ?? []), el]);
+    const nodes = shown.get(key);
+    if (nodes) nodes.push(el);
+    else shown.set(key, [el]);
   });
   const keys = previous.map(compareText);
   // The stored occurrences of a text beyond what the extraction shows are the missing ones.
@@ -171,6 +173,14 @@ function placeInStoredOrder(
     return missing.has(key) ? 'missing' : null;
   });
 
+  // For each stored paragraph, the block of the next one this extraction shows (one pass from the end, so a
+  // stored version of thousands of missing paragraphs costs no more than one walk).
+  const nextShown: (Node | null)[] = new Array(place.length).fill(null);
+  for (let k = place.length - 2; k >= 0; k--) {
+    const later = place[k + 1];
+    nextShown[k] = later && later !== 'missing' ? later : (nextShown[k + 1] ?? null);
+  }
+
   const taken = new Set<Candidate>();
   const placed: (Candidate & { key: string })[] = [];
   let before: Node | null = null;
@@ -182,11 +192,7 @@ function placeInStoredOrder(
     }
     const free = (candidates.get(key) ?? []).filter((c) => !taken.has(c));
     if (free.length === 0) return;
-    let next: Node | null = null;
-    for (let k = i + 1; k < place.length && next === null; k++) {
-      const later = place[k];
-      if (later && later !== 'missing') next = later;
-    }
+    const next = nextShown[i] ?? null;
     const follows = (c: Candidate): boolean =>
       before === null || (before.compareDocumentPosition(c.start) & FOLLOWING) !== 0;
     const precedes = (c: Candidate): boolean =>
