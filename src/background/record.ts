@@ -26,9 +26,10 @@ import type { IDBPIndex } from 'idb';
 import { EXTRACTOR_VERSION } from '../core/extract/version';
 import { versionHash } from '../core/hash';
 import { type StoredArticle, type StoredVersion, wasSeen } from '../core/history';
-import type { Article, VersionText } from '../core/model';
+import type { Article } from '../core/model';
 import { siteOf } from '../core/site';
 import { isPartialView } from '../core/teaser';
+import { versionText } from '../ui/versions';
 import type { HistoryDb, HistorySchema, StoreName } from './db';
 import { inTransaction } from './storage-errors';
 
@@ -54,10 +55,6 @@ export interface RecordOptions {
 }
 
 const STORES = ['articles', 'versions', 'visits'] as const;
-
-function textOf(version: { title: string; paragraphs: readonly { text: string }[] }): VersionText {
-  return { title: version.title, paragraphs: version.paragraphs.map((p) => p.text) };
-}
 
 /**
  * The newest two versions of an article the reader SAW, newest first. Versions the background re-check only
@@ -145,7 +142,7 @@ export async function recordArticle(
 
     // The start of the article alone (a paywall, a sign-in wall): the reader's full version stays the newest,
     // nothing is stored and nothing is marked (core/teaser.ts).
-    if (newest && isPartialView(textOf(newest), textOf(article))) {
+    if (newest && isPartialView(versionText(newest), versionText(article))) {
       return { status: 'partial', hash, previous: null, stored: false };
     }
     if (options.mayStore === false) return { status: 'limited', hash, previous: null, stored: false };

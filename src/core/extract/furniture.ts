@@ -153,15 +153,14 @@ function nameWords(el: Element): string {
 // A data table names its rows and cells after what they hold ("player-2020-580" in a league table).
 const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
-function namedWith(el: Element, set: ReadonlySet<string>): boolean {
+function namedWith(el: Element, set: ReadonlySet<string>, words = nameWords(el)): boolean {
   if (TABLE_PARTS.has(el.localName)) return false;
-  for (const word of nameWords(el).split(' ')) if (set.has(word)) return true;
+  for (const word of words.split(' ')) if (set.has(word)) return true;
   return false;
 }
 
-function namedFurniture(el: Element): boolean {
+function namedFurniture(el: Element, words = nameWords(el)): boolean {
   if (TABLE_PARTS.has(el.localName)) return false;
-  const words = nameWords(el);
   if (words.trim() !== '') {
     const paragraph = NOT_A_COMMENT.has(el.localName);
     for (const word of words.split(' ')) {
@@ -195,9 +194,9 @@ function isShort(el: Element): boolean {
 }
 
 /** True when `el`'s names make it a furniture container and it is short (see the module comment). */
-export function isNamedFurniture(el: Element): boolean {
+export function isNamedFurniture(el: Element, words = nameWords(el)): boolean {
   if (el.localName === 'body' || el.localName === 'html') return false;
-  return namedFurniture(el) && isShort(el);
+  return namedFurniture(el, words) && isShort(el);
 }
 
 /** A thread holds at least this many comments. */
@@ -221,8 +220,9 @@ function itemKind(el: Element): string {
  * nor a story filed under a "comment" (opinion) template, whose parts (`comment-article__body`,
  * `comment-article__byline`) are not alike and whose paragraphs (`p.comment-article__text`) are not comments.
  */
-export function isCommentThread(el: Element): boolean {
-  if (el.localName === 'body' || el.localName === 'html' || !namedWith(el, COMMENT_WORDS)) return false;
+export function isCommentThread(el: Element, words = nameWords(el)): boolean {
+  if (el.localName === 'body' || el.localName === 'html' || !namedWith(el, COMMENT_WORDS, words))
+    return false;
   const kinds = new Map<string, Element[]>();
   const walker = el.ownerDocument.createTreeWalker(el, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; ) {
@@ -230,7 +230,9 @@ export function isCommentThread(el: Element): boolean {
     if (child.localName === 'h1') return false;
     if (namedWith(child, COMMENT_WORDS) && !NOT_A_COMMENT.has(child.localName)) {
       const kind = itemKind(child);
-      kinds.set(kind, [...(kinds.get(kind) ?? []), child]);
+      const items = kinds.get(kind);
+      if (items) items.push(child);
+      else kinds.set(kind, [child]);
       // The outermost comment only: its replies and parts are inside it.
       node = walker.nextSibling() ?? nextOutside(walker, el);
     } else node = walker.nextNode();
@@ -342,11 +344,14 @@ export function findFurniture(root: Element): Element[] {
     if (isTextField(el)) fields.push(el);
   }
   const widgets = formWidgets(root, fields);
-  return elements.filter(
-    (el) =>
-      (widgets.has(el) || isNamedFurniture(el) || isLinkParagraph(el) || isCommentThread(el)) &&
-      isOwnBlock(el),
-  );
+  return elements.filter((el) => {
+    // An element's names are read once for both name rules.
+    const words = nameWords(el);
+    return (
+      (widgets.has(el) || isNamedFurniture(el, words) || isLinkParagraph(el) || isCommentThread(el, words)) &&
+      isOwnBlock(el)
+    );
+  });
 }
 
 /** Takes the furniture out of `root` (a clone, before Readability); returns how many containers went. */
